@@ -1,0 +1,4 @@
+grammar Ramba;
+prog: NAME* EOF;
+NAME: [a-z]+;
+WS: [ \t\r\n]+ -> skip;

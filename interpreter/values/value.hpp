@@ -1,0 +1,281 @@
+// Value: the interpreter's small tagged value, passed by value. None, bool, int, float and complex
+// never allocate; everything else is a shared handle to an Object. Used by eval/, builtins and stdlib/.
+#pragma once
+
+#include <complex>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::interp {
+
+enum class Type : uint8_t {
+    None,
+    Bool,
+    Int,      // 64-bit; Python semantics, overflow raises OverflowError
+    Float,
+    Complex,
+    Str,      // StrObject
+    Tuple,    // TupleObject
+    List,     // ListObject
+    Dict,     // DictObject (insertion ordered)
+    Range,    // RangeObject
+    Slice,    // SliceObject
+    Ellipsis,
+    Function, // user function (eval/ defines the object)
+    Builtin,  // BuiltinObject: a native function from a registration table
+    BoundMethod, // BoundMethodObject: self + builtin
+    Module,   // ModuleObject
+    Class,    // ClassObject: a type usable with isinstance() and as a constructor (int, str, ValueError, np.float64 ...)
+    Exception,// ExceptionObject: a raised/caught exception instance
+    Iterator, // IteratorObject: enumerate/zip/map/filter/reversed and iter() results
+    Cell,     // CellObject: closure cell (internal)
+    Opaque,   // anything owned by a library (ndarray, dtype, numpy scalar, rng): see OpaqueObject
+};
+
+class Object {
+public:
+    virtual ~Object() = default;
+};
+
+class Value {
+public:
+    Value() = default; // None
+    static Value none() { return {}; }
+    static Value boolean(bool b) { Value v; v.m_type = Type::Bool; v.m_int = b; return v; }
+    static Value integer(int64_t i) { Value v; v.m_type = Type::Int; v.m_int = i; return v; }
+    static Value floating(double d) { Value v; v.m_type = Type::Float; v.m_float = d; return v; }
+    static Value complex(std::complex<double> c) { Value v; v.m_type = Type::Complex; v.m_float = c.real(); v.m_imag = c.imag(); return v; }
+    static Value ellipsis() { Value v; v.m_type = Type::Ellipsis; return v; }
+    static Value object(Type type, std::shared_ptr<Object> object) { Value v; v.m_type = type; v.m_object = std::move(object); return v; }
+
+    Type type() const { return m_type; }
+    bool is(Type t) const { return m_type == t; }
+    bool is_none() const { return m_type == Type::None; }
+
+    bool as_bool() const { return m_int != 0; }      // precondition: Bool
+    int64_t as_int() const { return m_int; }          // precondition: Int or Bool
+    double as_float() const { return m_float; }       // precondition: Float
+    std::complex<double> as_complex() const { return { m_float, m_imag }; } // precondition: Complex
+
+    const std::shared_ptr<Object>& object() const { return m_object; }
+    template<typename T> T& as() const { return static_cast<T&>(*m_object); } // precondition: right Type
+
+private:
+    Type m_type { Type::None };
+    union {
+        int64_t m_int { 0 };
+        double m_float;
+    };
+    double m_imag { 0 };
+    std::shared_ptr<Object> m_object;
+};
+
+using Values = std::vector<Value>;
+
+// ---------------------------------------------------------------------------------------------
+// Heap objects of the core types
+
+struct StrObject final : Object {
+    std::string value; // UTF-8
+    explicit StrObject(std::string v) : value(std::move(v)) { }
+};
+
+struct TupleObject final : Object {
+    Values items;
+    explicit TupleObject(Values v) : items(std::move(v)) { }
+};
+
+struct ListObject final : Object {
+    Values items;
+    explicit ListObject(Values v) : items(std::move(v)) { }
+};
+
+struct DictObject final : Object {
+    // Insertion-ordered; keys hashed with hash_value() and compared with values_equal().
+    std::vector<std::pair<Value, Value>> entries;
+    std::vector<int64_t> index; // open-addressing table of entry positions, owned by dict code
+    size_t live { 0 };          // number of non-erased entries
+};
+
+struct RangeObject final : Object {
+    int64_t start, stop, step;
+    RangeObject(int64_t a, int64_t b, int64_t c) : start(a), stop(b), step(c) { }
+};
+
+struct SliceObject final : Object {
+    Value start, stop, step; // None or Int (or anything: numpy allows only ints / None)
+};
+
+class CallContext;
+
+// A native function's parameters arrive bound in signature order: `*args` as one Tuple value,
+// `**kwargs` as one Dict value, missing optional parameters as their defaults.
+using NativeFunction = Value (*)(CallContext&, std::span<Value> args);
+
+// One row of a registration table: what `help()` shows, what the binder checks, what runs.
+//   signature: Python syntax without the name, e.g. "(x, /, axis=None, *, keepdims=False)".
+//   Defaults are literals: None, True, False, numbers, strings, ().
+struct BuiltinSpec {
+    const char* name;
+    const char* signature;
+    NativeFunction function;
+    const char* doc;
+};
+
+struct BuiltinObject final : Object {
+    const BuiltinSpec* spec;
+    std::shared_ptr<const void> signature_cache; // the parsed signature, owned by the binder
+    explicit BuiltinObject(const BuiltinSpec* s) : spec(s) { }
+};
+
+struct BoundMethodObject final : Object {
+    Value self;
+    Value function; // Builtin (self is prepended to the arguments) or Function
+    BoundMethodObject(Value s, Value f) : self(std::move(s)), function(std::move(f)) { }
+};
+
+struct ModuleObject final : Object {
+    std::string name;
+    std::vector<std::pair<std::string, Value>> attributes; // small; linear or sorted lookup
+    explicit ModuleObject(std::string n) : name(std::move(n)) { }
+    const Value* find(std::string_view attribute) const;
+    void set(std::string attribute, Value value);
+};
+
+// A class object: `int`, `str`, `list`, `ValueError`, `np.ndarray`, `np.float64`, ...
+// Calling it calls `constructor`; isinstance() asks `is_instance`.
+struct ClassObject final : Object {
+    std::string name;        // as `type(x)` prints it: "int", "numpy.ndarray"
+    Value constructor;       // a Builtin, or None if not callable
+    bool (*is_instance)(const Value& value, const ClassObject& self) { nullptr };
+    std::optional<ErrorKind> error_kind; // set for exception classes
+    const void* tag { nullptr }; // library data (e.g. a dtype for np.float64)
+};
+
+struct ExceptionObject final : Object {
+    ErrorKind kind;
+    std::string message;
+    Values args;
+    ExceptionObject(ErrorKind k, std::string m) : kind(k), message(std::move(m)) { }
+};
+
+struct CellObject final : Object {
+    Value value;
+    bool bound { false };
+};
+
+// Iterators: next() returns false when exhausted.
+struct IteratorObject : Object {
+    virtual bool next(CallContext&, Value& out) = 0;
+};
+
+// Library-owned objects (ndarray, dtype, numpy scalar, random generator). The library gives each a
+// TypeInfo that the interpreter consults for attributes, methods, operators, printing and truth.
+struct TypeInfo;
+struct OpaqueObject : Object {
+    virtual const TypeInfo& type_info() const = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Services the evaluator offers to native code.
+
+class CallContext {
+public:
+    virtual ~CallContext() = default;
+    // Calls any callable value (user function, builtin, bound method, class) with positional args.
+    virtual Value call(const Value& callee, std::span<const Value> args) = 0;
+    virtual Value call(const Value& callee, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords) = 0;
+    virtual void write_stdout(std::string_view text) = 0;
+    virtual void write_stderr(std::string_view text) = 0;
+    // The span of the expression being evaluated: library errors without a position get this one.
+    virtual SourceSpan current_span() const = 0;
+};
+
+// Binary and unary operators the evaluator dispatches on (same order as ast::BinOpKind).
+enum class BinaryOp : uint8_t { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, BitAnd, BitOr, BitXor, LShift, RShift };
+enum class UnaryOp : uint8_t { Neg, Pos, Invert, Not };
+enum class CompareOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE };
+
+struct AttributeSpec {
+    const char* name;
+    Value (*get)(CallContext&, const Value& self);
+    const char* doc;
+};
+
+// Per-library-type behaviour. Any hook may be null: the interpreter then raises the TypeError Python
+// would ("unsupported operand type(s) for +: 'x' and 'y'", "'x' object is not subscriptable", ...).
+struct TypeInfo {
+    const char* name;                     // "numpy.ndarray"; `type(x)` prints <class 'numpy.ndarray'>
+    std::span<const BuiltinSpec> methods; // self is the first bound argument
+    std::span<const AttributeSpec> attributes;
+    // Operators: return false when this type does not handle the operand pair (then the other
+    // operand's type is asked, as Python's reflected operators do).
+    bool (*binary)(CallContext&, BinaryOp, const Value& lhs, const Value& rhs, Value& out) { nullptr };
+    bool (*inplace)(CallContext&, BinaryOp, Value& target, const Value& rhs) { nullptr }; // `a += b` in place
+    Value (*unary)(CallContext&, UnaryOp, const Value& operand) { nullptr };
+    bool (*compare)(CallContext&, CompareOp, const Value& lhs, const Value& rhs, Value& out) { nullptr };
+    Value (*get_item)(CallContext&, const Value& self, const Value& index) { nullptr };
+    void (*set_item)(CallContext&, const Value& self, const Value& index, const Value& value) { nullptr };
+    std::string (*str)(CallContext&, const Value& self) { nullptr };
+    std::string (*repr)(CallContext&, const Value& self) { nullptr };
+    bool (*truth)(CallContext&, const Value& self) { nullptr };   // bool(x), if x:
+    int64_t (*length)(CallContext&, const Value& self) { nullptr }; // len(x)
+    Value (*iterate)(CallContext&, const Value& self) { nullptr }; // returns an Iterator value
+    Value (*call)(CallContext&, const Value& self, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords) { nullptr };
+    // Conversions used by int(), float(), complex(), operator.index(); return false if unsupported.
+    bool (*to_int)(CallContext&, const Value& self, int64_t& out) { nullptr };
+    bool (*to_float)(CallContext&, const Value& self, double& out) { nullptr };
+    bool (*to_complex)(CallContext&, const Value& self, std::complex<double>& out) { nullptr };
+    bool (*is_integer_index)(const Value& self) { nullptr }; // usable as a list index (numpy ints)
+    size_t (*hash)(const Value& self) { nullptr };
+    bool (*equals)(const Value& self, const Value& other) { nullptr }; // for dict keys
+};
+
+// ---------------------------------------------------------------------------------------------
+// Construction helpers and the core operations on values (values/*.cpp).
+
+Value make_str(std::string s);
+Value make_tuple(Values items);
+Value make_list(Values items);
+Value make_dict();
+Value make_builtin(const BuiltinSpec* spec);
+Value make_module(std::shared_ptr<ModuleObject> module);
+
+std::string_view type_name(const Value&);  // "int", "str", "numpy.ndarray" (Python's words)
+std::string repr_value(CallContext&, const Value&);
+std::string str_value(CallContext&, const Value&);
+std::string repr_float(double);             // Python's repr: shortest round-trip, 1e-05, 1e+16, inf, nan
+bool truthy(CallContext&, const Value&);
+size_t hash_value(CallContext&, const Value&);
+bool values_equal(CallContext&, const Value&, const Value&);
+
+Value binary_op(CallContext&, BinaryOp, const Value& lhs, const Value& rhs);
+Value inplace_op(CallContext&, BinaryOp, const Value& lhs, const Value& rhs); // falls back to binary_op
+Value unary_op(CallContext&, UnaryOp, const Value&);
+Value compare_op(CallContext&, CompareOp, const Value& lhs, const Value& rhs);
+bool contains(CallContext&, const Value& container, const Value& item); // `in`
+
+Value get_attribute(CallContext&, const Value& object, std::string_view name);
+Value get_item(CallContext&, const Value& object, const Value& index);
+void set_item(CallContext&, const Value& object, const Value& index, const Value& value);
+void delete_item(CallContext&, const Value& object, const Value& index);
+Value iterate(CallContext&, const Value& iterable); // an Iterator value; TypeError if not iterable
+Values to_vector(CallContext&, const Value& iterable); // materialise any iterable
+
+// The builtins module (print, len, range, ...) and the module registry used by `import`.
+const ModuleObject& builtins_module();
+using ModuleFactory = std::shared_ptr<ModuleObject> (*)();
+void register_module(std::string name, ModuleFactory factory); // stdlib registers at start-up
+std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
+
+} // namespace ramba::interp

@@ -100,9 +100,11 @@ struct ListObject final : Object {
 
 struct DictObject final : Object {
     // Insertion-ordered; keys hashed with hash_value() and compared with values_equal().
+    // `entries` is always dense (erasing compacts it), so code may iterate it directly; insert and
+    // erase only through dict_set()/dict_erase() so that `index` stays consistent.
     std::vector<std::pair<Value, Value>> entries;
     std::vector<int64_t> index; // open-addressing table of entry positions, owned by dict code
-    size_t live { 0 };          // number of non-erased entries
+    size_t live { 0 };          // number of non-erased entries (== entries.size())
 };
 
 struct RangeObject final : Object {
@@ -175,6 +177,7 @@ struct CellObject final : Object {
 // Iterators: next() returns false when exhausted.
 struct IteratorObject : Object {
     virtual bool next(CallContext&, Value& out) = 0;
+    virtual std::string_view type_name() const { return "iterator"; } // "list_iterator", "zip", ...
 };
 
 // Library-owned objects (ndarray, dtype, numpy scalar, random generator). The library gives each a
@@ -239,6 +242,9 @@ struct TypeInfo {
     bool (*is_integer_index)(const Value& self) { nullptr }; // usable as a list index (numpy ints)
     size_t (*hash)(const Value& self) { nullptr };
     bool (*equals)(const Value& self, const Value& other) { nullptr }; // for dict keys
+    // The class object `type(x)` returns (so that `type(a) is np.ndarray` holds); null: one is made
+    // from `name`.
+    Value (*type_object)() { nullptr };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -277,5 +283,62 @@ const ModuleObject& builtins_module();
 using ModuleFactory = std::shared_ptr<ModuleObject> (*)();
 void register_module(std::string name, ModuleFactory factory); // stdlib registers at start-up
 std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
+
+// ---------------------------------------------------------------------------------------------
+// Calling natives, formatting, exceptions, dicts (values/*.cpp).
+
+// Calls a Builtin (or a BoundMethod whose function is a Builtin: self is prepended) after binding
+// positional and keyword arguments to the spec's signature, with Python's TypeError messages.
+Value call_builtin(CallContext&, const Value& builtin_or_bound_method, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords);
+
+// The format-spec mini-language: format(x, spec), str.format, f-strings ("{x:>10.3f}").
+std::string format_value(CallContext&, const Value&, std::string_view spec);
+
+// `type(x)` and isinstance().
+Value type_of(const Value&);                        // a Class value
+bool is_instance(CallContext&, const Value& value, const Value& class_or_tuple); // TypeError if not classes
+
+// Conversions native code uses for its arguments (TypeError in Python's words when impossible).
+bool as_index(CallContext&, const Value&, int64_t& out); // int, bool, numpy ints; false otherwise
+int64_t to_index(CallContext&, const Value&);            // "'str' object cannot be interpreted as an integer"
+double to_double(CallContext&, const Value&);            // "must be real number, not str"
+
+// Exceptions. A RambaError carries a kind and a message; ThrownException also carries the instance
+// that was raised (its args: `raise ValueError(1, 2)`, SystemExit's code, KeyError's key).
+class ThrownException : public RambaError {
+public:
+    ThrownException(ErrorKind kind, std::string message, Value instance, SourceSpan span = {})
+        : RambaError(kind, std::move(message), span), m_instance(std::move(instance)) { }
+    const Value& instance() const { return m_instance; }
+private:
+    Value m_instance; // an Exception value
+};
+
+Value make_exception(ErrorKind, Values args);     // message is Python's str(e) of those args
+const Value& exception_class(ErrorKind);          // the builtin class ValueError, ...
+Value exception_value(const RambaError&);         // the instance bound by `except E as e`
+[[noreturn]] void raise_value(CallContext&, const Value& exception_or_class); // `raise X` / `raise X(...)`
+// `except X:` / `except (X, Y):`; TypeError "catching classes that do not inherit from BaseException is not allowed"
+bool exception_matches(CallContext&, const RambaError&, const Value& class_or_tuple);
+[[noreturn]] void throw_key_error(CallContext&, const Value& key); // KeyError whose str is repr(key)
+
+// Dict table operations (dict_table.cpp). Keys must be hashable (TypeError "unhashable type: 'list'").
+const Value* dict_find(CallContext&, const DictObject&, const Value& key);
+void dict_set(CallContext&, DictObject&, const Value& key, Value value);
+bool dict_erase(CallContext&, DictObject&, const Value& key);
+void dict_clear(DictObject&);
+
+// User functions belong to eval/; it installs these hooks so that values/ can print them
+// (`<function f at 0x...>`) and help() can describe them (`f(a, b=1)`). Unset hooks print generic text.
+struct FunctionHooks {
+    std::string (*name)(const Value& function) { nullptr };      // "f", "<lambda>"
+    std::string (*signature)(const Value& function) { nullptr }; // "(a, b=1, *args)"
+};
+void set_function_hooks(FunctionHooks);
+
+// sys.getrecursionlimit()/setrecursionlimit(): the evaluator reads the limit when it pushes a frame.
+int64_t recursion_limit();
+void set_recursion_limit(int64_t);
 
 } // namespace ramba::interp

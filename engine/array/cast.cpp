@@ -1,0 +1,226 @@
+// Casting copies and broadcasting (see cast.hpp).
+#include "engine/array/cast.hpp"
+
+#include <cstring>
+
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::engine {
+
+namespace {
+
+void (*warning_sink)(const std::string&) = nullptr;
+
+template<typename To, typename From>
+To convert(From value)
+{
+    if constexpr (std::is_same_v<To, From>)
+        return value;
+    else if constexpr (std::is_same_v<From, std::complex<double>>)
+        return convert<To>(value.real());
+    else if constexpr (std::is_same_v<To, std::complex<double>>)
+        return To(static_cast<double>(value), 0.0);
+    else if constexpr (std::is_same_v<To, bool>)
+        return value != From(0);
+    else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
+        // numpy: float -> int is C's truncation; out-of-range and NaN give INT_MIN-like values on
+        // x86 (cvttsd2si), which is what numpy prints too. Avoid UB by going through int64.
+        if (!(value >= -9.3e18 && value <= 9.3e18))
+            return static_cast<To>(static_cast<uint64_t>(INT64_MIN));
+        if constexpr (std::is_unsigned_v<To>) {
+            if (value >= 0 && value >= 9.2e18)
+                return static_cast<To>(static_cast<uint64_t>(value));
+        }
+        return static_cast<To>(static_cast<int64_t>(value));
+    } else
+        return static_cast<To>(value);
+}
+
+} // namespace
+
+void set_warning_sink(void (*sink)(const std::string&)) { warning_sink = sink; }
+
+void warn(const std::string& message)
+{
+    if (warning_sink)
+        warning_sink(message);
+    else
+        std::fputs(message.c_str(), stderr);
+}
+
+void warn_complex_to_real()
+{
+    warn("ComplexWarning: Casting complex values to real discards the imaginary part\n");
+}
+
+Shape broadcast_shapes(const Shape& a, const Shape& b)
+{
+    Shape shapes[] = { a, b };
+    return broadcast_shapes(shapes);
+}
+
+Shape broadcast_shapes(std::span<const Shape> shapes)
+{
+    size_t ndim = 0;
+    for (const auto& shape : shapes)
+        ndim = std::max(ndim, shape.size());
+    Shape result(ndim, 1);
+    for (const auto& shape : shapes) {
+        size_t shift = ndim - shape.size();
+        for (size_t i = 0; i < shape.size(); ++i) {
+            int64_t extent = shape[i];
+            int64_t& target = result[shift + i];
+            if (extent == target || extent == 1)
+                continue;
+            if (target == 1) {
+                target = extent;
+                continue;
+            }
+            std::string message = "operands could not be broadcast together with shapes ";
+            for (const auto& s : shapes)
+                message += shape_to_string(s) + " ";
+            throw RambaError(ErrorKind::ValueError, message);
+        }
+    }
+    return result;
+}
+
+NDArray broadcast_to(const NDArray& array, const Shape& shape)
+{
+    if (array.shape == shape)
+        return array;
+    auto fail = [&]() {
+        throw RambaError(ErrorKind::ValueError, "could not broadcast input array from shape "
+                + shape_to_string(array.shape) + " into shape " + shape_to_string(shape));
+    };
+    if (array.shape.size() > shape.size())
+        fail();
+    NDArray view = array;
+    size_t shift = shape.size() - array.shape.size();
+    view.shape = shape;
+    view.strides.assign(shape.size(), 0);
+    for (size_t i = 0; i < array.shape.size(); ++i) {
+        if (array.shape[i] == shape[shift + i])
+            view.strides[shift + i] = array.strides[i];
+        else if (array.shape[i] != 1)
+            fail();
+    }
+    return view;
+}
+
+void cast_element(DType from, const std::byte* source, DType to, std::byte* target)
+{
+    dispatch_dtype(from, [&]<typename F>() {
+        F value;
+        std::memcpy(&value, source, sizeof(F));
+        dispatch_dtype(to, [&]<typename T>() {
+            T converted = convert<T>(value);
+            std::memcpy(target, &converted, sizeof(T));
+        });
+    });
+}
+
+namespace {
+
+bool overlaps(const NDArray& a, const NDArray& b)
+{
+    return a.buffer && b.buffer && a.buffer == b.buffer;
+}
+
+template<typename T, typename F>
+void typed_assign(const NDArray& dst, const NDArray& src)
+{
+    // Walk both with one index; src is already broadcast to dst's shape.
+    size_t ndim = dst.shape.size();
+    if (dst.size() == 0)
+        return;
+    if (ndim == 0) {
+        F v;
+        std::memcpy(&v, src.data(), sizeof(F));
+        T t = convert<T>(v);
+        std::memcpy(dst.data(), &t, sizeof(T));
+        return;
+    }
+    std::vector<int64_t> index(ndim, 0);
+    std::byte* d = dst.data();
+    const std::byte* s = src.data();
+    int64_t inner = dst.shape[ndim - 1];
+    int64_t ds = dst.strides[ndim - 1], ss = src.strides[ndim - 1];
+    for (;;) {
+        std::byte* dp = d;
+        const std::byte* sp = s;
+        if (ds == sizeof(T) && ss == sizeof(F)) {
+            T* out = reinterpret_cast<T*>(dp);
+            const F* in = reinterpret_cast<const F*>(sp);
+            for (int64_t i = 0; i < inner; ++i)
+                out[i] = convert<T>(in[i]);
+        } else {
+            for (int64_t i = 0; i < inner; ++i, dp += ds, sp += ss) {
+                F v;
+                std::memcpy(&v, sp, sizeof(F));
+                T t = convert<T>(v);
+                std::memcpy(dp, &t, sizeof(T));
+            }
+        }
+        size_t axis = ndim - 1;
+        for (;;) {
+            if (axis == 0)
+                return;
+            --axis;
+            d += dst.strides[axis];
+            s += src.strides[axis];
+            if (++index[axis] < dst.shape[axis])
+                break;
+            d -= dst.strides[axis] * dst.shape[axis];
+            s -= src.strides[axis] * dst.shape[axis];
+            index[axis] = 0;
+        }
+    }
+}
+
+} // namespace
+
+void assign(const NDArray& dst, const NDArray& src_in)
+{
+    NDArray src = broadcast_to(src_in, dst.shape);
+    if (overlaps(dst, src) && dst.size() > 1)
+        src = copy(src);
+    if (dtype_kind(src.dtype) == 'c' && dtype_kind(dst.dtype) != 'c' && dst.size() > 0)
+        warn_complex_to_real();
+    dispatch_dtype(dst.dtype, [&]<typename T>() {
+        dispatch_dtype(src.dtype, [&]<typename F>() { typed_assign<T, F>(dst, src); });
+    });
+    if (dst.buffer)
+        ++dst.buffer->version;
+}
+
+NDArray astype(const NDArray& array, DType dtype)
+{
+    NDArray result = NDArray::empty(dtype, array.shape);
+    assign(result, array);
+    return result;
+}
+
+NDArray copy(const NDArray& array) { return astype(array, array.dtype); }
+
+NDArray ascontiguous(const NDArray& array, DType dtype)
+{
+    if (array.dtype == dtype && array.is_c_contiguous())
+        return array;
+    return astype(array, dtype);
+}
+
+NDArray ascontiguous(const NDArray& array) { return ascontiguous(array, array.dtype); }
+
+void fill(const NDArray& array, const Scalar& value)
+{
+    Scalar cast;
+    cast.dtype = array.dtype;
+    cast_element(value.dtype, value.bytes, array.dtype, cast.bytes);
+    size_t itemsize = array.itemsize();
+    for_each_element(array, [&](std::byte* p) { std::memcpy(p, cast.bytes, itemsize); });
+    if (array.buffer)
+        ++array.buffer->version;
+}
+
+} // namespace ramba::engine

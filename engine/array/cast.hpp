@@ -1,0 +1,39 @@
+// Copies between arrays with casting and broadcasting: astype, assignment through views, copies.
+// numpy's unsafe casting: float -> int truncates toward zero, complex -> real drops the imaginary part.
+#pragma once
+
+#include "engine/array/ndarray.hpp"
+
+namespace ramba::engine {
+
+// "operands could not be broadcast together with shapes (3,) (4,) " on mismatch.
+Shape broadcast_shapes(const Shape&, const Shape&);
+Shape broadcast_shapes(std::span<const Shape>);
+// A view of `array` with `shape` (zero strides on broadcast axes); ValueError in numpy's words
+// ("could not broadcast input array from shape (3,) into shape (4,)") when impossible.
+NDArray broadcast_to(const NDArray&, const Shape&);
+
+// Writes src (broadcast to dst's shape, cast to dst's dtype) into dst. Overlapping src/dst
+// (a[1:] = a[:-1]) is handled by copying src first.
+void assign(const NDArray& dst, const NDArray& src);
+
+// A fresh C-contiguous copy, optionally cast.
+NDArray copy(const NDArray&);
+NDArray astype(const NDArray&, DType);
+// The array itself if already C-contiguous with that dtype, else a copy.
+NDArray ascontiguous(const NDArray&, DType);
+NDArray ascontiguous(const NDArray&);
+
+// Cast one element. `from`/`to` point at elements of the given dtypes.
+void cast_element(DType from, const std::byte* source, DType to, std::byte* target);
+
+// Fill every element with one value (already in the array's dtype).
+void fill(const NDArray&, const Scalar&);
+
+// Writes "ComplexWarning: Casting complex values to real discards the imaginary part" to stderr
+// (once per call site of a cast). The stdlib installs a sink so the interpreter's stderr is used.
+void warn_complex_to_real();
+void set_warning_sink(void (*sink)(const std::string&));
+void warn(const std::string& message);
+
+} // namespace ramba::engine

@@ -1,0 +1,67 @@
+// The numpy objects the interpreter sees: ndarray, numpy scalars and dtypes, as OpaqueObjects with a
+// TypeInfo, plus the conversions every numpy builtin (ours and the ufunc/reduction rows) uses.
+#pragma once
+
+#include <optional>
+
+#include "engine/array/ndarray.hpp"
+#include "engine/dtype/promotion.hpp"
+#include "interpreter/values/value.hpp"
+
+namespace ramba::numpy {
+
+struct ArrayObject final : interp::OpaqueObject {
+    engine::NDArray array;
+    explicit ArrayObject(engine::NDArray a) : array(std::move(a)) { }
+    const interp::TypeInfo& type_info() const override;
+};
+
+// np.float64(1.5), a[0], the result of a full reduction. Prints as numpy 1.24 prints scalars.
+struct ScalarObject final : interp::OpaqueObject {
+    engine::Scalar scalar;
+    explicit ScalarObject(engine::Scalar s) : scalar(s) { }
+    const interp::TypeInfo& type_info() const override;
+};
+
+// `a.dtype`, np.dtype('f8'): prints `float64`, repr `dtype('float64')`, equals np.float64 and 'float64'.
+struct DTypeObject final : interp::OpaqueObject {
+    engine::DType dtype;
+    explicit DTypeObject(engine::DType d) : dtype(d) { }
+    const interp::TypeInfo& type_info() const override;
+};
+
+interp::Value wrap_array(engine::NDArray);
+interp::Value wrap_scalar(engine::Scalar);
+// A 0-d result becomes a numpy scalar (what numpy returns from reductions and full indexing).
+interp::Value wrap_result(engine::NDArray);
+interp::Value dtype_value(engine::DType);  // a DTypeObject
+interp::Value dtype_class(engine::DType);  // np.float64 ... (ClassObject, callable, tag = dtype)
+
+bool is_array(const interp::Value&);
+bool is_numpy_scalar(const interp::Value&);
+// Anything array-like: ndarray, numpy scalar, Python bool/int/float/complex, nested list/tuple.
+bool is_array_like(const interp::Value&);
+
+// np.asarray(value[, dtype]): ndarrays are returned as they are (no copy) unless a cast is needed.
+// TypeError/ValueError in numpy's words for ragged or non-numeric input.
+engine::NDArray to_array(interp::CallContext&, const interp::Value&,
+    std::optional<engine::DType> dtype = std::nullopt);
+
+// How numpy 1.24's value-based promotion sees an operand (Python and numpy scalars, 0-d arrays
+// are scalars). Use with engine::result_type.
+engine::PromotionOperand promotion_operand(interp::CallContext&, const interp::Value&);
+
+// A dtype= argument: None -> nullopt; np.float64, np.dtype(...), 'f8', float/int/bool/complex.
+// TypeError "data type 'x' not understood" otherwise.
+std::optional<engine::DType> to_dtype(interp::CallContext&, const interp::Value&);
+
+// numpy's axis normalisation: negative axes count from the end; AxisError (a ValueError/IndexError
+// in numpy) "axis 2 is out of bounds for array of dimension 2".
+int64_t normalize_axis(int64_t axis, int64_t ndim);
+// axis=None/int/tuple -> sorted list of axes (None -> all).
+std::vector<int64_t> normalize_axes(interp::CallContext&, const interp::Value& axis, int64_t ndim);
+
+// Python value of one element (bool/int/float/complex), as tolist() and item() return.
+interp::Value element_to_value(engine::DType, const std::byte*);
+
+} // namespace ramba::numpy

@@ -1,0 +1,19 @@
+// Error reports: how an uncaught RambaError is shown to a person (`file:line:col: Kind: message`,
+// the source line, a caret). Used by the CLI (scripts: stderr, exit 1) and the REPL (keeps going).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "interpreter/errors/error.hpp"
+
+namespace ramba {
+
+// `source` may be null or not contain the error's line: then only the first line is printed.
+// The text ends with a newline.
+std::string format_error_report(const RambaError&, std::string_view filename, const std::string* source);
+
+// The first line alone: `file:line:col: Kind: message` (or `file: Kind: message` without a position).
+std::string format_error_headline(const RambaError&, std::string_view filename);
+
+} // namespace ramba

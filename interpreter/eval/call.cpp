@@ -1,0 +1,452 @@
+// Calls: evaluating call expressions, Python's argument binding for user functions, frames, the
+// recursion limit, and dispatch to builtins, bound methods, classes and library objects.
+#include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/interpreter.hpp"
+#include "interpreter/eval/interrupt.hpp"
+
+namespace ramba::interp {
+
+FunctionObject::FunctionObject(std::shared_ptr<const ast::FunctionInfo> function_info, Values default_values,
+    std::vector<std::shared_ptr<CellObject>> closure_cells, std::string file, std::shared_ptr<const std::string> text)
+    : info(std::move(function_info))
+    , name(info->name)
+    , defaults(std::move(default_values))
+    , closure(std::move(closure_cells))
+    , filename(std::move(file))
+    , source(std::move(text))
+{
+    using Kind = ast::Param::Kind;
+    simple = true;
+    first_default = UINT32_MAX;
+    for (size_t i = 0; i < info->params.size(); ++i) {
+        const ast::Param& param = info->params[i];
+        switch (param.kind) {
+        case Kind::Positional:
+            ++num_positional;
+            if (!is_unbound(defaults[i]) && first_default == UINT32_MAX)
+                first_default = static_cast<uint32_t>(i);
+            if (param.target.scope != ast::NameScope::Local || param.target.index != i)
+                simple = false;
+            break;
+        case Kind::VarArgs:
+            varargs_index = static_cast<int32_t>(i);
+            simple = false;
+            break;
+        case Kind::KeywordOnly:
+            ++num_keyword_only;
+            simple = false;
+            break;
+        case Kind::VarKeywords:
+            varkeywords_index = static_cast<int32_t>(i);
+            simple = false;
+            break;
+        }
+    }
+    if (first_default == UINT32_MAX)
+        first_default = num_positional;
+}
+
+namespace {
+Interpreter* s_hook_interpreter = nullptr; // for repr() of defaults in help() signatures
+
+std::string function_name(const Value& function) { return function.as<FunctionObject>().name; }
+
+// Python's way of writing a signature: "(a, b=1, *args, c, **kwargs)".
+std::string function_signature(const Value& value)
+{
+    auto& function = value.as<FunctionObject>();
+    std::string out = "(";
+    bool bare_star_needed = function.varargs_index < 0;
+    for (size_t i = 0; i < function.info->params.size(); ++i) {
+        const ast::Param& param = function.info->params[i];
+        if (i > 0)
+            out += ", ";
+        switch (param.kind) {
+        case ast::Param::Kind::VarArgs:
+            out += "*";
+            break;
+        case ast::Param::Kind::VarKeywords:
+            out += "**";
+            break;
+        case ast::Param::Kind::KeywordOnly:
+            if (bare_star_needed) {
+                out += "*, ";
+                bare_star_needed = false;
+            }
+            break;
+        case ast::Param::Kind::Positional:
+            break;
+        }
+        out += param.target.name;
+        if (!is_unbound(function.defaults[i]))
+            out += "=" + (s_hook_interpreter ? repr_value(*s_hook_interpreter, function.defaults[i]) : std::string("..."));
+    }
+    return out + ")";
+}
+}
+
+void install_function_hooks(Interpreter& interpreter)
+{
+    s_hook_interpreter = &interpreter;
+    set_function_hooks({ function_name, function_signature });
+}
+
+Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, const std::string&)
+{
+    Values defaults;
+    defaults.reserve(info->params.size());
+    for (const auto& param : info->params)
+        defaults.push_back(param.default_value ? eval(*param.default_value) : unbound_value());
+    std::vector<std::shared_ptr<CellObject>> closure;
+    closure.reserve(info->free_variable_sources.size());
+    for (uint32_t source : info->free_variable_sources)
+        closure.push_back(m_frame->cells[source]);
+    auto function = std::make_shared<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_filename, m_source);
+    return Value::object(Type::Function, std::move(function));
+}
+
+
+void Interpreter::enter_call(SourceSpan span)
+{
+    if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+        raise_interrupt(span);
+    char here;
+    if (m_depth >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit)) [[unlikely]]
+        throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), span);
+}
+
+void Interpreter::note_error_origin(const FunctionObject& function)
+{
+    if (m_error_origin_known)
+        return;
+    m_error_origin = { function.filename, function.source };
+    m_error_origin_known = true;
+}
+
+namespace {
+// Restores the caller's frame and depth however the callee is left.
+struct CallScope {
+    Interpreter* interpreter;
+    Frame*& frame_slot;
+    Frame* saved;
+    uint32_t& depth;
+    CallScope(Interpreter* i, Frame*& slot, Frame* callee, uint32_t& d)
+        : interpreter(i), frame_slot(slot), saved(slot), depth(d)
+    {
+        frame_slot = callee;
+        ++depth;
+    }
+    ~CallScope()
+    {
+        frame_slot = saved;
+        --depth;
+    }
+};
+}
+
+Value Interpreter::run_body(const FunctionObject& function, Frame& frame)
+{
+    const ast::FunctionInfo& info = *function.info;
+    if (info.num_cells > 0 && frame.cells.empty()) {
+        frame.cells.reserve(info.num_cells);
+        for (uint32_t i = 0; i < info.num_own_cells; ++i)
+            frame.cells.push_back(std::make_shared<CellObject>());
+        for (const auto& cell : function.closure)
+            frame.cells.push_back(cell);
+    }
+    CallScope scope(this, m_frame, &frame, m_depth);
+    try {
+        if (exec_block(info.body) == Completion::Return)
+            return std::move(m_return_value);
+        return Value();
+    } catch (RambaError&) {
+        note_error_origin(function);
+        throw;
+    }
+}
+
+// OPTIMIZATION: the arguments are already on the value stack at `arguments`, in parameter order;
+// they become the first locals of the callee.
+Value Interpreter::call_simple(const FunctionObject& function, Value* arguments, size_t count, SourceSpan span)
+{
+    enter_call(span);
+    const ast::FunctionInfo& info = *function.info;
+    if (!m_stack.has_room(info.num_locals)) [[unlikely]]
+        throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), span);
+    for (size_t i = count; i < function.num_positional; ++i)
+        m_stack.push(function.defaults[i]);
+    m_stack.push_unbound(info.num_locals - function.num_positional);
+    Frame frame;
+    frame.locals = arguments;
+    frame.function = &function;
+    return run_body(function, frame);
+}
+
+Value Interpreter::call_function(const FunctionObject& function, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords, SourceSpan span)
+{
+    enter_call(span);
+    const ast::FunctionInfo& info = *function.info;
+    StackMark mark(m_stack);
+    if (!m_stack.has_room(info.num_locals)) [[unlikely]]
+        throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), span);
+    m_stack.push_unbound(info.num_locals);
+    Frame frame;
+    frame.locals = mark.mark();
+    frame.function = &function;
+    if (info.num_cells > 0) {
+        // Parameters may live in cells (captured by an inner function): make the own cells before binding.
+        frame.cells.reserve(info.num_cells);
+        for (uint32_t i = 0; i < info.num_own_cells; ++i)
+            frame.cells.push_back(std::make_shared<CellObject>());
+        for (const auto& cell : function.closure)
+            frame.cells.push_back(cell);
+    }
+    try {
+        bind_arguments(function, frame, args, keywords);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(span);
+        throw;
+    }
+    return run_body(function, frame);
+}
+
+void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords)
+{
+    const ast::FunctionInfo& info = *function.info;
+    const auto& params = info.params;
+    using Kind = ast::Param::Kind;
+    auto bind = [&](const ast::Param& param, Value value) {
+        if (param.target.scope == ast::NameScope::Cell) {
+            auto& cell = *frame.cells[param.target.index];
+            cell.value = std::move(value);
+            cell.bound = true;
+        } else {
+            frame.locals[param.target.index] = std::move(value);
+        }
+    };
+    std::vector<bool> given(params.size(), false);
+
+    size_t positional = std::min<size_t>(args.size(), function.num_positional);
+    for (size_t i = 0; i < positional; ++i) {
+        bind(params[i], args[i]);
+        given[i] = true;
+    }
+    if (args.size() > function.num_positional) {
+        if (function.varargs_index < 0) {
+            size_t keyword_only_given = 0;
+            for (const auto& [name, value] : keywords) {
+                for (const auto& param : params) {
+                    if (param.kind == Kind::KeywordOnly && param.target.name == name)
+                        ++keyword_only_given;
+                }
+            }
+            throw RambaError(ErrorKind::TypeError,
+                messages::too_many_positional(function.name, function.first_default, function.num_positional, args.size(), keyword_only_given));
+        }
+        Values rest(args.begin() + function.num_positional, args.end());
+        bind(params[function.varargs_index], make_tuple(std::move(rest)));
+        given[function.varargs_index] = true;
+    } else if (function.varargs_index >= 0) {
+        bind(params[function.varargs_index], make_tuple({}));
+        given[function.varargs_index] = true;
+    }
+
+    Value extra_keywords;
+    if (function.varkeywords_index >= 0)
+        extra_keywords = make_dict();
+    for (const auto& [name, value] : keywords) {
+        bool found = false;
+        for (size_t i = 0; i < params.size(); ++i) {
+            const ast::Param& param = params[i];
+            if ((param.kind == Kind::Positional || param.kind == Kind::KeywordOnly) && param.target.name == name) {
+                if (given[i])
+                    throw RambaError(ErrorKind::TypeError, messages::multiple_values(function.name, name));
+                bind(param, value);
+                given[i] = true;
+                found = true;
+                break;
+            }
+        }
+        if (found)
+            continue;
+        if (function.varkeywords_index < 0)
+            throw RambaError(ErrorKind::TypeError, messages::unexpected_keyword(function.name, name));
+        dict_set(*this, extra_keywords.as<DictObject>(), make_str(name), value);
+    }
+    if (function.varkeywords_index >= 0) {
+        bind(params[function.varkeywords_index], std::move(extra_keywords));
+        given[function.varkeywords_index] = true;
+    }
+
+    std::vector<std::string> missing;
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (given[i] || params[i].kind != Kind::Positional)
+            continue;
+        if (!is_unbound(function.defaults[i]))
+            bind(params[i], function.defaults[i]);
+        else
+            missing.push_back(params[i].target.name);
+    }
+    if (!missing.empty())
+        throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, false));
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (given[i] || params[i].kind != Kind::KeywordOnly)
+            continue;
+        if (!is_unbound(function.defaults[i]))
+            bind(params[i], function.defaults[i]);
+        else
+            missing.push_back(params[i].target.name);
+    }
+    if (!missing.empty())
+        throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, true));
+}
+
+Value Interpreter::eval_call(const ast::CallExpr& expression)
+{
+    Value callee = eval(*expression.func);
+    StackMark mark(m_stack);
+    // Arguments are evaluated onto the value stack (no allocation); a bound method's self goes first.
+    if (!m_stack.has_room(expression.args.size() + 1)) [[unlikely]]
+        throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), expression.span);
+    const Value* target = &callee;
+    if (callee.is(Type::BoundMethod)) {
+        auto& method = callee.as<BoundMethodObject>();
+        m_stack.push(method.self);
+        target = &method.function;
+    }
+    bool has_star = false;
+    for (const auto& argument : expression.args) {
+        if (argument->kind == ast::ExprKind::Starred) {
+            has_star = true;
+            break;
+        }
+        m_stack.push(eval(*argument));
+    }
+    if (has_star) {
+        // Rare: f(*seq). Collect the rest in a vector, then move it onto the stack.
+        Values rest;
+        bool started = false;
+        for (const auto& argument : expression.args) {
+            if (argument->kind == ast::ExprKind::Starred)
+                started = true;
+            if (!started)
+                continue;
+            if (argument->kind == ast::ExprKind::Starred) {
+                auto& starred = static_cast<const ast::StarredExpr&>(*argument);
+                Value iterable = eval(*starred.value);
+                try {
+                    m_current_span = starred.span;
+                    for (auto& item : to_vector(*this, iterable))
+                        rest.push_back(std::move(item));
+                } catch (RambaError& error) {
+                    if (error.kind() == ErrorKind::TypeError && !iterable.is(Type::Opaque))
+                        throw RambaError(ErrorKind::TypeError, "Value after * must be an iterable, not " + std::string(type_name(iterable)), starred.span);
+                    error.set_span_if_unknown(starred.span);
+                    throw;
+                }
+            } else {
+                rest.push_back(eval(*argument));
+            }
+        }
+        if (!m_stack.has_room(rest.size())) [[unlikely]]
+            throw RambaError(ErrorKind::MemoryError, "too many arguments", expression.span);
+        for (auto& item : rest)
+            m_stack.push(std::move(item));
+    }
+    Value* arguments = mark.mark();
+    size_t count = static_cast<size_t>(m_stack.top() - arguments);
+
+    if (expression.keywords.empty()) {
+        if (target->is(Type::Function)) {
+            auto& function = target->as<FunctionObject>();
+            if (function.simple && count <= function.num_positional && count >= function.first_default)
+                return call_simple(function, arguments, count, expression.span);
+        }
+        return call_value(*target, std::span<const Value>(arguments, count), {}, expression.span);
+    }
+
+    std::vector<std::pair<std::string, Value>> keywords;
+    keywords.reserve(expression.keywords.size());
+    for (const auto& keyword : expression.keywords) {
+        if (!keyword.name.empty()) {
+            keywords.emplace_back(keyword.name, eval(*keyword.value));
+            continue;
+        }
+        Value mapping = eval(*keyword.value);
+        if (!mapping.is(Type::Dict))
+            throw RambaError(ErrorKind::TypeError, "argument after ** must be a mapping, not " + std::string(type_name(mapping)), keyword.value->span);
+        for (const auto& [key, value] : mapping.as<DictObject>().entries) {
+            if (!key.is(Type::Str))
+                throw RambaError(ErrorKind::TypeError, "keywords must be strings", keyword.value->span);
+            keywords.emplace_back(key.as<StrObject>().value, value);
+        }
+    }
+    return call_value(*target, std::span<const Value>(arguments, count), keywords, expression.span);
+}
+
+Value Interpreter::call_value(const Value& callee, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords, SourceSpan span)
+{
+    switch (callee.type()) {
+    case Type::Function:
+        return call_function(callee.as<FunctionObject>(), args, keywords, span);
+    case Type::BoundMethod: {
+        auto& method = callee.as<BoundMethodObject>();
+        if (method.function.is(Type::Function)) {
+            Values with_self;
+            with_self.reserve(args.size() + 1);
+            with_self.push_back(method.self);
+            with_self.insert(with_self.end(), args.begin(), args.end());
+            return call_function(method.function.as<FunctionObject>(), with_self, keywords, span);
+        }
+        break;
+    }
+    case Type::Class: {
+        auto& cls = callee.as<ClassObject>();
+        if (cls.constructor.is_none())
+            throw RambaError(ErrorKind::TypeError, "cannot create '" + cls.name + "' instances", span);
+        return call_value(cls.constructor, args, keywords, span);
+    }
+    case Type::Builtin:
+    case Type::Opaque:
+        break;
+    default:
+        throw RambaError(ErrorKind::TypeError, messages::not_callable(type_name(callee)), span);
+    }
+    if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+        raise_interrupt(span);
+    SourceSpan saved = m_current_span;
+    m_current_span = span;
+    try {
+        Value result;
+        if (callee.is(Type::Opaque)) {
+            auto& object = static_cast<OpaqueObject&>(*callee.object());
+            auto* call_hook = object.type_info().call;
+            if (!call_hook)
+                throw RambaError(ErrorKind::TypeError, messages::not_callable(type_name(callee)), span);
+            result = call_hook(*this, callee, args, keywords);
+        } else {
+            result = call_builtin(*this, callee, args, keywords);
+        }
+        m_current_span = saved;
+        return result;
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(span);
+        throw;
+    }
+}
+
+Value Interpreter::call(const Value& callee, std::span<const Value> args)
+{
+    return call_value(callee, args, {}, m_current_span);
+}
+
+Value Interpreter::call(const Value& callee, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords)
+{
+    return call_value(callee, args, keywords, m_current_span);
+}
+
+} // namespace ramba::interp

@@ -1,0 +1,563 @@
+// The evaluator's expressions: one switch on the node kind, with inline fast paths for int and
+// float arithmetic and comparisons; everything else goes to the core operations of values/.
+#include <bit>
+#include <cmath>
+
+#include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/interpreter.hpp"
+
+namespace ramba::interp {
+
+Value Interpreter::eval(const ast::Expr& expression)
+{
+    using ast::ExprKind;
+    switch (expression.kind) {
+    case ExprKind::Constant:
+        return eval_constant(static_cast<const ast::ConstantExpr&>(expression));
+    case ExprKind::Name:
+        return load(static_cast<const ast::NameExpr&>(expression).ref, expression.span);
+    case ExprKind::BinOp:
+        return eval_binary(static_cast<const ast::BinOpExpr&>(expression));
+    case ExprKind::UnaryOp:
+        return eval_unary(static_cast<const ast::UnaryOpExpr&>(expression));
+    case ExprKind::Compare:
+        return eval_compare(static_cast<const ast::CompareExpr&>(expression));
+    case ExprKind::BoolOp:
+        return eval_bool_op(static_cast<const ast::BoolOpExpr&>(expression));
+    case ExprKind::IfExp: {
+        auto& conditional = static_cast<const ast::IfExpExpr&>(expression);
+        return truth(eval(*conditional.test)) ? eval(*conditional.body) : eval(*conditional.orelse);
+    }
+    case ExprKind::Call:
+        return eval_call(static_cast<const ast::CallExpr&>(expression));
+    case ExprKind::Attribute: {
+        auto& attribute = static_cast<const ast::AttributeExpr&>(expression);
+        return get_attribute_of(eval(*attribute.value), attribute.attr, attribute.span);
+    }
+    case ExprKind::Subscript:
+        return eval_subscript(static_cast<const ast::SubscriptExpr&>(expression));
+    case ExprKind::Slice:
+        return eval_slice(static_cast<const ast::SliceExpr&>(expression));
+    case ExprKind::Tuple:
+        return eval_sequence(static_cast<const ast::TupleExpr&>(expression).elements, Type::Tuple);
+    case ExprKind::List:
+        return eval_sequence(static_cast<const ast::ListExpr&>(expression).elements, Type::List);
+    case ExprKind::Dict:
+        return eval_dict(static_cast<const ast::DictExpr&>(expression));
+    case ExprKind::ListComp:
+        return eval_comprehension(static_cast<const ast::ListCompExpr&>(expression));
+    case ExprKind::Lambda:
+        return eval_lambda(static_cast<const ast::LambdaExpr&>(expression));
+    case ExprKind::FString:
+        return eval_fstring(static_cast<const ast::FStringExpr&>(expression));
+    case ExprKind::Starred:
+        throw RambaError(ErrorKind::SyntaxError, "can't use starred expression here", expression.span);
+    }
+    RAMBA_ASSERT(false, "every expression kind is handled above");
+}
+
+Value Interpreter::eval_constant(const ast::ConstantExpr& constant)
+{
+    using T = ast::ConstantExpr::Type;
+    switch (constant.type) {
+    case T::None:
+        return Value();
+    case T::Bool:
+        return Value::boolean(constant.bool_value);
+    case T::Int:
+        return Value::integer(constant.int_value);
+    case T::Float:
+        return Value::floating(constant.float_value);
+    case T::Imaginary:
+        return Value::complex({ 0.0, constant.float_value });
+    case T::Str:
+        return make_str(constant.str_value);
+    case T::Ellipsis:
+        return Value::ellipsis();
+    }
+    return Value();
+}
+
+bool Interpreter::truth(const Value& value)
+{
+    switch (value.type()) {
+    case Type::Bool:
+    case Type::Int:
+        return value.as_int() != 0;
+    case Type::None:
+        return false;
+    case Type::Float:
+        return value.as_float() != 0.0;
+    default:
+        try {
+            return truthy(*this, value);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(m_current_span);
+            throw;
+        }
+    }
+}
+
+namespace {
+// Python's floor division and modulo on int64 (the caller excludes b == 0 and MIN // -1).
+inline int64_t floor_divide(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        --q;
+    return q;
+}
+inline int64_t floor_modulo(int64_t a, int64_t b)
+{
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0)))
+        r += b;
+    return r;
+}
+// Integers that a double holds exactly, so int/int true division rounds once, as Python's does.
+constexpr int64_t exact_double_limit = int64_t(1) << 53;
+}
+
+Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
+{
+    Value left = eval(*expression.left);
+    Value right = eval(*expression.right);
+    using ast::BinOpKind;
+    // OPTIMIZATION: int and float arithmetic inline; overflow, division by zero and every other type
+    // go to values/ (which raises Python's errors).
+    if (left.is(Type::Int) && right.is(Type::Int)) {
+        int64_t a = left.as_int(), b = right.as_int(), r;
+        switch (expression.op) {
+        case BinOpKind::Add:
+            if (!__builtin_add_overflow(a, b, &r))
+                return Value::integer(r);
+            break;
+        case BinOpKind::Sub:
+            if (!__builtin_sub_overflow(a, b, &r))
+                return Value::integer(r);
+            break;
+        case BinOpKind::Mul:
+            if (!__builtin_mul_overflow(a, b, &r))
+                return Value::integer(r);
+            break;
+        case BinOpKind::FloorDiv:
+            if (b != 0 && !(b == -1 && a == INT64_MIN))
+                return Value::integer(floor_divide(a, b));
+            break;
+        case BinOpKind::Mod:
+            if (b != 0 && b != -1)
+                return Value::integer(floor_modulo(a, b));
+            if (b == -1)
+                return Value::integer(0);
+            break;
+        case BinOpKind::Div:
+            if (b != 0 && a < exact_double_limit && a > -exact_double_limit && b < exact_double_limit && b > -exact_double_limit)
+                return Value::floating(static_cast<double>(a) / static_cast<double>(b));
+            break;
+        case BinOpKind::BitAnd:
+            return Value::integer(a & b);
+        case BinOpKind::BitOr:
+            return Value::integer(a | b);
+        case BinOpKind::BitXor:
+            return Value::integer(a ^ b);
+        default:
+            break;
+        }
+    } else if ((left.is(Type::Float) || left.is(Type::Int)) && (right.is(Type::Float) || right.is(Type::Int))) {
+        double a = left.is(Type::Float) ? left.as_float() : static_cast<double>(left.as_int());
+        double b = right.is(Type::Float) ? right.as_float() : static_cast<double>(right.as_int());
+        // An int operand must convert exactly for the inline path to match Python's rounding.
+        bool exact = (left.is(Type::Float) || (left.as_int() < exact_double_limit && left.as_int() > -exact_double_limit))
+            && (right.is(Type::Float) || (right.as_int() < exact_double_limit && right.as_int() > -exact_double_limit));
+        if (exact) {
+            switch (expression.op) {
+            case BinOpKind::Add:
+                return Value::floating(a + b);
+            case BinOpKind::Sub:
+                return Value::floating(a - b);
+            case BinOpKind::Mul:
+                return Value::floating(a * b);
+            case BinOpKind::Div:
+                if (b != 0.0)
+                    return Value::floating(a / b);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    return binary_slow(expression.op, left, right, expression.span);
+}
+
+Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value& right, SourceSpan span)
+{
+    try {
+        m_current_span = span;
+        return binary_op(*this, static_cast<BinaryOp>(op), left, right);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(span);
+        throw;
+    }
+}
+
+Value Interpreter::eval_unary(const ast::UnaryOpExpr& expression)
+{
+    Value operand = eval(*expression.operand);
+    switch (expression.op) {
+    case ast::UnaryOpKind::Not:
+        return Value::boolean(!truth(operand));
+    case ast::UnaryOpKind::Neg:
+        if (operand.is(Type::Int) && operand.as_int() != INT64_MIN)
+            return Value::integer(-operand.as_int());
+        if (operand.is(Type::Float))
+            return Value::floating(-operand.as_float());
+        break;
+    case ast::UnaryOpKind::Pos:
+        if (operand.is(Type::Int) || operand.is(Type::Float))
+            return operand;
+        break;
+    case ast::UnaryOpKind::Invert:
+        if (operand.is(Type::Int))
+            return Value::integer(~operand.as_int());
+        break;
+    }
+    try {
+        m_current_span = expression.span;
+        return unary_op(*this, static_cast<UnaryOp>(expression.op), operand);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(expression.span);
+        throw;
+    }
+}
+
+namespace {
+// `is`: the same object, or the same immediate value of the same type (None, bools, small values).
+bool identical(const Value& a, const Value& b)
+{
+    if (a.type() != b.type())
+        return false;
+    switch (a.type()) {
+    case Type::None:
+    case Type::Ellipsis:
+        return true;
+    case Type::Bool:
+    case Type::Int:
+        return a.as_int() == b.as_int();
+    case Type::Float:
+        return std::bit_cast<uint64_t>(a.as_float()) == std::bit_cast<uint64_t>(b.as_float());
+    case Type::Complex:
+        return a.as_complex() == b.as_complex();
+    default:
+        return a.object() == b.object();
+    }
+}
+
+template<typename T>
+bool compare_numbers(ast::CompareKind op, T a, T b)
+{
+    switch (op) {
+    case ast::CompareKind::Eq:
+        return a == b;
+    case ast::CompareKind::NotEq:
+        return a != b;
+    case ast::CompareKind::Lt:
+        return a < b;
+    case ast::CompareKind::LtE:
+        return a <= b;
+    case ast::CompareKind::Gt:
+        return a > b;
+    case ast::CompareKind::GtE:
+        return a >= b;
+    default:
+        return false;
+    }
+}
+}
+
+Value Interpreter::compare_slow(ast::CompareKind op, const Value& left, const Value& right, SourceSpan span)
+{
+    using ast::CompareKind;
+    switch (op) {
+    case CompareKind::Is:
+        return Value::boolean(identical(left, right));
+    case CompareKind::IsNot:
+        return Value::boolean(!identical(left, right));
+    default:
+        break;
+    }
+    if (op <= CompareKind::GtE) {
+        if (left.is(Type::Int) && right.is(Type::Int))
+            return Value::boolean(compare_numbers(op, left.as_int(), right.as_int()));
+        if (left.is(Type::Float) && right.is(Type::Float))
+            return Value::boolean(compare_numbers(op, left.as_float(), right.as_float()));
+    }
+    try {
+        m_current_span = span;
+        switch (op) {
+        case CompareKind::In:
+            return Value::boolean(contains(*this, right, left));
+        case CompareKind::NotIn:
+            return Value::boolean(!contains(*this, right, left));
+        default:
+            // CompareKind's first six members are CompareOp's, in the same order.
+            return compare_op(*this, static_cast<CompareOp>(op), left, right);
+        }
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(span);
+        throw;
+    }
+}
+
+Value Interpreter::eval_compare(const ast::CompareExpr& expression)
+{
+    Value left = eval(*expression.left);
+    size_t count = expression.ops.size();
+    for (size_t i = 0;; ++i) {
+        Value right = eval(*expression.comparators[i]);
+        Value result;
+        ast::CompareKind op = expression.ops[i];
+        // OPTIMIZATION: int/int and float/float comparisons inline.
+        if (op <= ast::CompareKind::GtE && left.is(Type::Int) && right.is(Type::Int))
+            result = Value::boolean(compare_numbers(op, left.as_int(), right.as_int()));
+        else if (op <= ast::CompareKind::GtE && left.is(Type::Float) && right.is(Type::Float))
+            result = Value::boolean(compare_numbers(op, left.as_float(), right.as_float()));
+        else
+            result = compare_slow(op, left, right, expression.span);
+        // a < b < c is (a < b) and (b < c), with b evaluated once; the result is the first false one.
+        if (i + 1 == count)
+            return result;
+        m_current_span = expression.span;
+        if (!truth(result))
+            return result;
+        left = std::move(right);
+    }
+}
+
+Value Interpreter::eval_bool_op(const ast::BoolOpExpr& expression)
+{
+    // `and`/`or` return an operand, not a bool (Python).
+    Value value;
+    bool is_and = expression.op == ast::BoolOpKind::And;
+    for (size_t i = 0; i < expression.values.size(); ++i) {
+        value = eval(*expression.values[i]);
+        if (i + 1 == expression.values.size())
+            break;
+        m_current_span = expression.values[i]->span;
+        if (truth(value) != is_and)
+            break;
+    }
+    return value;
+}
+
+Value Interpreter::eval_index(const ast::Expr& index)
+{
+    if (index.kind == ast::ExprKind::Slice)
+        return eval_slice(static_cast<const ast::SliceExpr&>(index));
+    if (index.kind == ast::ExprKind::Tuple) {
+        auto& elements = static_cast<const ast::TupleExpr&>(index).elements;
+        Values items;
+        items.reserve(elements.size());
+        for (const auto& element : elements)
+            items.push_back(eval_index(*element));
+        return make_tuple(std::move(items));
+    }
+    return eval(index);
+}
+
+Value Interpreter::eval_slice(const ast::SliceExpr& slice)
+{
+    auto object = std::make_shared<SliceObject>();
+    if (slice.lower)
+        object->start = eval(*slice.lower);
+    if (slice.upper)
+        object->stop = eval(*slice.upper);
+    if (slice.step)
+        object->step = eval(*slice.step);
+    return Value::object(Type::Slice, std::move(object));
+}
+
+Value Interpreter::eval_subscript(const ast::SubscriptExpr& expression)
+{
+    Value container = eval(*expression.value);
+    Value index = eval_index(*expression.index);
+    // OPTIMIZATION: list[int] and tuple[int] read directly.
+    if (index.is(Type::Int) && (container.is(Type::List) || container.is(Type::Tuple))) {
+        const Values& items = container.is(Type::List) ? container.as<ListObject>().items : container.as<TupleObject>().items;
+        int64_t i = index.as_int();
+        if (i < 0)
+            i += static_cast<int64_t>(items.size());
+        if (i >= 0 && i < static_cast<int64_t>(items.size()))
+            return items[i];
+    }
+    try {
+        m_current_span = expression.span;
+        return get_item(*this, container, index);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(expression.span);
+        throw;
+    }
+}
+
+Value Interpreter::eval_sequence(const std::vector<ast::ExprPtr>& elements, Type type)
+{
+    Values items;
+    items.reserve(elements.size());
+    for (const auto& element : elements) {
+        if (element->kind == ast::ExprKind::Starred) {
+            auto& starred = static_cast<const ast::StarredExpr&>(*element);
+            Value iterable = eval(*starred.value);
+            try {
+                m_current_span = starred.span;
+                for (auto& item : to_vector(*this, iterable))
+                    items.push_back(std::move(item));
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(starred.span);
+                throw;
+            }
+            continue;
+        }
+        items.push_back(eval(*element));
+    }
+    return type == Type::Tuple ? make_tuple(std::move(items)) : make_list(std::move(items));
+}
+
+Value Interpreter::eval_dict(const ast::DictExpr& expression)
+{
+    Value dict = make_dict();
+    auto& object = dict.as<DictObject>();
+    for (size_t i = 0; i < expression.keys.size(); ++i) {
+        try {
+            if (!expression.keys[i]) {
+                Value mapping = eval(*expression.values[i]);
+                m_current_span = expression.values[i]->span;
+                if (!mapping.is(Type::Dict))
+                    throw RambaError(ErrorKind::TypeError, "'" + std::string(type_name(mapping)) + "' object is not a mapping", expression.values[i]->span);
+                for (const auto& [key, value] : mapping.as<DictObject>().entries)
+                    dict_set(*this, object, key, value);
+                continue;
+            }
+            Value key = eval(*expression.keys[i]);
+            Value value = eval(*expression.values[i]);
+            m_current_span = expression.keys[i]->span;
+            dict_set(*this, object, key, std::move(value));
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(expression.span);
+            throw;
+        }
+    }
+    return dict;
+}
+
+Value Interpreter::eval_comprehension(const ast::ListCompExpr& expression)
+{
+    Value result = expression.value ? make_dict() : make_list({});
+    run_generators(expression, 0, result);
+    return result;
+}
+
+void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t level, const Value& result)
+{
+    if (level == expression.generators.size()) {
+        if (expression.value) {
+            Value key = eval(*expression.element);
+            Value value = eval(*expression.value);
+            try {
+                m_current_span = expression.element->span;
+                dict_set(*this, result.as<DictObject>(), key, std::move(value));
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(expression.element->span);
+                throw;
+            }
+        } else {
+            result.as<ListObject>().items.push_back(eval(*expression.element));
+        }
+        return;
+    }
+    const ast::Comprehension& generator = expression.generators[level];
+    auto body = [&](Value item) {
+        assign(*generator.target, std::move(item));
+        for (const auto& condition : generator.ifs) {
+            if (!truth(eval(*condition)))
+                return;
+        }
+        run_generators(expression, level + 1, result);
+    };
+    Value iterable = eval(*generator.iter);
+    if (iterable.is(Type::Range)) {
+        auto& range = iterable.as<RangeObject>();
+        for (int64_t i = range.start; range.step > 0 ? i < range.stop : i > range.stop;) {
+            body(Value::integer(i));
+            if (__builtin_add_overflow(i, range.step, &i))
+                break;
+        }
+        return;
+    }
+    if (iterable.is(Type::List) || iterable.is(Type::Tuple)) {
+        const Values& items = iterable.is(Type::List) ? iterable.as<ListObject>().items : iterable.as<TupleObject>().items;
+        for (size_t i = 0; i < items.size(); ++i)
+            body(items[i]);
+        return;
+    }
+    Value iterator;
+    try {
+        m_current_span = generator.iter->span;
+        iterator = iterate(*this, iterable);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(generator.iter->span);
+        throw;
+    }
+    auto& object = iterator.as<IteratorObject>();
+    for (;;) {
+        Value item;
+        m_current_span = generator.iter->span;
+        if (!object.next(*this, item))
+            break;
+        body(std::move(item));
+    }
+}
+
+Value Interpreter::eval_lambda(const ast::LambdaExpr& expression)
+{
+    return make_function(expression.function, expression.function->name);
+}
+
+std::string Interpreter::render_fstring_parts(const std::vector<ast::FStringPart>& parts)
+{
+    std::string out;
+    for (const auto& part : parts) {
+        if (!part.expr) {
+            out += part.literal;
+            continue;
+        }
+        if (part.self_documenting)
+            out += part.literal;
+        Value value = eval(*part.expr);
+        std::string spec = render_fstring_parts(part.format_spec);
+        try {
+            m_current_span = part.expr->span;
+            char conversion = part.conversion;
+            // f"{x=}" shows repr(x) unless a format spec or conversion says otherwise.
+            if (conversion == 0 && part.self_documenting && part.format_spec.empty())
+                conversion = 'r';
+            if (conversion == 'r' || conversion == 'a')
+                value = make_str(repr_value(*this, value));
+            else if (conversion == 's')
+                value = make_str(str_value(*this, value));
+            if (spec.empty() && value.is(Type::Str))
+                out += value.as<StrObject>().value;
+            else
+                out += format_value(*this, value, spec);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(part.expr->span);
+            throw;
+        }
+    }
+    return out;
+}
+
+Value Interpreter::eval_fstring(const ast::FStringExpr& expression)
+{
+    return make_str(render_fstring_parts(expression.parts));
+}
+
+} // namespace ramba::interp

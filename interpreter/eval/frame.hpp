@@ -1,0 +1,74 @@
+// Frames of the evaluator: the value stack that holds every frame's locals and call arguments, and
+// the Frame record of one running function (or module). Used by interpreter.cpp and call.cpp.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <vector>
+
+#include "interpreter/values/value.hpp"
+
+namespace ramba::interp {
+
+struct FunctionObject;
+
+// A local slot that has no value yet (before assignment, after `del`). Cells never live in locals
+// (a frame keeps its cells apart), so a Cell-typed value with no object is free to mean "unbound";
+// making and testing it touches no memory.
+inline Value unbound_value() { return Value::object(Type::Cell, nullptr); }
+inline bool is_unbound(const Value& value) { return value.type() == Type::Cell; }
+
+// One contiguous stack of Values for all frames: a call pushes its arguments and locals on top and
+// pops them on return, so calls allocate nothing. The region is reserved once (pages are only
+// touched when used); it never moves, so Value* into it stay valid while their frame lives.
+class ValueStack {
+public:
+    explicit ValueStack(size_t capacity);
+    ~ValueStack();
+    ValueStack(const ValueStack&) = delete;
+    ValueStack& operator=(const ValueStack&) = delete;
+
+    Value* top() const { return m_top; }
+    bool has_room(size_t count) const { return static_cast<size_t>(m_end - m_top) >= count; }
+    // Precondition: has_room(1) (callers check once per frame; see Interpreter::reserve_stack).
+    void push(Value value) { new (m_top++) Value(std::move(value)); }
+    void push_unbound(size_t count)
+    {
+        for (size_t i = 0; i < count; ++i)
+            new (m_top++) Value(unbound_value());
+    }
+    void pop_to(Value* mark)
+    {
+        while (m_top > mark)
+            (--m_top)->~Value();
+    }
+
+private:
+    Value* m_base { nullptr };
+    Value* m_top { nullptr };
+    Value* m_end { nullptr };
+    size_t m_bytes { 0 };
+};
+
+// Pops the value stack back to where it was, however the scope is left (return or exception).
+class StackMark {
+public:
+    explicit StackMark(ValueStack& stack) : m_stack(stack), m_mark(stack.top()) { }
+    ~StackMark() { m_stack.pop_to(m_mark); }
+    Value* mark() const { return m_mark; }
+    StackMark(const StackMark&) = delete;
+    StackMark& operator=(const StackMark&) = delete;
+
+private:
+    ValueStack& m_stack;
+    Value* m_mark;
+};
+
+struct Frame {
+    Value* locals { nullptr };
+    std::vector<std::shared_ptr<CellObject>> cells; // own cells, then the closure's free variables
+    const FunctionObject* function { nullptr };     // null for module-level code
+};
+
+} // namespace ramba::interp

@@ -1,0 +1,649 @@
+// The evaluator's statements: blocks, control flow (as Completion codes), try/except/finally,
+// imports, assert/raise/del, and the module entry point run().
+#include "interpreter/eval/interpreter.hpp"
+
+#include <cstdio>
+#include <pthread.h>
+
+#include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/interrupt.hpp"
+
+namespace ramba::interp {
+
+void install_function_hooks(Interpreter&); // call.cpp
+
+namespace {
+// Room for every frame of a recursion at the limit, even with large functions; only touched pages
+// cost memory.
+constexpr size_t value_stack_capacity = size_t(1) << 22;
+// Keep this much C++ stack in reserve below the deepest allowed call: natives called from the
+// deepest frame (printing, sorting) still have room.
+constexpr size_t stack_reserve_bytes = 256 * 1024;
+
+const char* compute_stack_limit()
+{
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0)
+        return nullptr;
+    void* low = nullptr;
+    size_t size = 0;
+    pthread_attr_getstack(&attributes, &low, &size);
+    pthread_attr_destroy(&attributes);
+    if (size <= 2 * stack_reserve_bytes)
+        return nullptr;
+    return static_cast<const char*>(low) + stack_reserve_bytes;
+}
+}
+
+Interpreter::Interpreter()
+    : m_stack(value_stack_capacity)
+    , m_stack_limit(compute_stack_limit())
+{
+    install_function_hooks(*this);
+}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::run(const ast::Module& module, Echo echo)
+{
+    size_t slots = m_global_table.names.size();
+    if (m_globals.size() < slots) {
+        m_globals.resize(slots, unbound_value());
+        m_builtin_cache.resize(slots, unbound_value());
+    }
+    m_filename = module.filename;
+    m_source = module.source;
+    m_stack_limit = compute_stack_limit(); // run() may be called from another thread than the constructor
+    reset_error_origin();
+    m_echo = echo;
+
+    StackMark mark(m_stack);
+    if (!m_stack.has_room(module.num_locals))
+        throw RambaError(ErrorKind::MemoryError, "stack overflow");
+    m_stack.push_unbound(module.num_locals);
+    Frame frame;
+    frame.locals = mark.mark();
+    Frame* saved = m_frame;
+    m_frame = &frame;
+    try {
+        exec_block(module.body);
+    } catch (RambaError&) {
+        m_frame = saved;
+        m_echo = Echo::No;
+        if (!m_error_origin_known) {
+            m_error_origin = { m_filename, m_source };
+            m_error_origin_known = true;
+        }
+        throw;
+    } catch (...) {
+        m_frame = saved;
+        m_echo = Echo::No;
+        throw;
+    }
+    m_frame = saved;
+    m_echo = Echo::No;
+}
+
+std::optional<Value> Interpreter::global(std::string_view name) const
+{
+    auto slot = m_global_table.find(std::string(name));
+    if (!slot || *slot >= m_globals.size() || is_unbound(m_globals[*slot]))
+        return std::nullopt;
+    return m_globals[*slot];
+}
+
+std::vector<std::string> Interpreter::bound_global_names() const
+{
+    std::vector<std::string> names;
+    for (size_t i = 0; i < m_globals.size() && i < m_global_table.names.size(); ++i) {
+        if (!is_unbound(m_globals[i]))
+            names.push_back(m_global_table.names[i]);
+    }
+    return names;
+}
+
+void Interpreter::write_stdout(std::string_view text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void Interpreter::write_stderr(std::string_view text)
+{
+    std::fflush(stdout); // keep the order the script wrote in when both go to one terminal or file
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+Completion Interpreter::exec_block(const ast::Block& block)
+{
+    for (const auto& statement : block) {
+        Completion completion = exec(*statement);
+        if (completion != Completion::Normal) [[unlikely]]
+            return completion;
+        if (!statement->release_after.empty()) [[unlikely]]
+            release(statement->release_after);
+    }
+    return Completion::Normal;
+}
+
+void Interpreter::release(const std::vector<ast::NameRef>& names)
+{
+    for (const auto& name : names) {
+        switch (name.scope) {
+        case ast::NameScope::Local:
+            m_frame->locals[name.index] = unbound_value();
+            break;
+        case ast::NameScope::Cell:
+            if (auto& cell = m_frame->cells[name.index]) {
+                cell->value = Value();
+                cell->bound = false;
+            }
+            break;
+        case ast::NameScope::Global:
+            if (name.index < m_globals.size())
+                m_globals[name.index] = unbound_value();
+            break;
+        case ast::NameScope::Unresolved:
+            break;
+        }
+    }
+}
+
+Completion Interpreter::exec(const ast::Stmt& statement)
+{
+    using ast::StmtKind;
+    switch (statement.kind) {
+    case StmtKind::Expr:
+        exec_expr_statement(static_cast<const ast::ExprStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::Assign: {
+        auto& assignment = static_cast<const ast::AssignStmt&>(statement);
+        if (assignment.targets.size() == 1) {
+            assign(*assignment.targets[0], eval(*assignment.value));
+        } else {
+            Value value = eval(*assignment.value);
+            for (const auto& target : assignment.targets)
+                assign(*target, value);
+        }
+        return Completion::Normal;
+    }
+    case StmtKind::AugAssign:
+        exec_aug_assign(static_cast<const ast::AugAssignStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::If:
+        return exec_if(static_cast<const ast::IfStmt&>(statement));
+    case StmtKind::While:
+        return exec_while(static_cast<const ast::WhileStmt&>(statement));
+    case StmtKind::For:
+        return exec_for(static_cast<const ast::ForStmt&>(statement));
+    case StmtKind::FunctionDef:
+        exec_function_def(static_cast<const ast::FunctionDefStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::Return: {
+        auto& ret = static_cast<const ast::ReturnStmt&>(statement);
+        m_return_value = ret.value ? eval(*ret.value) : Value();
+        return Completion::Return;
+    }
+    case StmtKind::Break:
+        return Completion::Break;
+    case StmtKind::Continue:
+        return Completion::Continue;
+    case StmtKind::Pass:
+    case StmtKind::Global:
+    case StmtKind::Nonlocal:
+        return Completion::Normal; // scopes were settled by the resolver
+    case StmtKind::Delete:
+        for (const auto& target : static_cast<const ast::DeleteStmt&>(statement).targets)
+            exec_delete(*target);
+        return Completion::Normal;
+    case StmtKind::Import:
+        exec_import(static_cast<const ast::ImportStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::ImportFrom:
+        exec_import_from(static_cast<const ast::ImportFromStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::Assert:
+        exec_assert(static_cast<const ast::AssertStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::Try:
+        return exec_try(static_cast<const ast::TryStmt&>(statement));
+    case StmtKind::Raise:
+        exec_raise(static_cast<const ast::RaiseStmt&>(statement));
+    }
+    RAMBA_ASSERT(false, "every statement kind is handled above");
+}
+
+void Interpreter::exec_expr_statement(const ast::ExprStmt& statement)
+{
+    Value value = eval(*statement.value);
+    // Python's interactive mode prints the repr of every top-level expression statement that is not None.
+    if (m_echo == Echo::Yes && m_depth == 0 && !value.is_none()) [[unlikely]] {
+        m_current_span = statement.span;
+        std::string text = repr_value(*this, value);
+        text += '\n';
+        write_stdout(text);
+    }
+}
+
+Completion Interpreter::exec_if(const ast::IfStmt& statement)
+{
+    if (truth(eval(*statement.test)))
+        return exec_block(statement.body);
+    return exec_block(statement.orelse);
+}
+
+Completion Interpreter::exec_while(const ast::WhileStmt& statement)
+{
+    for (;;) {
+        if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+            raise_interrupt(statement.span);
+        if (!truth(eval(*statement.test)))
+            break;
+        Completion completion = exec_block(statement.body);
+        if (completion == Completion::Break)
+            return Completion::Normal;
+        if (completion == Completion::Return)
+            return completion;
+    }
+    return exec_block(statement.orelse);
+}
+
+Completion Interpreter::exec_for(const ast::ForStmt& statement)
+{
+    Value iterable = eval(*statement.iter);
+    auto run_body = [&](Value item) -> Completion {
+        if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+            raise_interrupt(statement.span);
+        assign(*statement.target, std::move(item));
+        return exec_block(statement.body);
+    };
+
+    switch (iterable.type()) {
+    case Type::Range: {
+        // OPTIMIZATION: count directly instead of going through an iterator object.
+        auto& range = iterable.as<RangeObject>();
+        int64_t step = range.step, stop = range.stop;
+        for (int64_t i = range.start; step > 0 ? i < stop : i > stop;) {
+            Completion completion = run_body(Value::integer(i));
+            if (completion == Completion::Break)
+                return Completion::Normal;
+            if (completion == Completion::Return)
+                return completion;
+            if (__builtin_add_overflow(i, step, &i))
+                break;
+        }
+        break;
+    }
+    case Type::List:
+    case Type::Tuple: {
+        // Python's list iterator reads the current length each step (appending while iterating
+        // visits the new items); indexing does the same without an iterator object.
+        const Values& items = iterable.is(Type::List) ? iterable.as<ListObject>().items : iterable.as<TupleObject>().items;
+        for (size_t i = 0; i < items.size(); ++i) {
+            Completion completion = run_body(items[i]);
+            if (completion == Completion::Break)
+                return Completion::Normal;
+            if (completion == Completion::Return)
+                return completion;
+        }
+        break;
+    }
+    default: {
+        Value iterator;
+        try {
+            m_current_span = statement.iter->span;
+            iterator = iterate(*this, iterable);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(statement.iter->span);
+            throw;
+        }
+        auto& object = iterator.as<IteratorObject>();
+        for (;;) {
+            Value item;
+            bool more;
+            try {
+                m_current_span = statement.iter->span;
+                more = object.next(*this, item);
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(statement.iter->span);
+                throw;
+            }
+            if (!more)
+                break;
+            Completion completion = run_body(std::move(item));
+            if (completion == Completion::Break)
+                return Completion::Normal;
+            if (completion == Completion::Return)
+                return completion;
+        }
+        break;
+    }
+    }
+    return exec_block(statement.orelse);
+}
+
+void Interpreter::exec_aug_assign(const ast::AugAssignStmt& statement)
+{
+    auto op = statement.op;
+    const ast::Expr& target = *statement.target;
+    auto combine = [&](const Value& current, const Value& operand) -> Value {
+        // Numbers have no in-place form; containers and arrays (`a += b` on a list or ndarray) do.
+        if (current.type() <= Type::Complex)
+            return binary_slow(op, current, operand, statement.span);
+        try {
+            m_current_span = statement.span;
+            return inplace_op(*this, static_cast<BinaryOp>(op), current, operand);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(statement.span);
+            throw;
+        }
+    };
+
+    switch (target.kind) {
+    case ast::ExprKind::Name: {
+        auto& name = static_cast<const ast::NameExpr&>(target);
+        Value current = load(name.ref, name.span);
+        Value operand = eval(*statement.value);
+        if (current.is(Type::Int) && operand.is(Type::Int)) {
+            int64_t a = current.as_int(), b = operand.as_int(), r;
+            if (op == ast::BinOpKind::Add && !__builtin_add_overflow(a, b, &r)) {
+                store(name.ref, Value::integer(r));
+                return;
+            }
+            if (op == ast::BinOpKind::Sub && !__builtin_sub_overflow(a, b, &r)) {
+                store(name.ref, Value::integer(r));
+                return;
+            }
+        }
+        Value result = combine(current, operand);
+        current = Value(); // drop our reference first, so an array updated in place is not shared
+        store(name.ref, std::move(result));
+        return;
+    }
+    case ast::ExprKind::Subscript: {
+        auto& subscript = static_cast<const ast::SubscriptExpr&>(target);
+        Value container = eval(*subscript.value);
+        Value index = eval_index(*subscript.index);
+        Value operand = eval(*statement.value);
+        try {
+            m_current_span = subscript.span;
+            Value current = get_item(*this, container, index);
+            Value result = combine(current, operand);
+            current = Value();
+            set_item(*this, container, index, result);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(subscript.span);
+            throw;
+        }
+        return;
+    }
+    case ast::ExprKind::Attribute: {
+        auto& attribute = static_cast<const ast::AttributeExpr&>(target);
+        Value object = eval(*attribute.value);
+        Value current = get_attribute_of(object, attribute.attr, attribute.span);
+        Value operand = eval(*statement.value);
+        Value result = combine(current, operand);
+        current = Value();
+        set_attribute_of(object, attribute.attr, result, attribute.span);
+        return;
+    }
+    default:
+        throw RambaError(ErrorKind::SyntaxError, "illegal expression for augmented assignment", target.span);
+    }
+}
+
+void Interpreter::exec_function_def(const ast::FunctionDefStmt& statement)
+{
+    // Decorators are evaluated before the function is made, and applied innermost (last) first.
+    Values decorators;
+    for (const auto& decorator : statement.decorators)
+        decorators.push_back(eval(*decorator));
+    Value function = make_function(statement.function, statement.function->name);
+    for (size_t i = decorators.size(); i-- > 0;)
+        function = call_value(decorators[i], std::span<const Value>(&function, 1), {}, statement.decorators[i]->span);
+    store(statement.target, std::move(function));
+}
+
+void Interpreter::exec_delete(const ast::Expr& target)
+{
+    switch (target.kind) {
+    case ast::ExprKind::Name: {
+        auto& name = static_cast<const ast::NameExpr&>(target);
+        unbind(name.ref, name.span);
+        return;
+    }
+    case ast::ExprKind::Subscript: {
+        auto& subscript = static_cast<const ast::SubscriptExpr&>(target);
+        Value container = eval(*subscript.value);
+        Value index = eval_index(*subscript.index);
+        try {
+            m_current_span = subscript.span;
+            delete_item(*this, container, index);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(subscript.span);
+            throw;
+        }
+        return;
+    }
+    case ast::ExprKind::Tuple:
+    case ast::ExprKind::List: {
+        auto& elements = target.kind == ast::ExprKind::Tuple ? static_cast<const ast::TupleExpr&>(target).elements
+                                                             : static_cast<const ast::ListExpr&>(target).elements;
+        for (const auto& element : elements)
+            exec_delete(*element);
+        return;
+    }
+    case ast::ExprKind::Attribute: {
+        auto& attribute = static_cast<const ast::AttributeExpr&>(target);
+        Value object = eval(*attribute.value);
+        if (object.is(Type::Module)) {
+            auto& attributes = object.as<ModuleObject>().attributes;
+            for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+                if (it->first == attribute.attr) {
+                    attributes.erase(it);
+                    return;
+                }
+            }
+        }
+        throw RambaError(ErrorKind::AttributeError, messages::no_attribute(type_name(object), attribute.attr), attribute.span);
+    }
+    default:
+        throw RambaError(ErrorKind::SyntaxError, "cannot delete expression", target.span);
+    }
+}
+
+namespace {
+std::string join_path(const std::vector<std::string>& path, size_t count)
+{
+    std::string dotted;
+    for (size_t i = 0; i < count && i < path.size(); ++i) {
+        if (i > 0)
+            dotted += '.';
+        dotted += path[i];
+    }
+    return dotted;
+}
+
+// Imports a dotted module; ModuleNotFoundError names the first prefix that does not exist.
+std::shared_ptr<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan span)
+{
+    std::string dotted = join_path(path, path.size());
+    if (auto module = import_module(dotted))
+        return module;
+    for (size_t count = 1; count < path.size(); ++count) {
+        std::string prefix = join_path(path, count);
+        if (!import_module(prefix))
+            throw RambaError(ErrorKind::ModuleNotFoundError, messages::no_module_named(prefix), span);
+    }
+    throw RambaError(ErrorKind::ModuleNotFoundError, messages::no_module_named(dotted), span);
+}
+}
+
+void Interpreter::exec_import(const ast::ImportStmt& statement)
+{
+    for (const auto& alias : statement.names) {
+        auto module = import_path(alias.module_path, alias.span.is_known() ? alias.span : statement.span);
+        if (alias.as_name || alias.module_path.size() == 1) {
+            store(alias.target, make_module(std::move(module)));
+        } else {
+            // `import numpy.random` binds `numpy` (and has made sure numpy.random exists).
+            auto top = import_path({ alias.module_path[0] }, statement.span);
+            store(alias.target, make_module(std::move(top)));
+        }
+    }
+}
+
+void Interpreter::exec_import_from(const ast::ImportFromStmt& statement)
+{
+    auto module = import_path(statement.module_path, statement.span);
+    std::string dotted = join_path(statement.module_path, statement.module_path.size());
+    for (const auto& name : statement.names) {
+        if (const Value* value = module->find(name.name)) {
+            store(name.target, *value);
+            continue;
+        }
+        if (auto submodule = import_module(dotted + "." + name.name)) {
+            store(name.target, make_module(std::move(submodule)));
+            continue;
+        }
+        throw RambaError(ErrorKind::ImportError, messages::cannot_import_name(name.name, dotted),
+            name.span.is_known() ? name.span : statement.span);
+    }
+}
+
+void Interpreter::exec_assert(const ast::AssertStmt& statement)
+{
+    if (truth(eval(*statement.test)))
+        return;
+    Values args;
+    if (statement.message)
+        args.push_back(eval(*statement.message));
+    m_current_span = statement.span;
+    Value exception = make_exception(*this, ErrorKind::AssertionError, std::move(args));
+    auto& object = exception.as<ExceptionObject>();
+    throw ThrownException(ErrorKind::AssertionError, object.message, exception, statement.span);
+}
+
+void Interpreter::exec_raise(const ast::RaiseStmt& statement)
+{
+    if (!statement.exception) {
+        if (m_handling.empty())
+            throw RambaError(ErrorKind::RuntimeError, std::string(messages::no_active_exception), statement.span);
+        std::rethrow_exception(m_handling.back());
+    }
+    Value exception = eval(*statement.exception);
+    if (statement.cause)
+        (void)eval(*statement.cause); // evaluated for its errors; ramba reports no exception chains
+    try {
+        m_current_span = statement.span;
+        raise_value(*this, exception);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(statement.span);
+        throw;
+    }
+}
+
+Completion Interpreter::exec_try(const ast::TryStmt& statement)
+{
+    if (statement.finalbody.empty())
+        return exec_try_body(statement);
+
+    Completion completion = Completion::Normal;
+    std::exception_ptr pending;
+    try {
+        completion = exec_try_body(statement);
+    } catch (...) {
+        pending = std::current_exception();
+    }
+    Value saved_return = m_return_value;
+    Completion final_completion = exec_block(statement.finalbody);
+    if (final_completion != Completion::Normal)
+        return final_completion; // Python: return/break/continue in `finally` discards a pending exception
+    if (pending)
+        std::rethrow_exception(pending);
+    m_return_value = std::move(saved_return);
+    return completion;
+}
+
+Completion Interpreter::exec_try_body(const ast::TryStmt& statement)
+{
+    if (statement.handlers.empty()) {
+        Completion completion = exec_block(statement.body);
+        if (completion == Completion::Normal)
+            return exec_block(statement.orelse);
+        return completion;
+    }
+
+    uint32_t depth = m_depth;
+    Frame* frame = m_frame;
+    Completion completion;
+    const ast::ExceptHandler* matched = nullptr;
+    std::exception_ptr caught;
+    Value caught_value;
+    try {
+        completion = exec_block(statement.body);
+    } catch (RambaError& error) {
+        m_depth = depth;
+        m_frame = frame;
+        for (const auto& handler : statement.handlers) {
+            if (handler.type) {
+                Value type = eval(*handler.type);
+                bool matches;
+                try {
+                    m_current_span = handler.type->span;
+                    matches = exception_matches(*this, error, type);
+                } catch (RambaError& inner) {
+                    inner.set_span_if_unknown(handler.type->span);
+                    throw;
+                }
+                if (!matches)
+                    continue;
+            }
+            matched = &handler;
+            break;
+        }
+        if (!matched)
+            throw;
+        caught = std::current_exception();
+        if (matched->name)
+            caught_value = exception_value(error);
+    }
+    if (!matched) {
+        if (completion == Completion::Normal)
+            return exec_block(statement.orelse);
+        return completion;
+    }
+
+    // The handler runs outside the C++ catch block, so that what it raises unwinds normally; bare
+    // `raise` finds the exception on m_handling.
+    reset_error_origin();
+    if (matched->name)
+        store(*matched->name, std::move(caught_value));
+    m_handling.push_back(caught);
+    struct PopHandling {
+        std::vector<std::exception_ptr>& stack;
+        ~PopHandling() { stack.pop_back(); }
+    } pop { m_handling };
+    completion = exec_block(matched->body);
+    if (matched->name) {
+        // Python deletes the name at the end of the handler (`except E as e` does not outlive it).
+        const ast::NameRef& name = *matched->name;
+        if (name.scope == ast::NameScope::Local)
+            m_frame->locals[name.index] = unbound_value();
+        else if (name.scope == ast::NameScope::Global && name.index < m_globals.size())
+            m_globals[name.index] = unbound_value();
+        else if (name.scope == ast::NameScope::Cell && m_frame->cells[name.index])
+            m_frame->cells[name.index]->bound = false;
+    }
+    return completion;
+}
+
+void Interpreter::raise_interrupt(SourceSpan span)
+{
+    clear_interrupt();
+    throw RambaError(ErrorKind::KeyboardInterrupt, "", span);
+}
+
+} // namespace ramba::interp

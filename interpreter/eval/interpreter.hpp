@@ -1,0 +1,146 @@
+// Interpreter: evaluates resolved AST modules (statements, expressions, calls) over Values.
+// Pipeline: ast builder/resolver -> Interpreter -> values/ operations and stdlib natives; the CLI and
+// the REPL own one Interpreter each and report the RambaErrors that escape run().
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "interpreter/ast/ast.hpp"
+#include "interpreter/eval/frame.hpp"
+#include "interpreter/eval/function.hpp"
+#include "interpreter/values/value.hpp"
+
+namespace ramba::interp {
+
+// How a statement finished; break/continue/return travel as this code, never as C++ exceptions.
+enum class Completion : uint8_t { Normal, Break, Continue, Return };
+
+// Whether top-level expression statements print the repr of their value (the REPL does).
+enum class Echo : uint8_t { No, Yes };
+
+// Where the source text of the innermost failing code is: the module being run, or the module a
+// function was defined in (REPL inputs are separate texts).
+struct ErrorOrigin {
+    std::string filename;
+    std::shared_ptr<const std::string> source;
+};
+
+class Interpreter final : public CallContext {
+public:
+    Interpreter();
+    ~Interpreter() override;
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+
+    // The global names of the one module a session runs; the parser adds to it, run() reads it.
+    ast::GlobalTable& global_table() { return m_global_table; }
+
+    // Runs top-level code. An uncaught error escapes as RambaError; error_origin() then says which
+    // source text its span refers to. Globals assigned before the error keep their values.
+    void run(const ast::Module&, Echo = Echo::No);
+    const ErrorOrigin& error_origin() const { return m_error_origin; }
+
+    std::optional<Value> global(std::string_view name) const;
+    std::vector<std::string> bound_global_names() const;
+
+    // CallContext
+    Value call(const Value& callee, std::span<const Value> args) override;
+    Value call(const Value& callee, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords) override;
+    void write_stdout(std::string_view) override;
+    void write_stderr(std::string_view) override;
+    SourceSpan current_span() const override { return m_current_span; }
+
+private:
+    // Statements (interpreter.cpp)
+    Completion exec_block(const ast::Block&);
+    Completion exec(const ast::Stmt&);
+    Completion exec_if(const ast::IfStmt&);
+    Completion exec_while(const ast::WhileStmt&);
+    Completion exec_for(const ast::ForStmt&);
+    Completion exec_try(const ast::TryStmt&);
+    Completion exec_try_body(const ast::TryStmt&);
+    void exec_expr_statement(const ast::ExprStmt&);
+    void exec_aug_assign(const ast::AugAssignStmt&);
+    void exec_function_def(const ast::FunctionDefStmt&);
+    void exec_delete(const ast::Expr& target);
+    void exec_import(const ast::ImportStmt&);
+    void exec_import_from(const ast::ImportFromStmt&);
+    void exec_assert(const ast::AssertStmt&);
+    [[noreturn]] void exec_raise(const ast::RaiseStmt&);
+    void release(const std::vector<ast::NameRef>&);
+
+    // Expressions (expressions.cpp)
+    Value eval(const ast::Expr&);
+    Value eval_constant(const ast::ConstantExpr&);
+    Value eval_binary(const ast::BinOpExpr&);
+    Value eval_unary(const ast::UnaryOpExpr&);
+    Value eval_compare(const ast::CompareExpr&);
+    Value eval_bool_op(const ast::BoolOpExpr&);
+    Value eval_attribute(const ast::AttributeExpr&);
+    Value eval_subscript(const ast::SubscriptExpr&);
+    Value eval_index(const ast::Expr&);
+    Value eval_slice(const ast::SliceExpr&);
+    Value eval_sequence(const std::vector<ast::ExprPtr>&, Type);
+    Value eval_dict(const ast::DictExpr&);
+    Value eval_comprehension(const ast::ListCompExpr&);
+    void run_generators(const ast::ListCompExpr&, size_t level, const Value& result);
+    Value eval_lambda(const ast::LambdaExpr&);
+    Value eval_fstring(const ast::FStringExpr&);
+    std::string render_fstring_parts(const std::vector<ast::FStringPart>&);
+    bool truth(const Value&);
+    Value binary_slow(ast::BinOpKind, const Value&, const Value&, SourceSpan);
+    Value compare_slow(ast::CompareKind, const Value&, const Value&, SourceSpan);
+
+    // Names and assignment targets (names.cpp)
+    Value load(const ast::NameRef&, SourceSpan);
+    Value load_global_slow(const ast::NameRef&, SourceSpan);
+    void store(const ast::NameRef&, Value);
+    void unbind(const ast::NameRef&, SourceSpan);
+    void assign(const ast::Expr& target, Value);
+    void assign_unpack(const std::vector<ast::ExprPtr>& targets, const Value&, SourceSpan);
+    Value get_attribute_of(const Value&, const std::string& name, SourceSpan);
+    void set_attribute_of(const Value&, const std::string& name, const Value&, SourceSpan);
+
+    // Calls (call.cpp)
+    Value eval_call(const ast::CallExpr&);
+    Value call_value(const Value& callee, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords, SourceSpan);
+    Value call_simple(const FunctionObject&, Value* arguments, size_t count, SourceSpan);
+    Value call_function(const FunctionObject&, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords, SourceSpan);
+    void bind_arguments(const FunctionObject&, Frame&, std::span<const Value> args,
+        std::span<const std::pair<std::string, Value>> keywords);
+    Value run_body(const FunctionObject&, Frame&);
+    void enter_call(SourceSpan);
+    [[noreturn]] void raise_interrupt(SourceSpan);
+    void note_error_origin(const FunctionObject&);
+    Value make_function(std::shared_ptr<const ast::FunctionInfo>, const std::string& name);
+
+    void reset_error_origin() { m_error_origin_known = false; }
+
+    ast::GlobalTable m_global_table;
+    Values m_globals;             // by GlobalTable slot; unbound when not assigned
+    Values m_builtin_cache;       // by slot: the builtin a global name falls back to (unbound: not looked up)
+    ValueStack m_stack;
+    Frame* m_frame { nullptr };
+    uint32_t m_depth { 0 };
+    Value m_return_value;
+    SourceSpan m_current_span;
+    Echo m_echo { Echo::No };
+    std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
+    const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep
+
+    // Module being run (for function definitions and error reports).
+    std::string m_filename;
+    std::shared_ptr<const std::string> m_source;
+    ErrorOrigin m_error_origin;
+    bool m_error_origin_known { false };
+};
+
+} // namespace ramba::interp

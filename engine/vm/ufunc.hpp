@@ -1,0 +1,101 @@
+// The VM's public face to the library: numpy ufuncs (elementwise ops with broadcasting and numpy's
+// loop-based type resolution) and reductions over NDArrays. stdlib/numpy and the ndarray operators call it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+#include <string_view>
+
+#include "engine/array/ndarray.hpp"
+#include "engine/dtype/dtype.hpp"
+#include "engine/vm/opcode.hpp"
+
+namespace ramba::vm {
+
+// numpy name ("add", "true_divide", "divide", "mod", "abs", "conj", ...) -> op; nullopt if unknown.
+std::optional<OpCode> find_op(std::string_view numpy_name);
+
+// Operands: 0-d arrays count as scalars for numpy 1.24's value-based casting (a Python int, float,
+// complex or bool, a numpy scalar or a 0-d array: np.int8 array + 1 stays int8, float32 array * 2.0
+// stays float32). Wrap a Python scalar as a 0-d array of its own dtype (int64, float64, complex128, bool).
+//
+// numpy: the first loop of the op's `types` list to which every input can be cast safely wins
+// (int/int divide -> float64, sqrt(int64) -> float64); none -> TypeError in numpy's words.
+struct ApplyOptions {
+    std::optional<engine::DType> dtype; // numpy's `dtype=`: forces the loop's output type
+};
+
+// Broadcasts, resolves the loop, runs it into a fresh C-contiguous array. Throws RambaError
+// (ValueError for shapes, TypeError for types, ValueError for integer ** negative).
+engine::NDArray apply(OpCode, std::span<const engine::NDArray> inputs, const ApplyOptions& = {});
+engine::NDArray apply(OpCode, const engine::NDArray& a);
+engine::NDArray apply(OpCode, const engine::NDArray& a, const engine::NDArray& b);
+
+// In-place form (`a += b`, `np.add(a, b, out=a)`): computes into `out` (which may alias an input;
+// handled by computing into a temporary when it overlaps). numpy's casting rule 'same_kind' applies:
+// int array += 1.5 -> TypeError "Cannot cast ufunc 'add' output from dtype('float64') to
+// dtype('int64') with casting rule 'same_kind'".
+void apply_into(OpCode, std::span<const engine::NDArray> inputs, const engine::NDArray& out);
+
+// The dtype `apply` would produce, without running anything (the planner and printing use it).
+engine::DType result_dtype(OpCode, std::span<const engine::NDArray> inputs, const ApplyOptions& = {});
+
+// np.where(cond, x, y) with broadcasting; result dtype is numpy's result_type(x, y).
+engine::NDArray where(const engine::NDArray& cond, const engine::NDArray& x, const engine::NDArray& y);
+
+// ---------------------------------------------------------------------------------------------
+// Reductions
+
+#define RAMBA_VM_REDUCE_OPS(X)                                           \
+    X(Sum, "sum") X(Prod, "prod") X(Mean, "mean") X(Std, "std") X(Var, "var") \
+    X(Min, "min") X(Max, "max") X(ArgMin, "argmin") X(ArgMax, "argmax")    \
+    X(Any, "any") X(All, "all") X(Ptp, "ptp") X(NanSum, "nansum")          \
+    X(NanMean, "nanmean") X(CountNonzero, "count_nonzero")
+
+enum class ReduceOp : uint8_t {
+#define RAMBA_X(e, n) e,
+    RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+};
+std::string_view reduce_name(ReduceOp);
+
+struct ReduceOptions {
+    std::optional<engine::DType> dtype; // numpy's `dtype=` (sum, prod, mean, std, var, nansum, nanmean)
+    bool keepdims { false };
+    int64_t ddof { 0 };                 // std, var
+};
+
+// axes: the axes to reduce (negative allowed, validated: "axis 2 is out of bounds for array of
+// dimension 2"); std::nullopt = all axes (axis=None). argmin/argmax take at most one axis.
+// numpy's dtype rules: sum/prod of bool and small ints -> int64 (uint -> uint64), mean of ints ->
+// float64, any/all -> bool, argmin/argmax -> int64. An empty min/max raises numpy's ValueError
+// "zero-size array to reduction operation maximum which has no identity".
+// Float sums use numpy's pairwise summation (same tree, so the same bits as numpy on contiguous
+// data), with the tree's top levels run on OpenMP threads: results never depend on the thread count.
+engine::NDArray reduce(ReduceOp, const engine::NDArray&, std::optional<std::span<const int64_t>> axes,
+    const ReduceOptions& = {});
+
+// cumsum / cumprod along one axis (nullopt: over the flattened array). numpy's dtype rules as sum.
+engine::NDArray accumulate(ReduceOp /* Sum or Prod */, const engine::NDArray&, std::optional<int64_t> axis,
+    std::optional<engine::DType> dtype = {});
+
+// median / percentile (linear interpolation, numpy's default method) along axes; q in [0, 100].
+engine::NDArray percentile(const engine::NDArray&, std::span<const double> q, bool q_is_scalar,
+    std::optional<std::span<const int64_t>> axes, bool keepdims);
+
+// ---------------------------------------------------------------------------------------------
+// Engine settings and floating-point warnings
+
+// OpenMP threads used by kernels; 0 = default (RAMBA_NUM_THREADS, else all cores).
+void set_num_threads(int);
+int num_threads();
+
+// numpy's floating-point error state: kernels note divide-by-zero, invalid and overflow (and
+// integer division by zero) and report them after the call as numpy's RuntimeWarning text
+// ("RuntimeWarning: divide by zero encountered in divide\n") through engine::warn (array/cast.hpp),
+// whose sink the library points at the interpreter's stderr.
+
+} // namespace ramba::vm

@@ -104,6 +104,10 @@ std::vector<std::string> Interpreter::bound_global_names() const
 
 void Interpreter::write_stdout(std::string_view text)
 {
+    if (m_capture) {
+        m_capture->append(text);
+        return;
+    }
     std::fwrite(text.data(), 1, text.size(), stdout);
 }
 

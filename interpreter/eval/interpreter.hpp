@@ -45,6 +45,9 @@ public:
     void run(const ast::Module&, Echo = Echo::No);
     const ErrorOrigin& error_origin() const { return m_error_origin; }
 
+    // Tests read what a program prints: with a capture string set, stdout text goes there.
+    void capture_stdout(std::string* capture) { m_capture = capture; }
+
     std::optional<Value> global(std::string_view name) const;
     std::vector<std::string> bound_global_names() const;
 
@@ -135,6 +138,7 @@ private:
     Echo m_echo { Echo::No };
     std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
     const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep
+    std::string* m_capture { nullptr };
 
     // Module being run (for function definitions and error reports).
     std::string m_filename;

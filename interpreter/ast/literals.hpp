@@ -1,0 +1,37 @@
+// Literal decoding for the AST builder: number tokens, string tokens (prefixes, escapes) and the
+// splitting of f-string bodies into literal text and field source. Pure text in, values out.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/errors/span.hpp"
+
+namespace ramba::ast {
+
+struct NumberLiteral {
+    enum class Type { Int, Float, Imaginary } type;
+    int64_t int_value { 0 };
+    double float_value { 0 };
+};
+
+// Throws OverflowError for an int beyond int64 (negated: the literal of `-9223372036854775808`).
+NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span);
+
+struct StringLiteral {
+    bool is_fstring { false };
+    bool is_raw { false };
+    std::string body;     // between the quotes, undecoded
+    uint32_t body_line { 0 };   // position of the body's first character
+    uint32_t body_column { 0 };
+};
+
+// Splits a STRING token (prefix + quotes); rejects bytes literals.
+StringLiteral split_string_token(std::string_view text, SourceSpan span);
+
+// Python's escape sequences (\n, \x41, \u00e9, \N is not supported, octal, line continuation).
+std::string decode_escapes(std::string_view body, SourceSpan span);
+
+} // namespace ramba::ast

@@ -1,0 +1,187 @@
+// ParseSession: SLL-then-LL parsing and the translation of ANTLR's errors into Python's words.
+#include "interpreter/ast/parse_session.hpp"
+
+#include "interpreter/ast/syntax_error.hpp"
+
+namespace ramba::ast {
+
+using antlr4::Token;
+using ramba_grammar::RambaParser;
+
+namespace {
+
+bool ends_expression(size_t type)
+{
+    switch (type) {
+    case RambaParser::NAME: case RambaParser::NUMBER: case RambaParser::STRING:
+    case RambaParser::CLOSE_PAREN: case RambaParser::CLOSE_BRACK: case RambaParser::CLOSE_BRACE:
+    case RambaParser::NONE: case RambaParser::TRUE: case RambaParser::FALSE: case RambaParser::ELLIPSIS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool starts_expression(size_t type)
+{
+    switch (type) {
+    case RambaParser::NAME: case RambaParser::NUMBER: case RambaParser::STRING:
+    case RambaParser::OPEN_PAREN: case RambaParser::OPEN_BRACK: case RambaParser::OPEN_BRACE:
+    case RambaParser::NONE: case RambaParser::TRUE: case RambaParser::FALSE: case RambaParser::ELLIPSIS:
+    case RambaParser::LAMBDA: case RambaParser::NOT: case RambaParser::MINUS: case RambaParser::ADD: case RambaParser::NOT_OP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_line_boundary(size_t type)
+{
+    return type == RambaParser::NEWLINE || type == RambaParser::INDENT || type == RambaParser::DEDENT;
+}
+
+// Python names the block a missing indentation belongs to after the header's keyword.
+std::string block_owner(size_t keyword_type)
+{
+    switch (keyword_type) {
+    case RambaParser::IF: return "'if' statement";
+    case RambaParser::ELIF: return "'elif' statement";
+    case RambaParser::ELSE: return "'else' statement";
+    case RambaParser::WHILE: return "'while' statement";
+    case RambaParser::FOR: return "'for' statement";
+    case RambaParser::TRY: return "'try' statement";
+    case RambaParser::EXCEPT: return "'except' statement";
+    case RambaParser::FINALLY: return "'finally' statement";
+    case RambaParser::DEF: return "function definition";
+    default: return "statement";
+    }
+}
+
+bool in_compound_header(antlr4::RuleContext* context)
+{
+    for (; context; context = static_cast<antlr4::RuleContext*>(context->parent)) {
+        switch (context->getRuleIndex()) {
+        case RambaParser::RuleIf_stmt: case RambaParser::RuleElif_clause: case RambaParser::RuleElse_clause:
+        case RambaParser::RuleWhile_stmt: case RambaParser::RuleFor_stmt: case RambaParser::RuleTry_stmt:
+        case RambaParser::RuleExcept_clause: case RambaParser::RuleFinally_clause: case RambaParser::RuleFuncdef:
+            return true;
+        case RambaParser::RuleBlock: case RambaParser::RuleStmt: case RambaParser::RuleLambda_parameters:
+        case RambaParser::RuleAtom: case RambaParser::RuleTrailer:
+            return false;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+SourceSpan end_of(const Token* token, SourceOffset offset)
+{
+    std::string text = token->getText();
+    size_t line = token->getLine();
+    size_t column = token->getCharPositionInLine();
+    for (unsigned char c : text) {
+        if (c == '\n') {
+            ++line;
+            column = 0;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return offset.point(line, column);
+}
+
+class ErrorListener final : public antlr4::BaseErrorListener {
+public:
+    explicit ErrorListener(SourceOffset offset) : m_offset(offset) { }
+
+    void syntaxError(antlr4::Recognizer* recognizer, Token* offending, size_t, size_t, const std::string&, std::exception_ptr) override
+    {
+        auto* parser = static_cast<antlr4::Parser*>(recognizer);
+        auto* tokens = static_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
+        size_t type = offending->getType();
+        SourceSpan at = m_offset.point(offending->getLine(), offending->getCharPositionInLine());
+        size_t index = offending->getTokenIndex();
+        const Token* previous = index > 0 ? tokens->get(index - 1) : nullptr;
+        antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+
+        if (type == RambaParser::INDENT)
+            throw RambaError(ErrorKind::IndentationError, "unexpected indent", at);
+        if (expected.contains(static_cast<size_t>(RambaParser::INDENT))) {
+            size_t start = index >= 2 ? index - 2 : 0;
+            while (start > 0 && !is_line_boundary(tokens->get(start - 1)->getType()))
+                --start;
+            const Token* keyword = tokens->get(start);
+            std::string message = "expected an indented block after " + block_owner(keyword->getType()) + " on line "
+                + std::to_string(keyword->getLine() + m_offset.line);
+            if (type == Token::EOF || type == RambaParser::DEDENT)
+                throw IncompleteInput(ErrorKind::IndentationError, message, at);
+            throw RambaError(ErrorKind::IndentationError, message, at);
+        }
+        if (type == RambaParser::NEWLINE && expected.contains(static_cast<size_t>(RambaParser::COLON)) && previous && in_compound_header(parser->getContext()))
+            throw_syntax_error("expected ':'", end_of(previous, m_offset));
+        if (previous && ends_expression(previous->getType()) && starts_expression(type) && inside_brackets(*tokens, index))
+            throw_syntax_error("invalid syntax. Perhaps you forgot a comma?", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
+        if (type == Token::EOF && m_offset.line + m_offset.column > 0)
+            throw_syntax_error("f-string: expecting '}'", at);
+        throw_syntax_error("invalid syntax", at);
+    }
+
+private:
+    static bool inside_brackets(antlr4::BufferedTokenStream& tokens, size_t index)
+    {
+        int depth = 0;
+        for (size_t i = index; i-- > 0;) {
+            size_t type = tokens.get(i)->getType();
+            if (is_line_boundary(type))
+                break;
+            if (type == RambaParser::OPEN_PAREN || type == RambaParser::OPEN_BRACK || type == RambaParser::OPEN_BRACE)
+                ++depth;
+            else if (type == RambaParser::CLOSE_PAREN || type == RambaParser::CLOSE_BRACK || type == RambaParser::CLOSE_BRACE)
+                --depth;
+        }
+        return depth > 0;
+    }
+
+    SourceOffset m_offset;
+};
+
+} // namespace
+
+ParseSession::ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset)
+    : m_input(text)
+    , m_lexer(&m_input, mode)
+    , m_tokens(&m_lexer)
+    , m_parser(&m_tokens)
+    , m_offset(offset)
+    , m_listener(std::make_unique<ErrorListener>(offset))
+{
+}
+
+ParseSession::~ParseSession() = default;
+
+template<typename Rule>
+auto ParseSession::parse(Rule rule)
+{
+    // OPTIMIZATION: SLL prediction is enough for nearly every input and much cheaper than LL; only a
+    // failure (a real error or an SLL weakness) reparses with full LL and the error reporting.
+    auto* interpreter = m_parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    m_parser.removeErrorListeners();
+    m_parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+        return (m_parser.*rule)();
+    } catch (antlr4::ParseCancellationException&) {
+    }
+    m_tokens.seek(0);
+    m_parser.reset();
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    m_parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    m_parser.addErrorListener(m_listener.get());
+    return (m_parser.*rule)();
+}
+
+RambaParser::File_inputContext* ParseSession::parse_file() { return parse(&RambaParser::file_input); }
+RambaParser::Fstring_fieldContext* ParseSession::parse_field() { return parse(&RambaParser::fstring_field); }
+
+} // namespace ramba::ast

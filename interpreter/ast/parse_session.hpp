@@ -1,0 +1,52 @@
+// ParseSession: one run of the ANTLR lexer + parser over a text (a module or an f-string field),
+// with SLL prediction first and full LL only when SLL fails. Syntax errors become RambaErrors.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <RambaParser.h>
+#include <antlr4-runtime.h>
+
+#include "interpreter/ast/token_source.hpp"
+#include "interpreter/errors/span.hpp"
+
+namespace ramba::ast {
+
+// Maps positions inside a sub-parsed text (an f-string field) back to the enclosing source:
+// lines shift by `line`, and columns of the text's first line shift by `column`.
+struct SourceOffset {
+    uint32_t line { 0 };
+    uint32_t column { 0 };
+    SourceSpan point(size_t token_line, size_t char_position) const
+    {
+        uint32_t l = static_cast<uint32_t>(token_line);
+        uint32_t c = static_cast<uint32_t>(char_position) + 1 + (l == 1 ? column : 0);
+        return SourceSpan { l + line, c, l + line, c + 1 };
+    }
+};
+
+class ParseSession {
+public:
+    ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset);
+    ~ParseSession();
+
+    ramba_grammar::RambaParser::File_inputContext* parse_file();
+    ramba_grammar::RambaParser::Fstring_fieldContext* parse_field();
+
+    const IndentingLexer& lexer() const { return m_lexer; }
+    antlr4::CommonTokenStream& tokens() { return m_tokens; }
+
+private:
+    template<typename Rule>
+    auto parse(Rule rule);
+
+    antlr4::ANTLRInputStream m_input;
+    IndentingLexer m_lexer;
+    antlr4::CommonTokenStream m_tokens;
+    ramba_grammar::RambaParser m_parser;
+    SourceOffset m_offset;
+    std::unique_ptr<antlr4::ANTLRErrorListener> m_listener;
+};
+
+} // namespace ramba::ast

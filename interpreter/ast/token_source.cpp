@@ -1,0 +1,199 @@
+// IndentingLexer: turns physical lines into Python's logical lines (see token_source.hpp).
+#include "interpreter/ast/token_source.hpp"
+
+#include <cstdio>
+
+#include <RambaParser.h>
+#include <antlr4-runtime.h>
+
+#include "interpreter/ast/syntax_error.hpp"
+
+namespace ramba::ast {
+
+using antlr4::Token;
+using ramba_grammar::RambaLexer;
+
+IndentingLexer::IndentingLexer(antlr4::CharStream* input, Mode mode)
+    : RambaLexer(input)
+    , m_mode(mode)
+{
+    removeErrorListeners();
+}
+
+std::unique_ptr<Token> IndentingLexer::make_token(size_t type, const std::string& text, size_t line, size_t column, size_t index)
+{
+    // Synthetic tokens cover no characters: stop < start keeps getText() from reading the input.
+    return _factory->create({ this, _input }, type, text, Token::DEFAULT_CHANNEL, index, index - 1, line, column);
+}
+
+std::unique_ptr<Token> IndentingLexer::nextToken()
+{
+    while (m_pending.empty()) {
+        if (m_finished)
+            return make_token(Token::EOF, "<EOF>", getLine(), getCharPositionInLine(), _input->index());
+        auto token = RambaLexer::nextToken();
+        size_t type = token->getType();
+        if (type == RambaLexer::NEWLINE) {
+            // Python joins lines inside brackets and drops blank lines (and comment-only lines).
+            if (m_mode == Mode::Field || !m_brackets.empty() || m_at_line_start)
+                continue;
+            m_at_line_start = true;
+            m_pending.push_back(std::move(token));
+            break;
+        }
+        if (type == Token::EOF) {
+            finish_input(token->getLine(), token->getCharPositionInLine(), token->getStartIndex());
+            m_pending.push_back(std::move(token));
+            break;
+        }
+        if (m_mode == Mode::Module && m_at_line_start)
+            handle_indentation(*token);
+        track_bracket(*token);
+        m_pending.push_back(std::move(token));
+    }
+    auto token = std::move(m_pending.front());
+    m_pending.pop_front();
+    return token;
+}
+
+// Python: tabs advance to the next multiple of 8, a form feed resets the count.
+static size_t indentation_width(const std::string& leading)
+{
+    size_t width = 0;
+    for (char c : leading) {
+        if (c == '\t')
+            width = (width / 8 + 1) * 8;
+        else if (c == '\f')
+            width = 0;
+        else
+            ++width;
+    }
+    return width;
+}
+
+void IndentingLexer::handle_indentation(const Token& first)
+{
+    m_at_line_start = false;
+    size_t column = first.getCharPositionInLine();
+    size_t start = first.getStartIndex();
+    size_t width = column == 0 ? 0 : indentation_width(_input->getText(antlr4::misc::Interval(start - column, start - 1)));
+    size_t line = first.getLine();
+    if (width > m_indents.back()) {
+        m_indents.push_back(width);
+        m_saw_indent = true;
+        m_pending.push_back(make_token(ramba_grammar::RambaParser::INDENT, "<INDENT>", line, column, start));
+        return;
+    }
+    while (width < m_indents.back()) {
+        m_indents.pop_back();
+        m_pending.push_back(make_token(ramba_grammar::RambaParser::DEDENT, "<DEDENT>", line, column, start));
+    }
+    if (width != m_indents.back())
+        throw RambaError(ErrorKind::IndentationError, "unindent does not match any outer indentation level", point_span(line, column + 1));
+}
+
+static char closer_of(char opener) { return opener == '(' ? ')' : opener == '[' ? ']' : '}'; }
+
+void IndentingLexer::track_bracket(const Token& token)
+{
+    char character;
+    switch (token.getType()) {
+    case RambaLexer::OPEN_PAREN: character = '('; break;
+    case RambaLexer::OPEN_BRACK: character = '['; break;
+    case RambaLexer::OPEN_BRACE: character = '{'; break;
+    case RambaLexer::CLOSE_PAREN: character = ')'; break;
+    case RambaLexer::CLOSE_BRACK: character = ']'; break;
+    case RambaLexer::CLOSE_BRACE: character = '}'; break;
+    default: return;
+    }
+    size_t line = token.getLine(), column = token.getCharPositionInLine() + 1;
+    if (character == '(' || character == '[' || character == '{') {
+        m_brackets.push_back({ character, line, column });
+        return;
+    }
+    if (m_brackets.empty())
+        throw_syntax_error(std::string("unmatched '") + character + "'", point_span(line, column));
+    OpenBracket open = m_brackets.back();
+    if (closer_of(open.character) != character) {
+        std::string message = std::string("closing parenthesis '") + character + "' does not match opening parenthesis '" + open.character + "'";
+        if (open.line != line)
+            message += " on line " + std::to_string(open.line);
+        throw_syntax_error(message, point_span(line, column));
+    }
+    m_brackets.pop_back();
+}
+
+void IndentingLexer::finish_input(size_t line, size_t column, size_t index)
+{
+    m_finished = true;
+    if (!m_brackets.empty()) {
+        OpenBracket open = m_brackets.back();
+        throw IncompleteInput(ErrorKind::SyntaxError, std::string("'") + open.character + "' was never closed",
+            point_span(open.line, open.column));
+    }
+    if (m_mode == Mode::Field)
+        return;
+    size_t size = _input->size();
+    if (size > 0) {
+        std::string tail = _input->getText(antlr4::misc::Interval(size >= 3 ? size - 3 : 0, size - 1));
+        if (tail.back() == '\\' || (tail.size() >= 2 && tail.ends_with("\\\n")) || tail.ends_with("\\\r\n"))
+            throw IncompleteInput(ErrorKind::SyntaxError, "unexpected EOF while parsing", point_span(line, column + 1));
+    }
+    if (!m_at_line_start) {
+        m_at_line_start = true;
+        m_pending.push_back(make_token(RambaLexer::NEWLINE, "<NEWLINE>", line, column, index));
+    }
+    while (m_indents.size() > 1) {
+        m_indents.pop_back();
+        m_pending.push_back(make_token(ramba_grammar::RambaParser::DEDENT, "<DEDENT>", line, column, index));
+    }
+}
+
+static size_t count_lines(const std::string& text)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' && i + 1 < text.size())
+            ++lines;
+    return lines;
+}
+
+void IndentingLexer::notifyListeners(const antlr4::LexerNoViableAltException&)
+{
+    size_t start = tokenStartCharIndex;
+    size_t line = tokenStartLine, column = tokenStartCharPositionInLine + 1;
+    SourceSpan span = point_span(line, column);
+    std::string rest = _input->getText(antlr4::misc::Interval(start, std::min(start + 8, _input->size()) - 1));
+    size_t quote = 0;
+    while (quote < rest.size() && quote < 2 && std::string_view("rRuUfFbB").find(rest[quote]) != std::string_view::npos)
+        ++quote;
+    if (quote < rest.size() && (rest[quote] == '\'' || rest[quote] == '"')) {
+        char q = rest[quote];
+        bool triple = rest.size() >= quote + 3 && rest[quote + 1] == q && rest[quote + 2] == q;
+        if (triple) {
+            size_t last_line = count_lines(_input->getText(antlr4::misc::Interval(0, _input->size() - 1)));
+            throw IncompleteInput(ErrorKind::SyntaxError,
+                "unterminated triple-quoted string literal (detected at line " + std::to_string(last_line) + ")", span);
+        }
+        throw_syntax_error("unterminated string literal (detected at line " + std::to_string(line) + ")", span);
+    }
+    if (!rest.empty() && rest[0] == '\\')
+        throw_syntax_error("unexpected character after line continuation character", point_span(line, column + 1));
+    if (!rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80) {
+        size_t length = 1;
+        unsigned char lead = rest[0];
+        if (lead >= 0xF0) length = 4;
+        else if (lead >= 0xE0) length = 3;
+        else if (lead >= 0xC0) length = 2;
+        std::string character = rest.substr(0, length);
+        char hex[16];
+        uint32_t cp = length == 1 ? lead : lead & (0xFF >> (length + 1));
+        for (size_t i = 1; i < length && i < character.size(); ++i)
+            cp = (cp << 6) | (static_cast<unsigned char>(character[i]) & 0x3F);
+        std::snprintf(hex, sizeof hex, "U+%04X", cp);
+        throw_syntax_error("invalid character '" + character + "' (" + hex + ")", span);
+    }
+    throw_syntax_error("invalid syntax", span);
+}
+
+} // namespace ramba::ast

@@ -1,0 +1,490 @@
+// TreeBuilder, expressions: parse tree -> AST expressions (operators, calls, displays, literals).
+#include "interpreter/ast/tree_builder.hpp"
+
+#include <unordered_set>
+
+#include "interpreter/ast/literals.hpp"
+#include "interpreter/ast/syntax_error.hpp"
+
+namespace ramba::ast {
+
+using antlr4::Token;
+
+// fstring_field: star_or_exprs EOF
+ExprPtr TreeBuilder::build_field(P::Fstring_fieldContext* context) { return build_star_or_exprs(context->star_or_exprs()); }
+
+// expr: one left-recursive rule, tightest alternative first (see Ramba.g4)
+ExprPtr TreeBuilder::build_expr(P::ExprContext* context)
+{
+    if (auto* primary = dynamic_cast<P::PrimaryExprContext*>(context))
+        return build_primary(primary->primary());
+    if (auto* binary = dynamic_cast<P::AddExprContext*>(context))
+        return build_binary(context, binary->op->getType() == P::ADD ? BinOpKind::Add : BinOpKind::Sub);
+    if (auto* binary = dynamic_cast<P::MulExprContext*>(context)) {
+        switch (binary->op->getType()) {
+        case P::STAR: return build_binary(context, BinOpKind::Mul);
+        case P::DIV: return build_binary(context, BinOpKind::Div);
+        case P::IDIV: return build_binary(context, BinOpKind::FloorDiv);
+        case P::MOD: return build_binary(context, BinOpKind::Mod);
+        default: return build_binary(context, BinOpKind::MatMul);
+        }
+    }
+    if (auto* compare = dynamic_cast<P::CompareExprContext*>(context))
+        return build_compare(compare);
+    if (auto* unary = dynamic_cast<P::UnaryExprContext*>(context))
+        return build_unary(unary);
+    if (dynamic_cast<P::PowerExprContext*>(context))
+        return build_binary(context, BinOpKind::Pow);
+    if (dynamic_cast<P::AndExprContext*>(context))
+        return build_bool_op(context, BoolOpKind::And);
+    if (dynamic_cast<P::OrExprContext*>(context))
+        return build_bool_op(context, BoolOpKind::Or);
+    if (auto* not_expr = dynamic_cast<P::NotExprContext*>(context))
+        return std::make_unique<UnaryOpExpr>(span_of(context), UnaryOpKind::Not, build_expr(not_expr->expr()));
+    if (auto* if_expr = dynamic_cast<P::IfExprContext*>(context)) {
+        auto result = std::make_unique<IfExpExpr>(span_of(context));
+        auto parts = if_expr->expr();
+        result->body = build_expr(parts[0]);
+        result->test = build_expr(parts[1]);
+        result->orelse = build_expr(parts[2]);
+        return result;
+    }
+    if (auto* shift = dynamic_cast<P::ShiftExprContext*>(context))
+        return build_binary(context, shift->op->getType() == P::LEFT_SHIFT ? BinOpKind::LShift : BinOpKind::RShift);
+    if (dynamic_cast<P::BitAndExprContext*>(context))
+        return build_binary(context, BinOpKind::BitAnd);
+    if (dynamic_cast<P::BitOrExprContext*>(context))
+        return build_binary(context, BinOpKind::BitOr);
+    if (dynamic_cast<P::BitXorExprContext*>(context))
+        return build_binary(context, BinOpKind::BitXor);
+    return build_lambda(static_cast<P::LambdaExprContext*>(context));
+}
+
+// expr op expr
+ExprPtr TreeBuilder::build_binary(P::ExprContext* context, BinOpKind op)
+{
+    auto* left = static_cast<P::ExprContext*>(context->children[0]);
+    auto* right = static_cast<P::ExprContext*>(context->children[2]);
+    return std::make_unique<BinOpExpr>(span_of(context), op, build_expr(left), build_expr(right));
+}
+
+// expr 'and' expr / expr 'or' expr: a chain of the same operator becomes one BoolOp.
+ExprPtr TreeBuilder::build_bool_op(P::ExprContext* context, BoolOpKind op)
+{
+    auto result = std::make_unique<BoolOpExpr>(span_of(context), op);
+    std::vector<P::ExprContext*> operands;
+    P::ExprContext* node = context;
+    // Left-associative: ((a or b) or c): walk down the left spine.
+    while (true) {
+        bool same = op == BoolOpKind::And ? dynamic_cast<P::AndExprContext*>(node) != nullptr : dynamic_cast<P::OrExprContext*>(node) != nullptr;
+        if (!same)
+            break;
+        operands.push_back(static_cast<P::ExprContext*>(node->children[2]));
+        node = static_cast<P::ExprContext*>(node->children[0]);
+    }
+    operands.push_back(node);
+    for (size_t i = operands.size(); i-- > 0;)
+        result->values.push_back(build_expr(operands[i]));
+    return result;
+}
+
+static CompareKind compare_kind(TreeBuilder::P::Comp_opContext* op)
+{
+    using P = TreeBuilder::P;
+    auto* first = op->getStart();
+    switch (first->getType()) {
+    case P::IS: return op->children.size() == 2 ? CompareKind::IsNot : CompareKind::Is;
+    case P::NOT: return CompareKind::NotIn;
+    case P::IN: return CompareKind::In;
+    case P::LESS_THAN: return CompareKind::Lt;
+    case P::GREATER_THAN: return CompareKind::Gt;
+    case P::EQUALS: return CompareKind::Eq;
+    case P::GT_EQ: return CompareKind::GtE;
+    case P::LT_EQ: return CompareKind::LtE;
+    default: return CompareKind::NotEq;
+    }
+}
+
+// expr comp_op expr: Python's chained comparison a < b < c is one Compare node.
+ExprPtr TreeBuilder::build_compare(P::CompareExprContext* context)
+{
+    auto result = std::make_unique<CompareExpr>(span_of(context));
+    std::vector<P::CompareExprContext*> chain;
+    P::ExprContext* node = context;
+    while (auto* compare = dynamic_cast<P::CompareExprContext*>(node)) {
+        chain.push_back(compare);
+        node = compare->expr(0);
+    }
+    result->left = build_expr(node);
+    for (size_t i = chain.size(); i-- > 0;) {
+        result->ops.push_back(compare_kind(chain[i]->comp_op()));
+        result->comparators.push_back(build_expr(chain[i]->expr(1)));
+    }
+    return result;
+}
+
+// op=('-' | '+' | '~') expr
+ExprPtr TreeBuilder::build_unary(P::UnaryExprContext* context)
+{
+    auto* operand = context->expr();
+    size_t type = context->op->getType();
+    if (type == P::MINUS) {
+        // `-9223372036854775808` is a valid int64 literal only when negated as a whole.
+        if (auto* primary = dynamic_cast<P::PrimaryExprContext*>(operand)) {
+            auto* inner = primary->primary();
+            if (inner->children.size() == 1) {
+                if (auto* number = dynamic_cast<P::NumberAtomContext*>(inner->atom())) {
+                    std::string text = number->getText();
+                    char last = text.back() | 0x20;
+                    if (last != 'j') {
+                        auto result = build_number(number->NUMBER()->getSymbol(), true);
+                        result->span = span_of(context);
+                        return result;
+                    }
+                }
+            }
+        }
+    }
+    UnaryOpKind op = type == P::MINUS ? UnaryOpKind::Neg : type == P::ADD ? UnaryOpKind::Pos : UnaryOpKind::Invert;
+    return std::make_unique<UnaryOpExpr>(span_of(context), op, build_expr(operand));
+}
+
+// 'lambda' lambda_parameters? ':' expr
+ExprPtr TreeBuilder::build_lambda(P::LambdaExprContext* context)
+{
+    auto result = std::make_unique<LambdaExpr>(span_of(context));
+    auto function = std::make_shared<FunctionInfo>();
+    function->name = "<lambda>";
+    function->span = result->span;
+    if (auto* parameters = context->lambda_parameters())
+        build_lambda_parameters(parameters, *function);
+    ExprPtr body = build_expr(context->expr());
+    auto ret = std::make_unique<ReturnStmt>(body->span);
+    ret->value = std::move(body);
+    function->body.push_back(std::move(ret));
+    result->function = std::move(function);
+    return result;
+}
+
+// primary: atom trailer*;  trailer: '(' arglist? ')' | '[' subscripts ']' | '.' NAME
+ExprPtr TreeBuilder::build_primary(P::PrimaryContext* context)
+{
+    auto* atom = context->atom();
+    ExprPtr result = build_atom(atom);
+    Token* start = atom->getStart();
+    for (size_t i = 1; i < context->children.size(); ++i) {
+        auto* trailer = static_cast<P::TrailerContext*>(context->children[i]);
+        SourceSpan span = span_of(start, trailer->getStop());
+        switch (trailer->getStart()->getType()) {
+        case P::OPEN_PAREN:
+            result = build_call(std::move(result), trailer->arglist(), span);
+            break;
+        case P::OPEN_BRACK:
+            result = std::make_unique<SubscriptExpr>(span, std::move(result), build_subscripts(trailer->subscripts()));
+            break;
+        default:
+            result = std::make_unique<AttributeExpr>(span, std::move(result), trailer->NAME()->getText());
+            break;
+        }
+    }
+    return result;
+}
+
+// arglist: argument (',' argument)* ','?
+ExprPtr TreeBuilder::build_call(ExprPtr func, P::ArglistContext* arglist, SourceSpan span)
+{
+    auto call = std::make_unique<CallExpr>(span);
+    call->func = std::move(func);
+    if (!arglist)
+        return call;
+    auto arguments = arglist->argument();
+    bool saw_keyword = false, saw_double_star = false;
+    std::unordered_set<std::string> keyword_names;
+    for (auto* argument : arguments) {
+        SourceSpan argument_span = span_of(argument);
+        if (auto* keyword = dynamic_cast<P::KeywordArgumentContext*>(argument)) {
+            std::string name = keyword->NAME()->getText();
+            if (!keyword_names.insert(name).second)
+                throw_syntax_error("keyword argument repeated: " + name, argument_span);
+            saw_keyword = true;
+            call->keywords.push_back(Keyword { name, build_expr(keyword->expr()), argument_span });
+        } else if (auto* star = dynamic_cast<P::StarArgumentContext*>(argument)) {
+            if (saw_double_star)
+                throw_syntax_error("iterable argument unpacking follows keyword argument unpacking", argument_span);
+            call->args.push_back(std::make_unique<StarredExpr>(argument_span, build_expr(star->expr())));
+        } else if (auto* double_star = dynamic_cast<P::DoubleStarArgumentContext*>(argument)) {
+            saw_double_star = true;
+            call->keywords.push_back(Keyword { "", build_expr(double_star->expr()), argument_span });
+        } else {
+            auto* plain = static_cast<P::PlainArgumentContext*>(argument);
+            if (saw_double_star)
+                throw_syntax_error("positional argument follows keyword argument unpacking", argument_span);
+            if (saw_keyword)
+                throw_syntax_error("positional argument follows keyword argument", argument_span);
+            if (auto* comp_for = plain->comp_for()) {
+                if (arguments.size() > 1)
+                    throw_syntax_error("Generator expression must be parenthesized", argument_span);
+                // A generator argument `sum(x for x in y)` is built as a list comprehension: the
+                // callee consumes it whole, so only laziness differs.
+                auto comprehension = std::make_unique<ListCompExpr>(argument_span);
+                comprehension->element = build_expr(plain->expr());
+                build_comp_for(comp_for, comprehension->generators);
+                call->args.push_back(std::move(comprehension));
+                continue;
+            }
+            call->args.push_back(build_expr(plain->expr()));
+        }
+    }
+    return call;
+}
+
+// subscripts: subscript (',' subscript)* ','?
+ExprPtr TreeBuilder::build_subscripts(P::SubscriptsContext* context)
+{
+    auto items = context->subscript();
+    bool has_comma = context->children.size() > 1;
+    if (!has_comma)
+        return build_subscript(items[0]);
+    auto tuple = std::make_unique<TupleExpr>(span_of(context));
+    for (auto* item : items)
+        tuple->elements.push_back(build_subscript(item));
+    return tuple;
+}
+
+// subscript: '*' expr | expr slice_tail? | slice_tail;  slice_tail: ':' expr? (':' expr?)?
+ExprPtr TreeBuilder::build_subscript(P::SubscriptContext* context)
+{
+    SourceSpan span = span_of(context);
+    if (context->STAR())
+        return std::make_unique<StarredExpr>(span, build_expr(context->expr()));
+    auto* tail = context->slice_tail();
+    if (!tail)
+        return build_expr(context->expr());
+    auto slice = std::make_unique<SliceExpr>(span);
+    if (auto* lower = context->expr())
+        slice->lower = build_expr(lower);
+    int colons = 0;
+    for (auto* child : tail->children) {
+        if (auto* expr = dynamic_cast<P::ExprContext*>(child))
+            (colons == 1 ? slice->upper : slice->step) = build_expr(expr);
+        else
+            ++colons;
+    }
+    return slice;
+}
+
+// star_or_exprs: star_or_expr (',' star_or_expr)* ','?  (a tuple when there is a comma)
+ExprPtr TreeBuilder::build_star_or_exprs(P::Star_or_exprsContext* context)
+{
+    if (context->children.size() == 1)
+        return build_star_or_expr(static_cast<P::Star_or_exprContext*>(context->children[0]));
+    auto tuple = std::make_unique<TupleExpr>(span_of(context));
+    for (auto* child : context->children)
+        if (auto* item = dynamic_cast<P::Star_or_exprContext*>(child))
+            tuple->elements.push_back(build_star_or_expr(item));
+    return tuple;
+}
+
+// star_or_expr: '*' expr | expr
+ExprPtr TreeBuilder::build_star_or_expr(P::Star_or_exprContext* context)
+{
+    if (context->STAR())
+        return std::make_unique<StarredExpr>(span_of(context), build_expr(context->expr()));
+    return build_expr(context->expr());
+}
+
+// target_list: target (',' target)* ','?
+ExprPtr TreeBuilder::build_target_list(P::Target_listContext* context)
+{
+    if (context->children.size() == 1)
+        return build_target(static_cast<P::TargetContext*>(context->children[0]));
+    auto tuple = std::make_unique<TupleExpr>(span_of(context));
+    for (auto* child : context->children)
+        if (auto* item = dynamic_cast<P::TargetContext*>(child))
+            tuple->elements.push_back(build_target(item));
+    return tuple;
+}
+
+// target: '*' target | primary
+ExprPtr TreeBuilder::build_target(P::TargetContext* context)
+{
+    if (context->STAR())
+        return std::make_unique<StarredExpr>(span_of(context), build_target(context->target()));
+    return build_primary(context->primary());
+}
+
+// comp_for: 'for' target_list 'in' expr comp_if* comp_for?
+void TreeBuilder::build_comp_for(P::Comp_forContext* context, std::vector<Comprehension>& out)
+{
+    for (; context; context = context->comp_for()) {
+        Comprehension generator;
+        generator.target = build_target_list(context->target_list());
+        check_target(*generator.target, TargetUse::For);
+        generator.iter = build_expr(context->expr());
+        for (auto* condition : context->comp_if())
+            generator.ifs.push_back(build_expr(condition->expr()));
+        out.push_back(std::move(generator));
+    }
+}
+
+// testlist_comp: star_or_expr (comp_for | (',' star_or_expr)* ','?), inside () or []
+ExprPtr TreeBuilder::build_testlist_comp(P::Testlist_compContext* context, ExprKind display, SourceSpan span)
+{
+    auto items = context->star_or_expr();
+    if (auto* comp_for = context->comp_for()) {
+        auto comprehension = std::make_unique<ListCompExpr>(span);
+        comprehension->element = build_star_or_expr(items[0]);
+        if (comprehension->element->kind == ExprKind::Starred)
+            throw_syntax_error("iterable unpacking cannot be used in comprehension", comprehension->element->span);
+        build_comp_for(comp_for, comprehension->generators);
+        return comprehension;
+    }
+    bool has_comma = context->children.size() > 1;
+    if (display == ExprKind::Tuple && !has_comma) {
+        ExprPtr inner = build_star_or_expr(items[0]);
+        if (inner->kind == ExprKind::Starred)
+            throw_syntax_error("cannot use starred expression here", inner->span);
+        return inner;
+    }
+    std::vector<ExprPtr> elements;
+    for (auto* item : items)
+        elements.push_back(build_star_or_expr(item));
+    if (display == ExprKind::Tuple) {
+        auto tuple = std::make_unique<TupleExpr>(span);
+        tuple->elements = std::move(elements);
+        return tuple;
+    }
+    auto list = std::make_unique<ListExpr>(span);
+    list->elements = std::move(elements);
+    return list;
+}
+
+// dictmaker: dict_item (comp_for | (',' dict_item)* ','?);  dict_item: '**' expr | '*' expr | expr (':' expr)?
+ExprPtr TreeBuilder::build_dict(P::DictmakerContext* context, SourceSpan span)
+{
+    auto items = context->dict_item();
+    for (auto* item : items)
+        if (!item->COLON() && !item->POWER())
+            throw_syntax_error("set displays are not supported; use set([...])", span);
+    if (auto* comp_for = context->comp_for()) {
+        if (!items[0]->COLON())
+            throw_syntax_error("dict unpacking cannot be used in dict comprehension", span_of(items[0]));
+        auto comprehension = std::make_unique<ListCompExpr>(span);
+        comprehension->element = build_expr(items[0]->expr(0));
+        comprehension->value = build_expr(items[0]->expr(1));
+        build_comp_for(comp_for, comprehension->generators);
+        return comprehension;
+    }
+    auto dict = std::make_unique<DictExpr>(span);
+    for (auto* item : items) {
+        if (item->POWER()) {
+            dict->keys.push_back(nullptr);
+            dict->values.push_back(build_expr(item->expr(0)));
+        } else {
+            dict->keys.push_back(build_expr(item->expr(0)));
+            dict->values.push_back(build_expr(item->expr(1)));
+        }
+    }
+    return dict;
+}
+
+ExprPtr TreeBuilder::build_number(Token* token, bool negated)
+{
+    SourceSpan span = span_of(token);
+    NumberLiteral number = decode_number(token->getText(), negated, span);
+    auto result = std::make_unique<ConstantExpr>(span);
+    switch (number.type) {
+    case NumberLiteral::Type::Int:
+        result->type = ConstantExpr::Type::Int;
+        result->int_value = number.int_value;
+        break;
+    case NumberLiteral::Type::Float:
+        result->type = ConstantExpr::Type::Float;
+        result->float_value = number.float_value;
+        break;
+    case NumberLiteral::Type::Imaginary:
+        result->type = ConstantExpr::Type::Imaginary;
+        result->float_value = number.float_value;
+        break;
+    }
+    return result;
+}
+
+// atom: '(' testlist_comp? ')' | '[' testlist_comp? ']' | '{' dictmaker? '}' | NAME | NUMBER | STRING+ | ...
+ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
+{
+    SourceSpan span = span_of(context);
+    if (auto* name = dynamic_cast<P::NameAtomContext*>(context))
+        return std::make_unique<NameExpr>(span, name->getStart()->getText());
+    if (auto* number = dynamic_cast<P::NumberAtomContext*>(context))
+        return build_number(number->getStart(), false);
+    if (auto* paren = dynamic_cast<P::ParenAtomContext*>(context)) {
+        if (auto* items = paren->testlist_comp())
+            return build_testlist_comp(items, ExprKind::Tuple, span);
+        return std::make_unique<TupleExpr>(span);
+    }
+    if (auto* list = dynamic_cast<P::ListAtomContext*>(context)) {
+        if (auto* items = list->testlist_comp())
+            return build_testlist_comp(items, ExprKind::List, span);
+        return std::make_unique<ListExpr>(span);
+    }
+    if (auto* strings = dynamic_cast<P::StringAtomContext*>(context))
+        return build_strings(strings);
+    if (auto* dict = dynamic_cast<P::DictAtomContext*>(context)) {
+        if (auto* items = dict->dictmaker())
+            return build_dict(items, span);
+        return std::make_unique<DictExpr>(span);
+    }
+    auto constant = std::make_unique<ConstantExpr>(span);
+    switch (context->getStart()->getType()) {
+    case P::NONE:
+        constant->type = ConstantExpr::Type::None;
+        break;
+    case P::TRUE:
+        constant->type = ConstantExpr::Type::Bool;
+        constant->bool_value = true;
+        break;
+    case P::FALSE:
+        constant->type = ConstantExpr::Type::Bool;
+        constant->bool_value = false;
+        break;
+    default:
+        constant->type = ConstantExpr::Type::Ellipsis;
+        break;
+    }
+    return constant;
+}
+
+// STRING+: adjacent literals concatenate; any f-string among them makes the whole an FString.
+ExprPtr TreeBuilder::build_strings(P::StringAtomContext* context)
+{
+    SourceSpan span = span_of(context);
+    bool any_fstring = false;
+    for (auto* child : context->children) {
+        auto* token = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol();
+        const std::string& text = token->getText();
+        for (char c : text) {
+            if (c == '\'' || c == '"')
+                break;
+            if ((c | 0x20) == 'f')
+                any_fstring = true;
+        }
+    }
+    if (!any_fstring) {
+        auto constant = std::make_unique<ConstantExpr>(span);
+        constant->type = ConstantExpr::Type::Str;
+        for (auto* child : context->children) {
+            auto* token = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol();
+            SourceSpan token_span = span_of(token);
+            StringLiteral literal = split_string_token(token->getText(), token_span);
+            constant->str_value += literal.is_raw ? literal.body : decode_escapes(literal.body, token_span);
+        }
+        return constant;
+    }
+    auto fstring = std::make_unique<FStringExpr>(span);
+    for (auto* child : context->children)
+        append_fstring(fstring->parts, static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol());
+    return fstring;
+}
+
+} // namespace ramba::ast

@@ -85,6 +85,7 @@ engine::NDArray accumulate(ReduceOp /* Sum or Prod */, const engine::NDArray&, s
 // median / percentile (linear interpolation, numpy's default method) along axes; q in [0, 100].
 engine::NDArray percentile(const engine::NDArray&, std::span<const double> q, bool q_is_scalar,
     std::optional<std::span<const int64_t>> axes, bool keepdims);
+engine::NDArray median(const engine::NDArray&, std::optional<std::span<const int64_t>> axes, bool keepdims);
 
 // ---------------------------------------------------------------------------------------------
 // Engine settings and floating-point warnings

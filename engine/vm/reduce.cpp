@@ -1,0 +1,659 @@
+// Reductions (sum prod min max any all argmin argmax and those built on them: mean var std ptp
+// nansum nanmean count_nonzero) with numpy's axis, keepdims and dtype rules and numpy's loop order.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <numeric>
+#include <omp.h>
+
+#include "engine/array/cast.hpp"
+#include "engine/vm/block.hpp"
+#include "engine/vm/cast.hpp"
+#include "engine/vm/pairwise.hpp"
+#include "engine/vm/scalar_ops.hpp"
+#include "engine/vm/ufunc.hpp"
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::vm {
+
+using namespace engine;
+
+std::string_view reduce_name(ReduceOp op)
+{
+    switch (op) {
+#define RAMBA_X(e, n) case ReduceOp::e: return n;
+        RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+    }
+    __builtin_unreachable();
+}
+
+namespace {
+
+// numpy's reduction iterator hands the loop buffers of 8192 elements (its default `bufsize`), cast
+// or not, and the loop adds each buffer's pairwise sum to the running total. Doing the same keeps
+// our float sums bit-identical to numpy's; the buffers' sums run on threads and are added in order.
+constexpr int64_t cast_chunk = 8192;
+// Fixed chunks for order-dependent folds of full reductions (prod): the partition, and so the
+// result, never depends on the thread count.
+constexpr int64_t fold_chunk = 1 << 16;
+
+enum class Fold : uint8_t { Sum, Prod, Min, Max, Any, All };
+
+template<Fold F, typename T> T identity()
+{
+    if constexpr (F == Fold::Sum) return T(0);
+    else if constexpr (F == Fold::Prod) return T(1);
+    else if constexpr (F == Fold::Any) return false;
+    else if constexpr (F == Fold::All) return true;
+    else if constexpr (std::is_floating_point_v<T>) return F == Fold::Min ? T(INFINITY) : T(-INFINITY);
+    else if constexpr (scalar::is_complex_v<T>) return T(F == Fold::Min ? INFINITY : -INFINITY, 0);
+    else return F == Fold::Min ? std::numeric_limits<T>::max() : std::numeric_limits<T>::lowest();
+}
+
+template<Fold F, typename T> inline T combine(T acc, T x)
+{
+    if constexpr (F == Fold::Sum) return scalar::add(acc, x);
+    else if constexpr (F == Fold::Prod) return scalar::multiply(acc, x);
+    else if constexpr (F == Fold::Min) return scalar::minimum(acc, x);
+    else if constexpr (F == Fold::Max) return scalar::maximum(acc, x);
+    else if constexpr (F == Fold::Any) return T(scalar::truth(acc) || scalar::truth(x));
+    else return T(scalar::truth(acc) && scalar::truth(x));
+}
+
+// acc folded with n elements at p (stride in bytes), in numpy's order.
+template<Fold F, typename T> T fold_run(T acc, const std::byte* p, int64_t n, int64_t stride)
+{
+    if constexpr (F == Fold::Sum && (std::is_floating_point_v<T> || scalar::is_complex_v<T>)) {
+        return acc + pairwise_sum<T>(p, n, stride);
+    } else {
+        for (int64_t i = 0; i < n; ++i) {
+            T x;
+            std::memcpy(&x, p + i * stride, sizeof(T));
+            acc = combine<F, T>(acc, x);
+        }
+        return acc;
+    }
+}
+
+// The loop nest of a reduction, as numpy's iterator builds it: axes ordered by decreasing stride,
+// unit axes dropped, neighbours merged; out_strides are 0 on reduced axes.
+struct Nest {
+    Shape shape;
+    Strides in_strides;
+    Strides out_strides;
+};
+
+Nest make_nest(const NDArray& input, const std::vector<bool>& reduced, const Strides& out_strides_by_axis)
+{
+    std::vector<int64_t> order(input.ndim());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+        return std::llabs(input.strides[a]) > std::llabs(input.strides[b]);
+    });
+    Nest nest;
+    for (int64_t axis : order) {
+        if (input.shape[axis] == 1)
+            continue;
+        int64_t in_stride = input.strides[axis];
+        int64_t out_stride = reduced[axis] ? 0 : out_strides_by_axis[axis];
+        if (!nest.shape.empty() && nest.in_strides.back() == in_stride * input.shape[axis]
+            && nest.out_strides.back() == out_stride * input.shape[axis]) {
+            nest.shape.back() *= input.shape[axis];
+            nest.in_strides.back() = in_stride;
+            nest.out_strides.back() = out_stride;
+            continue;
+        }
+        nest.shape.push_back(input.shape[axis]);
+        nest.in_strides.push_back(in_stride);
+        nest.out_strides.push_back(out_stride);
+    }
+    return nest;
+}
+
+// Runs the nest over [lo, hi) of axis `split` (a kept axis, so threads own disjoint outputs).
+// `out` holds accumulators of type T, already set to the identity.
+template<Fold F, typename T>
+void run_nest(const Nest& nest, const std::byte* in, DType in_dtype, std::byte* out, size_t split, int64_t lo, int64_t hi)
+{
+    size_t ndim = nest.shape.size();
+    if (ndim == 0) {
+        T acc;
+        std::memcpy(&acc, out, sizeof(T));
+        T x;
+        convert_fn(in_dtype, dtype_of<T>())(in, 0, reinterpret_cast<std::byte*>(&x), sizeof(T), 1);
+        acc = combine<F, T>(acc, x);
+        std::memcpy(out, &acc, sizeof(T));
+        return;
+    }
+    bool needs_cast = in_dtype != dtype_of<T>();
+    ConvertFn convert = convert_fn(in_dtype, dtype_of<T>());
+    std::unique_ptr<T[]> buffer(needs_cast ? new T[cast_chunk] : nullptr);
+    size_t last = ndim - 1;
+    int64_t inner = nest.shape[last];
+    int64_t in_inner = nest.in_strides[last];
+    int64_t out_inner = nest.out_strides[last];
+    int64_t inner_lo = split == last ? lo : 0;
+    int64_t inner_hi = split == last ? hi : inner;
+
+    std::vector<int64_t> index(ndim, 0);
+    std::vector<int64_t> limit(nest.shape.begin(), nest.shape.end());
+    if (split != last) {
+        index[split] = lo;
+        limit[split] = hi;
+        if (lo >= hi)
+            return;
+    }
+    const std::byte* ip = in;
+    std::byte* op = out;
+    for (size_t axis = 0; axis < last; ++axis) {
+        ip += index[axis] * nest.in_strides[axis];
+        op += index[axis] * nest.out_strides[axis];
+    }
+    for (;;) {
+        if (out_inner == 0) {
+            // The inner axis is reduced: out += fold(run), the run cast in numpy-sized buffers.
+            T acc;
+            std::memcpy(&acc, op, sizeof(T));
+            const std::byte* p = ip + inner_lo * in_inner;
+            int64_t n = inner_hi - inner_lo;
+            for (int64_t start = 0; start < n; start += cast_chunk) {
+                int64_t count = std::min(cast_chunk, n - start);
+                if (!needs_cast) {
+                    acc = fold_run<F, T>(acc, p + start * in_inner, count, in_inner);
+                } else {
+                    convert(p + start * in_inner, in_inner, reinterpret_cast<std::byte*>(buffer.get()), sizeof(T), count);
+                    acc = fold_run<F, T>(acc, reinterpret_cast<const std::byte*>(buffer.get()), count, sizeof(T));
+                }
+            }
+            std::memcpy(op, &acc, sizeof(T));
+        } else {
+            // The inner axis is kept: out[k] = out[k] op in[k], one row at a time.
+            for (int64_t start = inner_lo; start < inner_hi; start += cast_chunk) {
+                int64_t count = std::min(cast_chunk, inner_hi - start);
+                const std::byte* p = ip + start * in_inner;
+                int64_t stride = in_inner;
+                if (needs_cast) {
+                    convert(p, in_inner, reinterpret_cast<std::byte*>(buffer.get()), sizeof(T), count);
+                    p = reinterpret_cast<const std::byte*>(buffer.get());
+                    stride = sizeof(T);
+                }
+                std::byte* o = op + start * out_inner;
+                for (int64_t k = 0; k < count; ++k) {
+                    T acc, x;
+                    std::memcpy(&acc, o + k * out_inner, sizeof(T));
+                    std::memcpy(&x, p + k * stride, sizeof(T));
+                    acc = combine<F, T>(acc, x);
+                    std::memcpy(o + k * out_inner, &acc, sizeof(T));
+                }
+            }
+        }
+        // Advance the outer index (C order over axes 0..last-1).
+        size_t axis = last;
+        for (;;) {
+            if (axis == 0)
+                return;
+            --axis;
+            ip += nest.in_strides[axis];
+            op += nest.out_strides[axis];
+            if (++index[axis] < limit[axis])
+                break;
+            int64_t start = axis == split ? lo : 0;
+            ip -= (index[axis] - start) * nest.in_strides[axis];
+            op -= (index[axis] - start) * nest.out_strides[axis];
+            index[axis] = start;
+        }
+    }
+}
+
+// A full reduction of one flat run: the pairwise tree (sums) or fixed chunks (other folds) on threads.
+template<Fold F, typename T>
+T reduce_flat(const std::byte* p, int64_t n, int64_t stride, DType in_dtype)
+{
+    int threads = n >= parallel_min_elements ? num_threads() : 1;
+    bool needs_cast = in_dtype != dtype_of<T>();
+    int64_t chunk = needs_cast || F == Fold::Sum ? cast_chunk : fold_chunk;
+    int64_t chunks = (n + chunk - 1) / chunk;
+    std::unique_ptr<T[]> partial(new T[chunks]);
+    ConvertFn convert = convert_fn(in_dtype, dtype_of<T>());
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        std::unique_ptr<T[]> buffer(needs_cast ? new T[cast_chunk] : nullptr);
+#pragma omp for schedule(static)
+        for (int64_t c = 0; c < chunks; ++c) {
+            int64_t count = std::min(chunk, n - c * chunk);
+            const std::byte* q = p + c * chunk * stride;
+            if (needs_cast) {
+                convert(q, stride, reinterpret_cast<std::byte*>(buffer.get()), sizeof(T), count);
+                partial[c] = fold_run<F, T>(identity<F, T>(), reinterpret_cast<const std::byte*>(buffer.get()), count, sizeof(T));
+            } else {
+                partial[c] = fold_run<F, T>(identity<F, T>(), q, count, stride);
+            }
+        }
+    }
+    // numpy adds each cast buffer's sum to the running total in order; so do we.
+    T acc = identity<F, T>();
+    for (int64_t c = 0; c < chunks; ++c)
+        acc = combine<F, T>(acc, partial[c]);
+    return acc;
+}
+
+template<Fold F, typename T>
+NDArray fold(const NDArray& input, const std::vector<bool>& reduced, DType out_dtype)
+{
+    Shape out_shape;
+    for (int64_t axis = 0; axis < input.ndim(); ++axis) {
+        if (!reduced[axis])
+            out_shape.push_back(input.shape[axis]);
+    }
+    NDArray out = NDArray::empty(out_dtype, out_shape);
+    auto* acc = reinterpret_cast<T*>(out.data());
+    int64_t out_size = out.size();
+    for (int64_t i = 0; i < out_size; ++i)
+        acc[i] = identity<F, T>();
+    if (input.size() == 0)
+        return out;
+
+    Strides out_by_axis(input.ndim(), 0);
+    {
+        int64_t stride = sizeof(T);
+        for (int64_t axis = input.ndim(); axis-- > 0;) {
+            if (reduced[axis])
+                continue;
+            out_by_axis[axis] = stride;
+            stride *= input.shape[axis];
+        }
+    }
+    Nest nest = make_nest(input, reduced, out_by_axis);
+    if (nest.shape.size() == 1 && nest.out_strides[0] == 0) {
+        acc[0] = combine<F, T>(acc[0], reduce_flat<F, T>(input.data(), nest.shape[0], nest.in_strides[0], input.dtype));
+        return out;
+    }
+    // Split the outermost kept axis over threads, or the innermost one if it is larger.
+    size_t split = nest.shape.size();
+    for (size_t axis = 0; axis < nest.shape.size(); ++axis) {
+        if (nest.out_strides[axis] != 0 && (split == nest.shape.size() || nest.shape[axis] > nest.shape[split]))
+            split = axis;
+    }
+    int threads = input.size() >= parallel_min_elements ? num_threads() : 1;
+    if (split == nest.shape.size()) {
+        run_nest<F, T>(nest, input.data(), input.dtype, out.data(), split, 0, 0);
+        return out;
+    }
+    int64_t extent = nest.shape[split];
+    threads = static_cast<int>(std::min<int64_t>(threads, extent));
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        int t = omp_get_thread_num(), count = omp_get_num_threads();
+        int64_t lo = extent * t / count, hi = extent * (t + 1) / count;
+        run_nest<F, T>(nest, input.data(), input.dtype, out.data(), split, lo, hi);
+    }
+    return out;
+}
+
+std::vector<bool> reduced_axes(const NDArray& input, std::optional<std::span<const int64_t>> axes)
+{
+    std::vector<bool> reduced(input.ndim(), !axes.has_value());
+    if (!axes)
+        return reduced;
+    for (int64_t axis : *axes) {
+        int64_t normalized = axis < 0 ? axis + input.ndim() : axis;
+        if (normalized < 0 || normalized >= input.ndim()) {
+            throw RambaError(ErrorKind::ValueError, "axis " + std::to_string(axis) + " is out of bounds for array of dimension "
+                    + std::to_string(input.ndim()));
+        }
+        if (reduced[normalized])
+            throw RambaError(ErrorKind::ValueError, "duplicate value in 'axis'");
+        reduced[normalized] = true;
+    }
+    return reduced;
+}
+
+Shape kept_shape(const NDArray& input, const std::vector<bool>& reduced, bool keepdims)
+{
+    Shape shape;
+    for (int64_t axis = 0; axis < input.ndim(); ++axis) {
+        if (!reduced[axis])
+            shape.push_back(input.shape[axis]);
+        else if (keepdims)
+            shape.push_back(1);
+    }
+    return shape;
+}
+
+NDArray reshaped(NDArray array, Shape shape)
+{
+    array.strides = c_strides(shape, array.itemsize());
+    array.shape = std::move(shape);
+    return array;
+}
+
+template<Fold F>
+NDArray run_fold(const NDArray& input, const std::vector<bool>& reduced, DType dtype)
+{
+    return dispatch_dtype(dtype, [&]<typename T>() { return fold<F, T>(input, reduced, dtype); });
+}
+
+// numpy: sum/prod of bool and of integers narrower than 64 bits accumulate in int64 (uint64).
+DType sum_dtype(DType dtype)
+{
+    switch (dtype_kind(dtype)) {
+    case 'b': case 'i': return DType::Int64;
+    case 'u': return DType::UInt64;
+    default: return dtype;
+    }
+}
+
+// numpy: mean/var/std of bool and integers compute in float64.
+DType mean_dtype(DType dtype)
+{
+    char kind = dtype_kind(dtype);
+    return kind == 'b' || kind == 'i' || kind == 'u' ? DType::Float64 : dtype;
+}
+
+bool any_reduced_empty(const NDArray& input, const std::vector<bool>& reduced)
+{
+    for (int64_t axis = 0; axis < input.ndim(); ++axis) {
+        if (reduced[axis] && input.shape[axis] == 0)
+            return true;
+    }
+    return input.ndim() == 0 ? false : input.size() == 0 && std::find(reduced.begin(), reduced.end(), true) != reduced.end();
+}
+
+NDArray scalar_array(DType dtype, double value)
+{
+    NDArray out = NDArray::empty(DType::Float64, {});
+    std::memcpy(out.data(), &value, sizeof(double));
+    return dtype == DType::Float64 ? out : astype(out, dtype);
+}
+
+int64_t reduced_count(const NDArray& input, const std::vector<bool>& reduced)
+{
+    int64_t count = 1;
+    for (int64_t axis = 0; axis < input.ndim(); ++axis) {
+        if (reduced[axis])
+            count *= input.shape[axis];
+    }
+    return count;
+}
+
+NDArray arg_extremum(ReduceOp op, const NDArray& input, std::optional<std::span<const int64_t>> axes, bool keepdims)
+{
+    if (axes && axes->size() > 1)
+        throw RambaError(ErrorKind::TypeError, "'tuple' object cannot be interpreted as an integer");
+    bool is_max = op == ReduceOp::ArgMax;
+    // numpy: argmax over axis=None indexes the C-order flattening; over an axis, the axis moves last.
+    NDArray work = input;
+    int64_t axis = -1;
+    if (axes) {
+        auto reduced = reduced_axes(input, axes);
+        axis = std::find(reduced.begin(), reduced.end(), true) - reduced.begin();
+    }
+    Shape out_shape;
+    if (!axes) {
+        work = reshaped(ascontiguous(input), { input.size() });
+        axis = 0;
+        if (keepdims)
+            out_shape.assign(input.ndim(), 1);
+    } else {
+        std::vector<int64_t> order;
+        for (int64_t a = 0; a < input.ndim(); ++a) {
+            if (a != axis) order.push_back(a);
+        }
+        order.push_back(axis);
+        NDArray moved = input;
+        for (size_t k = 0; k < order.size(); ++k) {
+            moved.shape[k] = input.shape[order[k]];
+            moved.strides[k] = input.strides[order[k]];
+        }
+        work = moved;
+        for (int64_t a = 0; a < input.ndim(); ++a) {
+            if (a != axis) out_shape.push_back(input.shape[a]);
+            else if (keepdims) out_shape.push_back(1);
+        }
+    }
+    int64_t run = work.ndim() == 0 ? 1 : work.shape.back();
+    if (run == 0) {
+        throw RambaError(ErrorKind::ValueError, std::string("attempt to get ") + (is_max ? "argmax" : "argmin")
+                + " of an empty sequence");
+    }
+    int64_t run_stride = work.ndim() == 0 ? 0 : work.strides.back();
+    NDArray out = NDArray::empty(DType::Int64, out_shape);
+    auto* result = reinterpret_cast<int64_t*>(out.data());
+    NDArray rows = work;
+    if (rows.ndim() > 0) {
+        rows.shape.pop_back();
+        rows.strides.pop_back();
+    }
+    int64_t r = 0;
+    dispatch_dtype(input.dtype, [&]<typename T>() {
+        for_each_element(rows, [&](std::byte* p) {
+            T best;
+            std::memcpy(&best, p, sizeof(T));
+            int64_t best_index = 0;
+            for (int64_t i = 1; i < run && !scalar::isnan(best); ++i) {
+                T x;
+                std::memcpy(&x, p + i * run_stride, sizeof(T));
+                // numpy: the first NaN wins; otherwise the first strict extremum.
+                bool better = scalar::isnan(x) || (is_max ? scalar::less(best, x) : scalar::less(x, best));
+                if (better) {
+                    best = x;
+                    best_index = i;
+                }
+            }
+            result[r++] = best_index;
+        });
+    });
+    return out;
+}
+
+} // namespace
+
+NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const int64_t>> axes, const ReduceOptions& options)
+{
+    if (op == ReduceOp::ArgMin || op == ReduceOp::ArgMax)
+        return arg_extremum(op, input, axes, options.keepdims);
+    auto reduced = reduced_axes(input, axes);
+    Shape final_shape = kept_shape(input, reduced, options.keepdims);
+    auto finish = [&](NDArray result) { return reshaped(ascontiguous(result), final_shape); };
+
+    switch (op) {
+    case ReduceOp::Sum:
+        return finish(run_fold<Fold::Sum>(input, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+    case ReduceOp::Prod:
+        return finish(run_fold<Fold::Prod>(input, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+    case ReduceOp::Any:
+        return finish(run_fold<Fold::Any>(input, reduced, DType::Bool));
+    case ReduceOp::All:
+        return finish(run_fold<Fold::All>(input, reduced, DType::Bool));
+    case ReduceOp::Min:
+    case ReduceOp::Max:
+    case ReduceOp::Ptp: {
+        if (any_reduced_empty(input, reduced) || (input.size() == 0)) {
+            throw RambaError(ErrorKind::ValueError, std::string("zero-size array to reduction operation ")
+                    + (op == ReduceOp::Min ? "minimum" : "maximum") + " which has no identity");
+        }
+        NDArray max = op == ReduceOp::Min ? NDArray {} : run_fold<Fold::Max>(input, reduced, input.dtype);
+        if (op == ReduceOp::Max)
+            return finish(max);
+        NDArray min = run_fold<Fold::Min>(input, reduced, input.dtype);
+        if (op == ReduceOp::Min)
+            return finish(min);
+        return finish(apply(OpCode::Subtract, max, min));
+    }
+    case ReduceOp::CountNonzero: {
+        NDArray truth = dispatch_dtype(input.dtype, [&]<typename T>() { return astype(input, DType::Bool); });
+        return finish(run_fold<Fold::Sum>(truth, reduced, DType::Int64));
+    }
+    case ReduceOp::Mean:
+    case ReduceOp::NanMean: {
+        DType dtype = options.dtype.value_or(mean_dtype(input.dtype));
+        NDArray data = input;
+        int64_t count = reduced_count(input, reduced);
+        NDArray counts;
+        if (op == ReduceOp::NanMean && dtype_kind(input.dtype) != 'i' && dtype_kind(input.dtype) != 'u' && dtype_kind(input.dtype) != 'b') {
+            NDArray nan = apply(OpCode::Isnan, input);
+            data = where(nan, scalar_array(input.dtype, 0.0), input);
+            counts = run_fold<Fold::Sum>(apply(OpCode::LogicalNot, nan), reduced, DType::Int64);
+        }
+        NDArray total = run_fold<Fold::Sum>(data, reduced, dtype);
+        if (!counts.buffer) {
+            if (count == 0)
+                warn("RuntimeWarning: Mean of empty slice.\n");
+            counts = NDArray::empty(DType::Int64, {});
+            std::memcpy(counts.data(), &count, sizeof(count));
+        }
+        NDArray mean = apply(OpCode::TrueDivide, total, counts);
+        return finish(mean.dtype == dtype ? mean : astype(mean, dtype));
+    }
+    case ReduceOp::NanSum: {
+        NDArray data = input;
+        if (dtype_kind(input.dtype) == 'f' || dtype_kind(input.dtype) == 'c')
+            data = where(apply(OpCode::Isnan, input), scalar_array(input.dtype, 0.0), input);
+        return finish(run_fold<Fold::Sum>(data, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+    }
+    case ReduceOp::Var:
+    case ReduceOp::Std: {
+        // numpy's _var: x = a - mean(a, keepdims); sum(x * x) / max(n - ddof, 0); std = sqrt(var).
+        DType dtype = options.dtype.value_or(mean_dtype(input.dtype));
+        int64_t count = reduced_count(input, reduced);
+        NDArray total = run_fold<Fold::Sum>(input, reduced, dtype);
+        NDArray counts = NDArray::empty(DType::Int64, {});
+        std::memcpy(counts.data(), &count, sizeof(count));
+        NDArray mean = reshaped(ascontiguous(apply(OpCode::TrueDivide, total, counts)), kept_shape(input, reduced, true));
+        NDArray deviation = apply(OpCode::Subtract, input, mean);
+        NDArray squares = dtype_kind(deviation.dtype) == 'c'
+            ? apply(OpCode::Real, apply(OpCode::Multiply, deviation, apply(OpCode::Conjugate, deviation)))
+            : apply(OpCode::Multiply, deviation, deviation);
+        NDArray sum_squares = run_fold<Fold::Sum>(squares, reduced, squares.dtype);
+        int64_t divisor = std::max<int64_t>(count - options.ddof, 0);
+        if (divisor == 0)
+            warn("RuntimeWarning: Degrees of freedom <= 0 for slice\n");
+        NDArray divisor_array = NDArray::empty(DType::Int64, {});
+        std::memcpy(divisor_array.data(), &divisor, sizeof(divisor));
+        NDArray var = apply(OpCode::TrueDivide, sum_squares, divisor_array);
+        if (op == ReduceOp::Std)
+            var = apply(OpCode::Sqrt, var);
+        DType result_dtype = dtype_kind(dtype) == 'c' ? DType::Float64 : dtype;
+        return finish(var.dtype == result_dtype ? var : astype(var, result_dtype));
+    }
+    case ReduceOp::ArgMin:
+    case ReduceOp::ArgMax:
+        break;
+    }
+    __builtin_unreachable();
+}
+
+NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axis, std::optional<DType> dtype)
+{
+    RAMBA_ASSERT(op == ReduceOp::Sum || op == ReduceOp::Prod, "cumsum and cumprod only");
+    DType out_dtype = dtype.value_or(sum_dtype(input.dtype));
+    NDArray work = axis ? input : reshaped(ascontiguous(input), { input.size() });
+    int64_t ax = axis.value_or(0);
+    if (ax < 0)
+        ax += work.ndim();
+    if (ax < 0 || ax >= std::max<int64_t>(work.ndim(), 1)) {
+        throw RambaError(ErrorKind::ValueError, "axis " + std::to_string(*axis) + " is out of bounds for array of dimension "
+                + std::to_string(input.ndim()));
+    }
+    if (work.ndim() == 0)
+        work = reshaped(ascontiguous(work), { 1 });
+    NDArray out = astype(work, out_dtype);
+    // Running fold along `ax` in place: out[..., i, ...] = out[..., i-1, ...] op out[..., i, ...].
+    int64_t n = out.shape[ax];
+    NDArray previous = out, current = out;
+    previous.shape[ax] = 1;
+    current.shape[ax] = 1;
+    for (int64_t i = 1; i < n; ++i) {
+        previous.offset = out.offset + (i - 1) * out.strides[ax];
+        current.offset = out.offset + i * out.strides[ax];
+        NDArray inputs[] = { previous, current };
+        apply_into(op == ReduceOp::Sum ? OpCode::Add : OpCode::Multiply, inputs, current);
+    }
+    return out;
+}
+
+namespace {
+
+NDArray order_statistic(const NDArray& input, std::span<const double> q, bool q_is_scalar,
+    std::optional<std::span<const int64_t>> axes, bool keepdims, bool is_median)
+{
+    auto reduced = reduced_axes(input, axes);
+    // Move reduced axes last, copy to C order, sort each row, interpolate linearly (numpy's default).
+    std::vector<int64_t> order;
+    for (int64_t a = 0; a < input.ndim(); ++a) {
+        if (!reduced[a]) order.push_back(a);
+    }
+    for (int64_t a = 0; a < input.ndim(); ++a) {
+        if (reduced[a]) order.push_back(a);
+    }
+    NDArray moved = input;
+    for (size_t k = 0; k < order.size(); ++k) {
+        moved.shape[k] = input.shape[order[k]];
+        moved.strides[k] = input.strides[order[k]];
+    }
+    DType dtype = mean_dtype(input.dtype);
+    if (dtype == DType::Complex128)
+        dtype = DType::Float64;
+    NDArray rows = astype(moved, DType::Float64);
+    int64_t row_length = reduced_count(input, reduced);
+    if (row_length == 0)
+        throw RambaError(ErrorKind::IndexError, "index -1 is out of bounds for axis 0 with size 0");
+    int64_t row_count = rows.size() / row_length;
+    Shape kept = kept_shape(input, reduced, keepdims);
+    Shape out_shape;
+    if (!q_is_scalar)
+        out_shape.push_back(static_cast<int64_t>(q.size()));
+    out_shape.insert(out_shape.end(), kept.begin(), kept.end());
+    NDArray out = NDArray::empty(DType::Float64, out_shape);
+    auto* data = reinterpret_cast<double*>(rows.data());
+    auto* result = reinterpret_cast<double*>(out.data());
+    for (int64_t r = 0; r < row_count; ++r) {
+        double* row = data + r * row_length;
+        bool has_nan = std::any_of(row, row + row_length, [](double x) { return std::isnan(x); });
+        std::sort(row, row + row_length);
+        for (size_t k = 0; k < q.size(); ++k) {
+            double value;
+            if (has_nan) {
+                value = NAN;
+            } else if (is_median) {
+                // numpy's median: the mean of the middle one or two elements.
+                int64_t half = row_length / 2;
+                value = row_length % 2 ? row[half] : (0.0 + row[half - 1] + row[half]) / 2;
+            } else {
+                // numpy 'linear': virtual index (n - 1) * q / 100, lerp between its neighbours.
+                double index = (row_length - 1) * q[k] / 100.0;
+                int64_t below = static_cast<int64_t>(std::floor(index));
+                int64_t above = std::min(below + 1, row_length - 1);
+                double t = index - below;
+                double a = row[below], b = row[above];
+                // numpy's _lerp: a + (b - a) * t, computed from the other end when t >= 0.5.
+                double diff = b - a;
+                value = t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+            }
+            result[k * row_count + r] = value;
+        }
+    }
+    return dtype == DType::Float64 ? out : astype(out, dtype);
+}
+
+} // namespace
+
+NDArray percentile(const NDArray& input, std::span<const double> q, bool q_is_scalar,
+    std::optional<std::span<const int64_t>> axes, bool keepdims)
+{
+    for (double p : q) {
+        if (!(p >= 0 && p <= 100))
+            throw RambaError(ErrorKind::ValueError, "Percentiles must be in the range [0, 100]");
+    }
+    return order_statistic(input, q, q_is_scalar, axes, keepdims, false);
+}
+
+NDArray median(const NDArray& input, std::optional<std::span<const int64_t>> axes, bool keepdims)
+{
+    double half[] = { 50.0 };
+    return order_statistic(input, half, true, axes, keepdims, true);
+}
+
+} // namespace ramba::vm

@@ -276,7 +276,12 @@ fragment EXPONENT: [eE] [+-]? DIGIT_PART;
 fragment IMAG_NUMBER: (FLOAT_NUMBER | DIGIT_PART) [jJ];
 
 NAME: ID_START ID_CONTINUE*;
-fragment ID_START: [a-zA-Z_] | '\u00AA'..'\uFFFF';
+// Letters of the common scripts; symbols such as '€' or '×' stay errors, as in Python.
+fragment ID_START
+    : [a-zA-Z_] | '\u00AA' | '\u00B5' | '\u00BA' | '\u00C0'..'\u00D6' | '\u00D8'..'\u00F6'
+    | '\u00F8'..'\u02FF' | '\u0370'..'\u03FF' | '\u0400'..'\u1FFF' | '\u3040'..'\u9FFF'
+    | '\uAC00'..'\uD7A3' | '\uF900'..'\uFAFF'
+    ;
 fragment ID_CONTINUE: ID_START | [0-9];
 
 ELLIPSIS: '...';

@@ -118,29 +118,72 @@ public:
                 throw IncompleteInput(ErrorKind::IndentationError, message, at);
             throw RambaError(ErrorKind::IndentationError, message, at);
         }
+        if (const Token* open = unclosed_bracket(*tokens, index); open && open->getLine() < offending->getLine()) {
+            std::string message = "'" + open->getText() + "' was never closed";
+            throw_syntax_error(message, m_offset.point(open->getLine(), open->getCharPositionInLine()));
+        }
+        if (previous && previous->getType() == RambaParser::NAME) {
+            std::string word = previous->getText();
+            if (word == "class" || word == "with" || word == "yield" || word == "async" || word == "await")
+                throw_syntax_error("'" + word + "' is not supported in ramba", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
+        }
+        if (expected.contains(static_cast<size_t>(RambaParser::EXCEPT)) && expected.contains(static_cast<size_t>(RambaParser::FINALLY)))
+            throw_error(type, "expected 'except' or 'finally' block", at);
+        if (expected.contains(static_cast<size_t>(RambaParser::ELSE)) && find_if_expression(parser->getContext())) {
+            auto* context = find_if_expression(parser->getContext());
+            throw_syntax_error("expected 'else' after 'if' expression",
+                m_offset.point(context->getStart()->getLine(), context->getStart()->getCharPositionInLine()));
+        }
+        // Prediction rejects the `if` of `a = 1 if b` at once: it has looked ahead for the `else`.
+        if (type == RambaParser::IF && previous && ends_expression(previous->getType()))
+            throw_syntax_error("expected 'else' after 'if' expression", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         if (type == RambaParser::NEWLINE && expected.contains(static_cast<size_t>(RambaParser::COLON)) && previous && in_compound_header(parser->getContext()))
             throw_syntax_error("expected ':'", end_of(previous, m_offset));
-        if (previous && ends_expression(previous->getType()) && starts_expression(type) && inside_brackets(*tokens, index))
+        if (previous && ends_expression(previous->getType()) && starts_expression(type) && unclosed_bracket(*tokens, index))
             throw_syntax_error("invalid syntax. Perhaps you forgot a comma?", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         if (type == Token::EOF && m_offset.line + m_offset.column > 0)
             throw_syntax_error("f-string: expecting '}'", at);
-        throw_syntax_error("invalid syntax", at);
+        throw_error(type, "invalid syntax", at);
     }
 
 private:
-    static bool inside_brackets(antlr4::BufferedTokenStream& tokens, size_t index)
+    // At the end of the input a longer input could still be valid (the REPL asks for more lines).
+    [[noreturn]] static void throw_error(size_t type, std::string message, SourceSpan at)
+    {
+        if (type == Token::EOF)
+            throw IncompleteInput(ErrorKind::SyntaxError, std::move(message), at);
+        throw_syntax_error(std::move(message), at);
+    }
+
+    static antlr4::ParserRuleContext* find_if_expression(antlr4::ParserRuleContext* context)
+    {
+        for (; context; context = dynamic_cast<antlr4::ParserRuleContext*>(context->parent)) {
+            if (dynamic_cast<RambaParser::IfExprContext*>(context))
+                return context;
+            if (!dynamic_cast<RambaParser::ExprContext*>(context))
+                return nullptr;
+        }
+        return nullptr;
+    }
+
+    // The innermost bracket still open at `index` (brackets never span logical lines).
+    static const Token* unclosed_bracket(antlr4::BufferedTokenStream& tokens, size_t index)
     {
         int depth = 0;
         for (size_t i = index; i-- > 0;) {
-            size_t type = tokens.get(i)->getType();
+            const Token* token = tokens.get(i);
+            size_t type = token->getType();
             if (is_line_boundary(type))
                 break;
-            if (type == RambaParser::OPEN_PAREN || type == RambaParser::OPEN_BRACK || type == RambaParser::OPEN_BRACE)
-                ++depth;
-            else if (type == RambaParser::CLOSE_PAREN || type == RambaParser::CLOSE_BRACK || type == RambaParser::CLOSE_BRACE)
+            if (type == RambaParser::OPEN_PAREN || type == RambaParser::OPEN_BRACK || type == RambaParser::OPEN_BRACE) {
+                if (depth == 0)
+                    return token;
                 --depth;
+            } else if (type == RambaParser::CLOSE_PAREN || type == RambaParser::CLOSE_BRACK || type == RambaParser::CLOSE_BRACE) {
+                ++depth;
+            }
         }
-        return depth > 0;
+        return nullptr;
     }
 
     SourceOffset m_offset;

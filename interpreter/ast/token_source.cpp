@@ -48,6 +48,12 @@ std::unique_ptr<Token> IndentingLexer::nextToken()
         }
         if (m_mode == Mode::Module && m_at_line_start)
             handle_indentation(*token);
+        check_number_suffix(*token);
+        if (token->getType() == ramba_grammar::RambaParser::NUMBER)
+        {
+            m_previous_text = token->getText();
+            m_previous_span = point_span(token->getLine(), token->getCharPositionInLine() + 1);
+        }
         track_bracket(*token);
         m_pending.push_back(std::move(token));
     }
@@ -90,6 +96,27 @@ void IndentingLexer::handle_indentation(const Token& first)
     }
     if (width != m_indents.back())
         throw RambaError(ErrorKind::IndentationError, "unindent does not match any outer indentation level", point_span(line, column + 1));
+}
+
+// Python rejects `1abc`, `0777` and `0x1fg` in the tokenizer; ANTLR would split them in two tokens.
+void IndentingLexer::check_number_suffix(const Token& token)
+{
+    size_t type = token.getType();
+    bool adjacent = m_previous_type == ramba_grammar::RambaParser::NUMBER && token.getStartIndex() == m_previous_stop + 1;
+    m_previous_type = type;
+    m_previous_stop = token.getStopIndex();
+    if (!adjacent || (type != ramba_grammar::RambaParser::NAME && type != ramba_grammar::RambaParser::NUMBER))
+        return;
+    SourceSpan span = m_previous_span;
+    std::string previous = m_previous_text;
+    if (type == ramba_grammar::RambaParser::NUMBER && previous.find_first_not_of('0') == std::string::npos)
+        throw_syntax_error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", span);
+    const char* kind = "decimal";
+    if (previous.size() > 1 && previous[0] == '0') {
+        char base = previous[1] | 0x20;
+        kind = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : base == 'b' ? "binary" : "decimal";
+    }
+    throw_syntax_error(std::string("invalid ") + kind + " literal", span);
 }
 
 static char closer_of(char opener) { return opener == '(' ? ')' : opener == '[' ? ']' : '}'; }
@@ -170,6 +197,12 @@ void IndentingLexer::notifyListeners(const antlr4::LexerNoViableAltException&)
     if (quote < rest.size() && (rest[quote] == '\'' || rest[quote] == '"')) {
         char q = rest[quote];
         bool triple = rest.size() >= quote + 3 && rest[quote + 1] == q && rest[quote + 2] == q;
+        // `'''abc` first lexes as the empty string `''` and then fails at the third quote.
+        if (!triple && quote == 0 && start >= 2 && column >= 3
+            && _input->getText(antlr4::misc::Interval(start - 2, start - 1)) == std::string(2, q)) {
+            triple = true;
+            span = point_span(line, column - 2);
+        }
         if (triple) {
             size_t last_line = count_lines(_input->getText(antlr4::misc::Interval(0, _input->size() - 1)));
             throw IncompleteInput(ErrorKind::SyntaxError,

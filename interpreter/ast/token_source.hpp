@@ -8,6 +8,8 @@
 
 #include <RambaLexer.h>
 
+#include "interpreter/errors/span.hpp"
+
 namespace ramba::ast {
 
 class IndentingLexer final : public ramba_grammar::RambaLexer {
@@ -28,6 +30,7 @@ private:
     std::unique_ptr<antlr4::Token> make_token(size_t type, const std::string& text, size_t line, size_t column, size_t index);
     void handle_indentation(const antlr4::Token&);
     void track_bracket(const antlr4::Token&);
+    void check_number_suffix(const antlr4::Token&);
     void finish_input(size_t line, size_t column, size_t index);
 
     struct OpenBracket {
@@ -41,6 +44,10 @@ private:
     bool m_at_line_start { true };
     bool m_saw_indent { false };
     bool m_finished { false };
+    size_t m_previous_type { 0 };
+    size_t m_previous_stop { 0 };
+    std::string m_previous_text;
+    SourceSpan m_previous_span;
 };
 
 } // namespace ramba::ast

@@ -76,19 +76,20 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
     }
 
     std::string name(op_name(op));
+    bool divide_by_zero = false;
     if (faulted.load()) {
         // numpy: ValueError before any work for integer ** negative; 0 plus a warning for x // 0.
         if (op_fault(op) == OpFault::NegativePower)
             throw RambaError(ErrorKind::ValueError, "Integers to negative integer powers are not allowed.");
-        warn("RuntimeWarning: divide by zero encountered in " + name + "\n");
+        divide_by_zero = true;
     }
     int raised = reports_fp_flags(op) ? flags.load() : 0;
-    if (raised & FE_DIVBYZERO)
-        warn("RuntimeWarning: divide by zero encountered in " + name + "\n");
+    if (divide_by_zero || (raised & FE_DIVBYZERO))
+        record_fp_warning("divide by zero encountered in " + name);
     if (raised & FE_OVERFLOW)
-        warn("RuntimeWarning: overflow encountered in " + name + "\n");
+        record_fp_warning("overflow encountered in " + name);
     if (raised & FE_INVALID)
-        warn("RuntimeWarning: invalid value encountered in " + name + "\n");
+        record_fp_warning("invalid value encountered in " + name);
 }
 
 Shape broadcast_all(std::span<const NDArray> inputs)

@@ -500,7 +500,7 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
         NDArray total = run_fold<Fold::Sum>(data, reduced, dtype);
         if (!counts.buffer) {
             if (count == 0)
-                warn("RuntimeWarning: Mean of empty slice.\n");
+                record_fp_warning("Mean of empty slice.");
             counts = NDArray::empty(DType::Int64, {});
             std::memcpy(counts.data(), &count, sizeof(count));
         }
@@ -529,7 +529,7 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
         NDArray sum_squares = run_fold<Fold::Sum>(squares, reduced, squares.dtype);
         int64_t divisor = std::max<int64_t>(count - options.ddof, 0);
         if (divisor == 0)
-            warn("RuntimeWarning: Degrees of freedom <= 0 for slice\n");
+            record_fp_warning("Degrees of freedom <= 0 for slice");
         NDArray divisor_array = NDArray::empty(DType::Int64, {});
         std::memcpy(divisor_array.data(), &divisor, sizeof(divisor));
         NDArray var = apply(OpCode::TrueDivide, sum_squares, divisor_array);

@@ -94,9 +94,13 @@ engine::NDArray median(const engine::NDArray&, std::optional<std::span<const int
 void set_num_threads(int);
 int num_threads();
 
-// numpy's floating-point error state: kernels note divide-by-zero, invalid and overflow (and
-// integer division by zero) and report them after the call as numpy's RuntimeWarning text
-// ("RuntimeWarning: divide by zero encountered in divide\n") through engine::warn (array/cast.hpp),
-// whose sink the library points at the interpreter's stderr.
+// numpy's floating-point error state as RuntimeWarnings: kernels note divide-by-zero, invalid and
+// overflow (and integer division by zero); the library takes the messages after each call and prints
+// them to stderr in Python's warning format ("RuntimeWarning: divide by zero encountered in divide").
+struct FpWarning {
+    std::string message; // "divide by zero encountered in divide", without the category
+};
+std::vector<FpWarning> take_fp_warnings();
+void record_fp_warning(std::string message);
 
 } // namespace ramba::vm

@@ -104,6 +104,8 @@ struct DictObject final : Object {
     // erase only through dict_set()/dict_erase() so that `index` stays consistent.
     std::vector<std::pair<Value, Value>> entries;
     std::vector<int64_t> index; // open-addressing table of entry positions, owned by dict code
+    std::vector<size_t> hashes; // hash of each entry's key, parallel to entries (owned by dict code)
+    size_t used_slots { 0 };    // index slots that are not empty (live + erased), owned by dict code
     size_t live { 0 };          // number of non-erased entries (== entries.size())
 };
 
@@ -272,6 +274,8 @@ Value compare_op(CallContext&, CompareOp, const Value& lhs, const Value& rhs);
 bool contains(CallContext&, const Value& container, const Value& item); // `in`
 
 Value get_attribute(CallContext&, const Value& object, std::string_view name);
+bool has_attribute(CallContext&, const Value& object, std::string_view name);
+void set_attribute(CallContext&, const Value& object, std::string_view name, const Value& value); // modules only
 Value get_item(CallContext&, const Value& object, const Value& index);
 void set_item(CallContext&, const Value& object, const Value& index, const Value& value);
 void delete_item(CallContext&, const Value& object, const Value& index);
@@ -283,6 +287,7 @@ const ModuleObject& builtins_module();
 using ModuleFactory = std::shared_ptr<ModuleObject> (*)();
 void register_module(std::string name, ModuleFactory factory); // stdlib registers at start-up
 std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
+std::vector<std::string> registered_module_names(); // for REPL completion of `import`
 
 // ---------------------------------------------------------------------------------------------
 // Calling natives, formatting, exceptions, dicts (values/*.cpp).
@@ -291,6 +296,11 @@ std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name); // 
 // positional and keyword arguments to the spec's signature, with Python's TypeError messages.
 Value call_builtin(CallContext&, const Value& builtin_or_bound_method, std::span<const Value> args,
     std::span<const std::pair<std::string, Value>> keywords);
+
+// A parameter written `name=<missing>` in a signature receives this value when not passed, so that a
+// native function can tell "not given" from None (max(default=...), next(it, default), log(x, base)).
+Value missing_argument();
+bool is_missing_argument(const Value&);
 
 // The format-spec mini-language: format(x, spec), str.format, f-strings ("{x:>10.3f}").
 std::string format_value(CallContext&, const Value&, std::string_view spec);
@@ -315,13 +325,17 @@ private:
     Value m_instance; // an Exception value
 };
 
-Value make_exception(ErrorKind, Values args);     // message is Python's str(e) of those args
+Value make_exception(CallContext&, ErrorKind, Values args); // message is Python's str(e) of those args
 const Value& exception_class(ErrorKind);          // the builtin class ValueError, ...
 Value exception_value(const RambaError&);         // the instance bound by `except E as e`
 [[noreturn]] void raise_value(CallContext&, const Value& exception_or_class); // `raise X` / `raise X(...)`
 // `except X:` / `except (X, Y):`; TypeError "catching classes that do not inherit from BaseException is not allowed"
 bool exception_matches(CallContext&, const RambaError&, const Value& class_or_tuple);
 [[noreturn]] void throw_key_error(CallContext&, const Value& key); // KeyError whose str is repr(key)
+[[noreturn]] void raise_system_exit(CallContext&, const Value& code); // sys.exit(code), exit(code)
+// For the CLI: the exit status an uncaught SystemExit asks for: no code or None -> 0, an int -> it,
+// anything else -> 1 with `message` set to its str (to print on stderr).
+int system_exit_status(CallContext&, const RambaError&, std::string& message);
 
 // Dict table operations (dict_table.cpp). Keys must be hashable (TypeError "unhashable type: 'list'").
 const Value* dict_find(CallContext&, const DictObject&, const Value& key);

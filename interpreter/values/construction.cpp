@@ -1,0 +1,164 @@
+// Making values: strings, containers, builtins, modules, ranges, slices; type names; small registries
+// (function hooks, recursion limit). The first stop for anyone creating a Value from native code.
+#include <cstdio>
+#include <unordered_map>
+
+#include "interpreter/values/internal.hpp"
+
+namespace ramba::interp {
+
+Value make_str(std::string s) { return Value::object(Type::Str, std::make_shared<StrObject>(std::move(s))); }
+Value make_tuple(Values items) { return Value::object(Type::Tuple, std::make_shared<TupleObject>(std::move(items))); }
+Value make_list(Values items) { return Value::object(Type::List, std::make_shared<ListObject>(std::move(items))); }
+Value make_dict() { return Value::object(Type::Dict, std::make_shared<DictObject>()); }
+Value make_builtin(const BuiltinSpec* spec) { return Value::object(Type::Builtin, std::make_shared<BuiltinObject>(spec)); }
+Value make_module(std::shared_ptr<ModuleObject> module) { return Value::object(Type::Module, std::move(module)); }
+Value make_range(int64_t start, int64_t stop, int64_t step)
+{
+    return Value::object(Type::Range, std::make_shared<RangeObject>(start, stop, step));
+}
+
+Value make_slice(Value start, Value stop, Value step)
+{
+    auto slice = std::make_shared<SliceObject>();
+    slice->start = std::move(start);
+    slice->stop = std::move(stop);
+    slice->step = std::move(step);
+    return Value::object(Type::Slice, std::move(slice));
+}
+
+namespace {
+struct MissingArgument final : Object { };
+}
+
+Value missing_argument()
+{
+    static const Value missing = Value::object(Type::Cell, std::make_shared<MissingArgument>());
+    return missing;
+}
+
+bool is_missing_argument(const Value& value)
+{
+    return value.is(Type::Cell) && value.object() == missing_argument().object();
+}
+
+const Value* ModuleObject::find(std::string_view attribute) const
+{
+    for (auto& [name, value] : attributes) {
+        if (name == attribute)
+            return &value;
+    }
+    return nullptr;
+}
+
+void ModuleObject::set(std::string attribute, Value value)
+{
+    for (auto& [name, existing] : attributes) {
+        if (name == attribute) {
+            existing = std::move(value);
+            return;
+        }
+    }
+    attributes.emplace_back(std::move(attribute), std::move(value));
+}
+
+std::string_view type_name(const Value& value)
+{
+    switch (value.type()) {
+    case Type::None: return "NoneType";
+    case Type::Bool: return "bool";
+    case Type::Int: return "int";
+    case Type::Float: return "float";
+    case Type::Complex: return "complex";
+    case Type::Str: return "str";
+    case Type::Tuple: return "tuple";
+    case Type::List: return "list";
+    case Type::Dict: return "dict";
+    case Type::Range: return "range";
+    case Type::Slice: return "slice";
+    case Type::Ellipsis: return "ellipsis";
+    case Type::Function: return "function";
+    case Type::Builtin: return "builtin_function_or_method";
+    case Type::BoundMethod:
+        return value.as<BoundMethodObject>().function.is(Type::Builtin) ? "builtin_function_or_method" : "method";
+    case Type::Module: return "module";
+    case Type::Class: return "type";
+    case Type::Exception: return error_kind_name(value.as<ExceptionObject>().kind);
+    case Type::Iterator: return value.as<IteratorObject>().type_name();
+    case Type::Cell: return "cell";
+    case Type::Opaque: return value.as<OpaqueObject>().type_info().name;
+    }
+    return "object";
+}
+
+std::string address_string(const void* pointer)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%p", pointer);
+    return buffer;
+}
+
+const Value& builtin_value(const BuiltinSpec* spec)
+{
+    static std::unordered_map<const BuiltinSpec*, Value> cache;
+    auto it = cache.find(spec);
+    if (it == cache.end())
+        it = cache.emplace(spec, make_builtin(spec)).first;
+    return it->second;
+}
+
+const BuiltinSpec* find_spec(std::span<const BuiltinSpec> specs, std::string_view name)
+{
+    for (auto& spec : specs) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+namespace {
+FunctionHooks g_function_hooks;
+int64_t g_recursion_limit = 1000; // CPython's default
+}
+
+void set_function_hooks(FunctionHooks hooks) { g_function_hooks = hooks; }
+int64_t recursion_limit() { return g_recursion_limit; }
+void set_recursion_limit(int64_t limit) { g_recursion_limit = limit; }
+
+std::string_view function_name(const Value& function)
+{
+    static thread_local std::string name;
+    switch (function.type()) {
+    case Type::Function:
+        name = g_function_hooks.name ? g_function_hooks.name(function) : "function";
+        return name;
+    case Type::Builtin:
+        return function.as<BuiltinObject>().spec->name;
+    case Type::BoundMethod:
+        return function_name(function.as<BoundMethodObject>().function);
+    case Type::Class:
+        return function.as<ClassObject>().name;
+    default:
+        return type_name(function);
+    }
+}
+
+std::string callable_signature(const Value& function)
+{
+    switch (function.type()) {
+    case Type::Function:
+        return g_function_hooks.signature ? g_function_hooks.signature(function) : "(...)";
+    case Type::Builtin:
+        return function.as<BuiltinObject>().spec->signature;
+    case Type::BoundMethod:
+        return callable_signature(function.as<BoundMethodObject>().function);
+    case Type::Class: {
+        auto& constructor = function.as<ClassObject>().constructor;
+        return constructor.is_none() ? "(...)" : callable_signature(constructor);
+    }
+    default:
+        return "(...)";
+    }
+}
+
+} // namespace ramba::interp

@@ -1,0 +1,83 @@
+// The builtins module (functions, classes, exception classes gathered from the builtins_*.cpp tables)
+// and the registry `import` resolves names through; dotted names resolve through module attributes.
+#include <map>
+
+#include "interpreter/values/internal.hpp"
+
+namespace ramba::interp {
+
+namespace {
+
+std::shared_ptr<ModuleObject> make_builtins()
+{
+    auto module = std::make_shared<ModuleObject>("builtins");
+    for (auto specs : { builtin_function_specs(), builtin_iteration_specs() }) {
+        for (auto& spec : specs)
+            module->set(spec.name, builtin_value(&spec));
+    }
+    for (Type type : { Type::Int, Type::Float, Type::Complex, Type::Bool, Type::Str, Type::List, Type::Tuple, Type::Dict,
+             Type::Range, Type::Slice, Type::Class })
+        module->set(core_class(type).as<ClassObject>().name, core_class(type));
+    module->set("object", core_class(Type::Opaque));
+#define RAMBA_X(kind, parent) module->set(#kind, exception_class(ErrorKind::kind));
+    RAMBA_ERROR_KINDS(RAMBA_X)
+#undef RAMBA_X
+    module->set("Ellipsis", Value::ellipsis());
+    return module;
+}
+
+std::shared_ptr<ModuleObject>& builtins_instance()
+{
+    static std::shared_ptr<ModuleObject> module = make_builtins();
+    return module;
+}
+
+struct Registry {
+    std::map<std::string, ModuleFactory> factories;
+    std::map<ModuleFactory, std::shared_ptr<ModuleObject>> instances; // one module per factory: `ramba` is `numpy`
+};
+
+Registry& registry()
+{
+    static Registry r;
+    return r;
+}
+
+} // namespace
+
+const ModuleObject& builtins_module() { return *builtins_instance(); }
+
+void register_module(std::string name, ModuleFactory factory) { registry().factories[std::move(name)] = factory; }
+
+std::vector<std::string> registered_module_names()
+{
+    std::vector<std::string> names;
+    for (auto& [name, factory] : registry().factories)
+        names.push_back(name);
+    return names;
+}
+
+std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name)
+{
+    if (dotted_name == "builtins")
+        return builtins_instance();
+    auto& r = registry();
+    if (auto it = r.factories.find(dotted_name); it != r.factories.end()) {
+        auto& instance = r.instances[it->second];
+        if (!instance)
+            instance = it->second();
+        return instance;
+    }
+    size_t dot = dotted_name.rfind('.');
+    if (dot == std::string::npos)
+        return nullptr;
+    auto parent = import_module(dotted_name.substr(0, dot));
+    if (!parent)
+        return nullptr;
+    const Value* child = parent->find(std::string_view(dotted_name).substr(dot + 1));
+    if (!child || !child->is(Type::Module))
+        return nullptr;
+    return std::static_pointer_cast<ModuleObject>(child->object());
+}
+
+} // namespace ramba::interp

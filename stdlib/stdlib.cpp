@@ -1,10 +1,18 @@
-// Registers the standard library's modules with the interpreter (see stdlib.hpp).
+// Registers the standard library's modules with the interpreter (see stdlib.hpp): Python's math,
+// time and sys from stdlib/python/, the numpy modules from stdlib/numpy/.
 #include "stdlib/stdlib.hpp"
+
+#include "stdlib/python/math_module.hpp"
+#include "stdlib/python/sys_module.hpp"
+#include "stdlib/python/time_module.hpp"
 
 namespace ramba::stdlib {
 
 void register_all()
 {
+    interp::register_module("math", make_math_module);
+    interp::register_module("time", make_time_module);
+    interp::register_module("sys", make_sys_module);
 }
 
 } // namespace ramba::stdlib

@@ -1,0 +1,72 @@
+// Python's `time` module: wall clock, monotonic and CPU clocks, and sleep().
+// sleep() uses nanosleep so that Ctrl-C (SIGINT) ends it early and the evaluator can raise KeyboardInterrupt.
+#include "stdlib/python/time_module.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+namespace ramba::stdlib {
+
+using namespace interp;
+
+namespace {
+
+int64_t clock_ns(clockid_t clock)
+{
+    timespec ts {};
+    clock_gettime(clock, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+Value seconds(int64_t ns) { return Value::floating(static_cast<double>(ns) * 1e-9); }
+
+Value time_time(CallContext&, std::span<Value>) { return seconds(clock_ns(CLOCK_REALTIME)); }
+Value time_time_ns(CallContext&, std::span<Value>) { return Value::integer(clock_ns(CLOCK_REALTIME)); }
+Value time_perf_counter(CallContext&, std::span<Value>) { return seconds(clock_ns(CLOCK_MONOTONIC)); }
+Value time_perf_counter_ns(CallContext&, std::span<Value>) { return Value::integer(clock_ns(CLOCK_MONOTONIC)); }
+Value time_process_time(CallContext&, std::span<Value>) { return seconds(clock_ns(CLOCK_PROCESS_CPUTIME_ID)); }
+Value time_process_time_ns(CallContext&, std::span<Value>) { return Value::integer(clock_ns(CLOCK_PROCESS_CPUTIME_ID)); }
+
+Value time_sleep(CallContext& ctx, std::span<Value> a)
+{
+    double secs = to_double(ctx, a[0]);
+    if (std::isnan(secs))
+        throw RambaError(ErrorKind::ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0)
+        throw RambaError(ErrorKind::ValueError, "sleep length must be non-negative");
+    if (secs > 1e9)
+        throw RambaError(ErrorKind::OverflowError, "sleep length is too large");
+    timespec request {};
+    request.tv_sec = static_cast<time_t>(secs);
+    request.tv_nsec = static_cast<long>((secs - std::floor(secs)) * 1e9);
+    timespec remaining {};
+    // An interrupting signal ends the sleep; the evaluator checks for Ctrl-C when the call returns.
+    nanosleep(&request, &remaining);
+    return Value();
+}
+
+constexpr BuiltinSpec rows[] = {
+    { "time", "()", time_time, "Return the current time in seconds since the Epoch." },
+    { "time_ns", "()", time_time_ns, "Return the current time in nanoseconds since the Epoch." },
+    { "perf_counter", "()", time_perf_counter, "Performance counter for benchmarking." },
+    { "perf_counter_ns", "()", time_perf_counter_ns, "Performance counter for benchmarking as nanoseconds." },
+    { "monotonic", "()", time_perf_counter, "Monotonic clock, cannot go backward." },
+    { "monotonic_ns", "()", time_perf_counter_ns, "Monotonic clock, cannot go backward, as nanoseconds." },
+    { "process_time", "()", time_process_time, "Process time for profiling: sum of the kernel and user-space CPU time." },
+    { "process_time_ns", "()", time_process_time_ns, "Process time for profiling as nanoseconds." },
+    { "sleep", "(seconds, /)", time_sleep, "Delay execution for a given number of seconds.  The argument may be\na floating point number for subsecond precision." },
+};
+
+} // namespace
+
+std::shared_ptr<ModuleObject> make_time_module()
+{
+    auto module = std::make_shared<ModuleObject>("time");
+    for (auto& spec : rows)
+        module->set(spec.name, make_builtin(&spec));
+    return module;
+}
+
+} // namespace ramba::stdlib

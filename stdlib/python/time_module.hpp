@@ -1,0 +1,13 @@
+// Python's `time` module (time, perf_counter, monotonic, process_time, sleep, ...).
+// Registered by stdlib/stdlib.cpp.
+#pragma once
+
+#include <memory>
+
+#include "interpreter/values/value.hpp"
+
+namespace ramba::stdlib {
+
+std::shared_ptr<interp::ModuleObject> make_time_module();
+
+} // namespace ramba::stdlib

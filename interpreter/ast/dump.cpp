@@ -1,5 +1,5 @@
 // dump(): an indented text form of a resolved AST, for tests and `ramba --dump-ast`.
-#include <cstdio>
+#include <charconv>
 
 #include "interpreter/ast/builder.hpp"
 
@@ -72,9 +72,13 @@ std::string ref_text(const NameRef& ref)
 
 std::string format_double(double value)
 {
+    // Shortest round-trip form, as Python's repr; a float always shows it is one (1.0, not 1).
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    std::string text(buffer, result.ptr);
+    if (text.find_first_of(".einf") == std::string::npos)
+        text += ".0";
+    return text;
 }
 
 class Dumper {

@@ -124,6 +124,10 @@ public:
         }
         if (previous && previous->getType() == RambaParser::NAME) {
             std::string word = previous->getText();
+            bool starts_line = index < 2 || is_line_boundary(tokens->get(index - 2)->getType());
+            if (word == "print" && starts_line && starts_expression(type))
+                throw_syntax_error("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                    m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
             if (word == "class" || word == "with" || word == "yield" || word == "async" || word == "await")
                 throw_syntax_error("'" + word + "' is not supported in ramba", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         }
@@ -137,6 +141,9 @@ public:
         // Prediction rejects the `if` of `a = 1 if b` at once: it has looked ahead for the `else`.
         if (type == RambaParser::IF && previous && ends_expression(previous->getType()))
             throw_syntax_error("expected 'else' after 'if' expression", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
+        if (type == RambaParser::ASSIGN && previous && in_compound_header(parser->getContext()))
+            throw_syntax_error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         if (type == RambaParser::NEWLINE && expected.contains(static_cast<size_t>(RambaParser::COLON)) && previous && in_compound_header(parser->getContext()))
             throw_syntax_error("expected ':'", end_of(previous, m_offset));
         if (previous && ends_expression(previous->getType()) && starts_expression(type) && unclosed_bracket(*tokens, index))

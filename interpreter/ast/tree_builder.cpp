@@ -370,7 +370,8 @@ StmtPtr TreeBuilder::build_compound_stmt(P::Compound_stmtContext* context)
     std::vector<ExprPtr> decorators;
     for (auto* decorator : decorated->decorator())
         decorators.push_back(build_expr(decorator->expr()));
-    return build_funcdef(decorated->funcdef(), std::move(decorators), span);
+    // Python: a decorated function's position is its `def` line.
+    return build_funcdef(decorated->funcdef(), std::move(decorators), span_of(decorated->funcdef()));
 }
 
 // if_stmt: 'if' expr ':' block elif_clause* else_clause?

@@ -1,0 +1,223 @@
+// numpy's reductions, one row each. Axis/keepdims/dtype arguments are read here; vm::reduce owns
+// numpy's dtype rules and loop order.
+#include "stdlib/numpy/reductions.hpp"
+
+#include <cstring>
+
+#include "engine/array/cast.hpp"
+#include "engine/vm/ufunc.hpp"
+#include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/ufuncs.hpp"
+#include "stdlib/numpy/types.hpp"
+
+namespace ramba::numpy {
+
+using engine::DType;
+using engine::NDArray;
+using interp::CallContext;
+using interp::Value;
+using vm::ReduceOp;
+
+namespace {
+
+std::optional<std::vector<int64_t>> axes_argument(CallContext& context, const Value& axis, int64_t ndim)
+{
+    if (axis.is_none())
+        return std::nullopt;
+    return normalize_axes(context, axis, ndim);
+}
+
+Value finish(CallContext& context, NDArray result, const Value& out)
+{
+    emit_vm_warnings(context);
+    if (!out.is_none()) {
+        if (!is_array(out))
+            raise(ErrorKind::TypeError, "output must be an array");
+        engine::assign(out.as<ArrayObject>().array, result);
+        return out;
+    }
+    return wrap_result(std::move(result));
+}
+
+Value run(CallContext& context, ReduceOp op, const Value& array, const Value& axis, std::optional<DType> dtype,
+    const Value& out, bool keepdims, int64_t ddof = 0)
+{
+    NDArray a = to_array(context, array);
+    auto axes = axes_argument(context, axis, a.ndim());
+    vm::ReduceOptions options;
+    options.dtype = dtype;
+    options.keepdims = keepdims;
+    options.ddof = ddof;
+    std::optional<std::span<const int64_t>> span;
+    if (axes)
+        span = std::span<const int64_t>(*axes);
+    return finish(context, vm::reduce(op, a, span, options), out);
+}
+
+// (a, axis=None, dtype=None, out=None, keepdims=False): sum prod mean nansum nanmean
+template<ReduceOp Op>
+Value with_dtype(CallContext& context, std::span<Value> args)
+{
+    return run(context, Op, args[0], args[1], to_dtype(context, args[2]), args[3], interp::truthy(context, args[4]));
+}
+
+// (a, axis=None, out=None, keepdims=False): min max amin amax any all ptp
+template<ReduceOp Op>
+Value without_dtype(CallContext& context, std::span<Value> args)
+{
+    return run(context, Op, args[0], args[1], std::nullopt, args[2], interp::truthy(context, args[3]));
+}
+
+// (a, axis=None, dtype=None, out=None, ddof=0, keepdims=False): std var
+template<ReduceOp Op>
+Value with_ddof(CallContext& context, std::span<Value> args)
+{
+    return run(context, Op, args[0], args[1], to_dtype(context, args[2]), args[3], interp::truthy(context, args[5]),
+        int_argument(context, args[4], 0));
+}
+
+// (a, axis=None, out=None, *, keepdims=False): argmin argmax; axis must be one int.
+template<ReduceOp Op>
+Value arg_extremum(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    std::optional<std::vector<int64_t>> axes;
+    if (!args[1].is_none())
+        axes = std::vector<int64_t> { normalize_axis(interp::to_index(context, args[1]), a.ndim()) };
+    std::optional<std::span<const int64_t>> span;
+    if (axes)
+        span = std::span<const int64_t>(*axes);
+    vm::ReduceOptions options;
+    options.keepdims = interp::truthy(context, args[3]);
+    return finish(context, vm::reduce(Op, a, span, options), args[2]);
+}
+
+// np.count_nonzero(a, axis=None, *, keepdims=False): a Python int for axis=None.
+Value count_nonzero(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    bool keepdims = interp::truthy(context, args[2]);
+    auto axes = axes_argument(context, args[1], a.ndim());
+    std::optional<std::span<const int64_t>> span;
+    if (axes)
+        span = std::span<const int64_t>(*axes);
+    vm::ReduceOptions options;
+    options.keepdims = keepdims;
+    NDArray result = vm::reduce(ReduceOp::CountNonzero, a, span, options);
+    if (!axes && !keepdims) {
+        int64_t count;
+        std::memcpy(&count, result.data(), sizeof(count));
+        return Value::integer(count);
+    }
+    return wrap_result(std::move(result));
+}
+
+// (a, axis=None, dtype=None, out=None): cumsum cumprod
+template<ReduceOp Op>
+Value accumulate(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    std::optional<int64_t> axis;
+    if (!args[1].is_none())
+        axis = normalize_axis(interp::to_index(context, args[1]), std::max<int64_t>(a.ndim(), 1));
+    return finish(context, vm::accumulate(Op, a, axis, to_dtype(context, args[2])), args[3]);
+}
+
+// np.median(a, axis=None, out=None, overwrite_input=False, keepdims=False)
+Value median(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    auto axes = axes_argument(context, args[1], a.ndim());
+    std::optional<std::span<const int64_t>> span;
+    if (axes)
+        span = std::span<const int64_t>(*axes);
+    return finish(context, vm::median(a, span, interp::truthy(context, args[4])), args[2]);
+}
+
+// np.percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)
+Value percentile(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    NDArray q = engine::astype(to_array(context, args[1]), DType::Float64);
+    std::vector<double> qs(q.size());
+    std::memcpy(qs.data(), engine::ascontiguous(q).data(), qs.size() * sizeof(double));
+    if (!args[5].is(interp::Type::Str) || args[5].as<interp::StrObject>().value != "linear")
+        raise(ErrorKind::NotImplementedError, "only method='linear' is supported");
+    auto axes = axes_argument(context, args[2], a.ndim());
+    std::optional<std::span<const int64_t>> span;
+    if (axes)
+        span = std::span<const int64_t>(*axes);
+    NDArray result = vm::percentile(a, qs, q.ndim() == 0, span, interp::truthy(context, args[6]));
+    if (q.ndim() > 1) {
+        engine::Shape shape = q.shape;
+        shape.insert(shape.end(), result.shape.begin() + 1, result.shape.end());
+        result.strides = engine::c_strides(shape, result.itemsize());
+        result.shape = shape;
+    }
+    return finish(context, std::move(result), args[3]);
+}
+
+#define RAMBA_WITH_DTYPE "(a, axis=None, dtype=None, out=None, keepdims=False)"
+#define RAMBA_WITHOUT_DTYPE "(a, axis=None, out=None, keepdims=False)"
+#define RAMBA_WITH_DDOF "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False)"
+#define RAMBA_ARG "(a, axis=None, out=None, *, keepdims=False)"
+#define RAMBA_ACCUMULATE "(a, axis=None, dtype=None, out=None)"
+
+const interp::BuiltinSpec functions[] = {
+    { "sum", RAMBA_WITH_DTYPE, &with_dtype<ReduceOp::Sum>, "Sum of array elements over a given axis." },
+    { "prod", RAMBA_WITH_DTYPE, &with_dtype<ReduceOp::Prod>, "Return the product of array elements over a given axis." },
+    { "mean", RAMBA_WITH_DTYPE, &with_dtype<ReduceOp::Mean>, "Compute the arithmetic mean along the specified axis." },
+    { "nansum", RAMBA_WITH_DTYPE, &with_dtype<ReduceOp::NanSum>, "Return the sum of array elements treating NaNs as zero." },
+    { "nanmean", RAMBA_WITH_DTYPE, &with_dtype<ReduceOp::NanMean>, "Compute the arithmetic mean along the specified axis, ignoring NaNs." },
+    { "std", RAMBA_WITH_DDOF, &with_ddof<ReduceOp::Std>, "Compute the standard deviation along the specified axis." },
+    { "var", RAMBA_WITH_DDOF, &with_ddof<ReduceOp::Var>, "Compute the variance along the specified axis." },
+    { "min", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Min>, "Return the minimum of an array or minimum along an axis." },
+    { "max", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Max>, "Return the maximum of an array or maximum along an axis." },
+    { "amin", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Min>, "Return the minimum of an array or minimum along an axis." },
+    { "amax", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Max>, "Return the maximum of an array or maximum along an axis." },
+    { "any", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Any>, "Test whether any array element along a given axis evaluates to True." },
+    { "all", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::All>, "Test whether all array elements along a given axis evaluate to True." },
+    { "ptp", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::Ptp>, "Range of values (maximum - minimum) along an axis." },
+    { "argmin", RAMBA_ARG, &arg_extremum<ReduceOp::ArgMin>, "Returns the indices of the minimum values along an axis." },
+    { "argmax", RAMBA_ARG, &arg_extremum<ReduceOp::ArgMax>, "Returns the indices of the maximum values along an axis." },
+    { "count_nonzero", "(a, axis=None, *, keepdims=False)", &count_nonzero, "Counts the number of non-zero values in the array ``a``." },
+    { "cumsum", RAMBA_ACCUMULATE, &accumulate<ReduceOp::Sum>, "Return the cumulative sum of the elements along a given axis." },
+    { "cumprod", RAMBA_ACCUMULATE, &accumulate<ReduceOp::Prod>, "Return the cumulative product of elements along a given axis." },
+    { "median", "(a, axis=None, out=None, overwrite_input=False, keepdims=False)", &median,
+        "Compute the median along the specified axis." },
+    { "percentile", "(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)", &percentile,
+        "Compute the q-th percentile of the data along the specified axis." },
+};
+
+#define RAMBA_M_WITH_DTYPE "(self, axis=None, dtype=None, out=None, keepdims=False)"
+#define RAMBA_M_WITHOUT_DTYPE "(self, axis=None, out=None, keepdims=False)"
+
+const interp::BuiltinSpec methods[] = {
+    { "sum", RAMBA_M_WITH_DTYPE, &with_dtype<ReduceOp::Sum>, "Return the sum of the array elements over the given axis." },
+    { "prod", RAMBA_M_WITH_DTYPE, &with_dtype<ReduceOp::Prod>, "Return the product of the array elements over the given axis." },
+    { "mean", RAMBA_M_WITH_DTYPE, &with_dtype<ReduceOp::Mean>, "Returns the average of the array elements along given axis." },
+    { "std", "(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False)", &with_ddof<ReduceOp::Std>,
+        "Returns the standard deviation of the array elements along given axis." },
+    { "var", "(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False)", &with_ddof<ReduceOp::Var>,
+        "Returns the variance of the array elements, along given axis." },
+    { "min", RAMBA_M_WITHOUT_DTYPE, &without_dtype<ReduceOp::Min>, "Return the minimum along a given axis." },
+    { "max", RAMBA_M_WITHOUT_DTYPE, &without_dtype<ReduceOp::Max>, "Return the maximum along a given axis." },
+    { "any", RAMBA_M_WITHOUT_DTYPE, &without_dtype<ReduceOp::Any>, "Returns True if any of the elements of `a` evaluate to True." },
+    { "all", RAMBA_M_WITHOUT_DTYPE, &without_dtype<ReduceOp::All>, "Returns True if all elements evaluate to True." },
+    { "ptp", RAMBA_M_WITHOUT_DTYPE, &without_dtype<ReduceOp::Ptp>, "Peak to peak (maximum - minimum) value along a given axis." },
+    { "argmin", "(self, axis=None, out=None, *, keepdims=False)", &arg_extremum<ReduceOp::ArgMin>,
+        "Return indices of the minimum values along the given axis." },
+    { "argmax", "(self, axis=None, out=None, *, keepdims=False)", &arg_extremum<ReduceOp::ArgMax>,
+        "Return indices of the maximum values along the given axis." },
+    { "cumsum", "(self, axis=None, dtype=None, out=None)", &accumulate<ReduceOp::Sum>,
+        "Return the cumulative sum of the elements along the given axis." },
+    { "cumprod", "(self, axis=None, dtype=None, out=None)", &accumulate<ReduceOp::Prod>,
+        "Return the cumulative product of the elements along the given axis." },
+};
+
+} // namespace
+
+std::span<const interp::BuiltinSpec> reduction_functions() { return functions; }
+std::span<const interp::BuiltinSpec> reduction_methods() { return methods; }
+
+} // namespace ramba::numpy

@@ -262,33 +262,34 @@ template<typename T> inline bool less_equal(T a, T b)
     }
 }
 
-// numpy: maximum/minimum propagate NaN (scalar_max: a >= b || isnan(a) ? a : b).
+// numpy: maximum/minimum propagate NaN; on ties (0.0 vs -0.0) the second operand wins, as in
+// numpy's loops (scalar_max: a > b || isnan(a) ? a : b).
 template<typename T> inline T maximum(T a, T b)
 {
-    if constexpr (is_complex_v<T>) return (less_equal(b, a) || isnan(a)) ? a : b;
-    else if constexpr (std::is_floating_point_v<T>) return (a >= b || std::isnan(a)) ? a : b;
+    if constexpr (is_complex_v<T>) return (less(b, a) || isnan(a)) ? a : b;
+    else if constexpr (std::is_floating_point_v<T>) return (a > b || std::isnan(a)) ? a : b;
     else return a > b ? a : b;
 }
 
 template<typename T> inline T minimum(T a, T b)
 {
-    if constexpr (is_complex_v<T>) return (less_equal(a, b) || isnan(a)) ? a : b;
-    else if constexpr (std::is_floating_point_v<T>) return (a <= b || std::isnan(a)) ? a : b;
+    if constexpr (is_complex_v<T>) return (less(a, b) || isnan(a)) ? a : b;
+    else if constexpr (std::is_floating_point_v<T>) return (a < b || std::isnan(a)) ? a : b;
     else return a < b ? a : b;
 }
 
-// numpy: fmax/fmin ignore NaN unless both are NaN.
+// numpy: fmax/fmin ignore NaN unless both are NaN; ties go to the second operand.
 template<typename T> inline T fmax(T a, T b)
 {
-    if constexpr (is_complex_v<T>) return (less_equal(b, a) || isnan(b)) ? a : b;
-    else if constexpr (std::is_floating_point_v<T>) return std::fmax(a, b);
+    if constexpr (is_complex_v<T>) return (less(b, a) || isnan(b)) ? a : b;
+    else if constexpr (std::is_floating_point_v<T>) return (a > b || std::isnan(b)) ? a : b;
     else return a > b ? a : b;
 }
 
 template<typename T> inline T fmin(T a, T b)
 {
-    if constexpr (is_complex_v<T>) return (less_equal(a, b) || isnan(b)) ? a : b;
-    else if constexpr (std::is_floating_point_v<T>) return std::fmin(a, b);
+    if constexpr (is_complex_v<T>) return (less(a, b) || isnan(b)) ? a : b;
+    else if constexpr (std::is_floating_point_v<T>) return (a < b || std::isnan(b)) ? a : b;
     else return a < b ? a : b;
 }
 

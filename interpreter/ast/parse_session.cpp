@@ -198,6 +198,36 @@ private:
 
 } // namespace
 
+// The parser may use this much of the stack (the main thread has 8 MB); CPython's own limit on
+// expression nesting is of the same order.
+static constexpr size_t parser_stack_budget = 3 * 1024 * 1024;
+
+void GuardedParser::start_guard()
+{
+    char marker;
+    m_stack_base = reinterpret_cast<uintptr_t>(&marker);
+}
+
+void GuardedParser::check_stack()
+{
+    char marker;
+    if (m_stack_base && m_stack_base - reinterpret_cast<uintptr_t>(&marker) > parser_stack_budget)
+        throw RambaError(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation",
+            point_span(getCurrentToken()->getLine(), getCurrentToken()->getCharPositionInLine() + 1));
+}
+
+void GuardedParser::enterRule(antlr4::ParserRuleContext* context, size_t state, size_t rule_index)
+{
+    check_stack();
+    RambaParser::enterRule(context, state, rule_index);
+}
+
+void GuardedParser::enterRecursionRule(antlr4::ParserRuleContext* context, size_t state, size_t rule_index, int precedence)
+{
+    check_stack();
+    RambaParser::enterRecursionRule(context, state, rule_index, precedence);
+}
+
 ParseSession::ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset)
     : m_input(text)
     , m_lexer(&m_input, mode)
@@ -215,6 +245,7 @@ auto ParseSession::parse(Rule rule)
 {
     // OPTIMIZATION: SLL prediction is enough for nearly every input and much cheaper than LL; only a
     // failure (a real error or an SLL weakness) reparses with full LL and the error reporting.
+    m_parser.start_guard();
     auto* interpreter = m_parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
     interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     m_parser.removeErrorListeners();

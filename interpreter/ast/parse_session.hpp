@@ -26,6 +26,20 @@ struct SourceOffset {
     }
 };
 
+// RambaParser with a guard on its recursion: deeply nested input (`------x`, `lambda: lambda: ...`)
+// becomes a RecursionError instead of a stack overflow.
+class GuardedParser final : public ramba_grammar::RambaParser {
+public:
+    using RambaParser::RambaParser;
+    void start_guard();
+    void enterRule(antlr4::ParserRuleContext*, size_t state, size_t rule_index) override;
+    void enterRecursionRule(antlr4::ParserRuleContext*, size_t state, size_t rule_index, int precedence) override;
+
+private:
+    void check_stack();
+    uintptr_t m_stack_base { 0 };
+};
+
 class ParseSession {
 public:
     ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset);
@@ -44,7 +58,7 @@ private:
     antlr4::ANTLRInputStream m_input;
     IndentingLexer m_lexer;
     antlr4::CommonTokenStream m_tokens;
-    ramba_grammar::RambaParser m_parser;
+    GuardedParser m_parser;
     SourceOffset m_offset;
     std::unique_ptr<antlr4::ANTLRErrorListener> m_listener;
 };

@@ -85,6 +85,8 @@ void IndentingLexer::handle_indentation(const Token& first)
     size_t width = column == 0 ? 0 : indentation_width(_input->getText(antlr4::misc::Interval(start - column, start - 1)));
     size_t line = first.getLine();
     if (width > m_indents.back()) {
+        if (m_indents.size() > 100)
+            throw RambaError(ErrorKind::IndentationError, "too many levels of indentation", point_span(line, column + 1));
         m_indents.push_back(width);
         m_saw_indent = true;
         m_pending.push_back(make_token(ramba_grammar::RambaParser::INDENT, "<INDENT>", line, column, start));
@@ -135,6 +137,9 @@ void IndentingLexer::track_bracket(const Token& token)
     }
     size_t line = token.getLine(), column = token.getCharPositionInLine() + 1;
     if (character == '(' || character == '[' || character == '{') {
+        // CPython's tokenizer limit; it also keeps the parser's recursion bounded.
+        if (m_brackets.size() >= 200)
+            throw_syntax_error("too many nested parentheses", point_span(line, column));
         m_brackets.push_back({ character, line, column });
         return;
     }

@@ -76,6 +76,10 @@ private:
 
     antlr4::TokenStream& m_tokens;
     SourceOffset m_offset;
+    // Expression nesting: `1+1+...+1` parses without recursion but builds a deep tree, which every
+    // later pass walks recursively. CPython stops between 1000 and 3000 levels too.
+    int m_expression_depth { 0 };
+    static constexpr int max_expression_depth = 2000;
 };
 
 // The checks Python makes on assignment, augmented assignment, `del` and `for` targets, with its

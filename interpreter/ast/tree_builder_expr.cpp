@@ -16,6 +16,13 @@ ExprPtr TreeBuilder::build_field(P::Fstring_fieldContext* context) { return buil
 // expr: one left-recursive rule, tightest alternative first (see Ramba.g4)
 ExprPtr TreeBuilder::build_expr(P::ExprContext* context)
 {
+    struct DepthGuard {
+        int& depth;
+        explicit DepthGuard(int& d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+    } guard(m_expression_depth);
+    if (m_expression_depth > max_expression_depth)
+        throw RambaError(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation", span_of(context));
     if (auto* primary = dynamic_cast<P::PrimaryExprContext*>(context))
         return build_primary(primary->primary());
     if (auto* binary = dynamic_cast<P::AddExprContext*>(context))
@@ -170,6 +177,9 @@ ExprPtr TreeBuilder::build_lambda(P::LambdaExprContext* context)
 ExprPtr TreeBuilder::build_primary(P::PrimaryContext* context)
 {
     auto* atom = context->atom();
+    // Each trailer nests the tree one level deeper (a.b.c is Attribute(Attribute(a))).
+    if (m_expression_depth + static_cast<int>(context->children.size()) > max_expression_depth)
+        throw RambaError(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation", span_of(context));
     ExprPtr result = build_atom(atom);
     Token* start = atom->getStart();
     for (size_t i = 1; i < context->children.size(); ++i) {

@@ -119,3 +119,24 @@ TEST_CASE("syntax errors: the error kind is IndentationError for blocks", "[ast]
     CHECK(error_of("  x = 1\n").find("IndentationError: unexpected indent") != std::string::npos);
     CHECK(error_of("for x in y:\nz\n") == "2:1: IndentationError: expected an indented block after 'for' statement on line 1");
 }
+
+TEST_CASE("syntax errors: deep nesting is an error, not a crash", "[ast]")
+{
+    auto repeat = [](const std::string& text, size_t count) {
+        std::string out;
+        for (size_t i = 0; i < count; ++i)
+            out += text;
+        return out;
+    };
+    CHECK(error_of("x = " + repeat("(", 201) + "1" + repeat(")", 201) + "\n").find("SyntaxError: too many nested parentheses") != std::string::npos);
+    CHECK(error_of("x = " + repeat("1+", 100000) + "1\n").find("RecursionError: maximum recursion depth exceeded during compilation") != std::string::npos);
+    CHECK(error_of("x = " + repeat("-", 100000) + "1\n").find("RecursionError") != std::string::npos);
+    CHECK(error_of("x = " + repeat("lambda: ", 30000) + "1\n").find("RecursionError") != std::string::npos);
+    CHECK(error_of("x = a" + repeat(".b", 100000) + "\n").find("RecursionError") != std::string::npos);
+    CHECK(error_of("x = " + repeat("1+", 1000) + "1\n") == "no error");
+    std::string nested;
+    for (int i = 0; i < 120; ++i)
+        nested += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
+    nested += std::string(120, ' ') + "pass\n";
+    CHECK(error_of(nested).find("IndentationError: too many levels of indentation") != std::string::npos);
+}

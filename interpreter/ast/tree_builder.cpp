@@ -26,7 +26,8 @@ SourceSpan TreeBuilder::span_of(Token* start, Token* stop) const
     if (!stop)
         return span;
     size_t line = stop->getLine(), column = stop->getCharPositionInLine();
-    if (stop->getType() != P::NEWLINE && stop->getType() != Token::EOF) {
+    if (stop->getType() == P::STRING) {
+        // Only strings span lines; their text is read (and converted from UTF-32) only here.
         for (unsigned char c : stop->getText()) {
             if (c == '\n') {
                 ++line;
@@ -35,6 +36,9 @@ SourceSpan TreeBuilder::span_of(Token* start, Token* stop) const
                 ++column;
             }
         }
+    } else if (stop->getType() != P::NEWLINE && stop->getType() != Token::EOF) {
+        // Indices count code points, as columns do.
+        column += stop->getStopIndex() - stop->getStartIndex() + 1;
     }
     SourceSpan end = m_offset.point(line, column);
     span.end_line = end.line;

@@ -43,6 +43,7 @@ private:
     // Expressions (tree_builder_expr.cpp)
     ExprPtr build_expr(P::ExprContext*);
     ExprPtr build_binary(P::ExprContext*, BinOpKind);
+    size_t operator_after(P::ExprContext* left) const;
     ExprPtr build_compare(P::CompareExprContext*);
     ExprPtr build_bool_op(P::ExprContext*, BoolOpKind);
     ExprPtr build_unary(P::UnaryExprContext*);

@@ -13,6 +13,34 @@ using antlr4::Token;
 // fstring_field: star_or_exprs EOF
 ExprPtr TreeBuilder::build_field(P::Fstring_fieldContext* context) { return build_star_or_exprs(context->star_or_exprs()); }
 
+// OPTIMIZATION: the builder dispatches on the shape of the parse tree (child counts, token types)
+// rather than dynamic_cast: libstdc++ compares type names with strcmp on every failed cast, which
+// made RTTI a sixth of the front end's time (perf, 2000-line file).
+
+// The operator token between the operands of a binary `expr` alternative.
+size_t TreeBuilder::operator_after(P::ExprContext* left) const
+{
+    return m_tokens.get(left->getStop()->getTokenIndex() + 1)->getType();
+}
+
+static bool is_comparison(size_t type)
+{
+    switch (type) {
+    case TreeBuilder::P::LESS_THAN: case TreeBuilder::P::GREATER_THAN: case TreeBuilder::P::EQUALS:
+    case TreeBuilder::P::GT_EQ: case TreeBuilder::P::LT_EQ: case TreeBuilder::P::NOT_EQ_2:
+    case TreeBuilder::P::IN: case TreeBuilder::P::NOT: case TreeBuilder::P::IS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A binary alternative (expr op expr) of `expr`: three children and not a lambda.
+static bool is_binary(TreeBuilder::P::ExprContext* context)
+{
+    return context->children.size() == 3 && context->getStart()->getType() != TreeBuilder::P::LAMBDA;
+}
+
 // expr: one left-recursive rule, tightest alternative first (see Ramba.g4)
 ExprPtr TreeBuilder::build_expr(P::ExprContext* context)
 {
@@ -23,48 +51,47 @@ ExprPtr TreeBuilder::build_expr(P::ExprContext* context)
     } guard(m_expression_depth);
     if (m_expression_depth > max_expression_depth)
         throw RambaError(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation", span_of(context));
-    if (auto* primary = dynamic_cast<P::PrimaryExprContext*>(context))
-        return build_primary(primary->primary());
-    if (auto* binary = dynamic_cast<P::AddExprContext*>(context))
-        return build_binary(context, binary->op->getType() == P::ADD ? BinOpKind::Add : BinOpKind::Sub);
-    if (auto* binary = dynamic_cast<P::MulExprContext*>(context)) {
-        switch (binary->op->getType()) {
-        case P::STAR: return build_binary(context, BinOpKind::Mul);
-        case P::DIV: return build_binary(context, BinOpKind::Div);
-        case P::IDIV: return build_binary(context, BinOpKind::FloorDiv);
-        case P::MOD: return build_binary(context, BinOpKind::Mod);
-        default: return build_binary(context, BinOpKind::MatMul);
-        }
+
+    auto& children = context->children;
+    size_t first = context->getStart()->getType();
+    if (children.size() == 1)
+        return build_primary(static_cast<P::PrimaryContext*>(children[0]));
+    // A binary node never starts with `lambda`: a lambda's body takes every operator after it.
+    if (first == P::LAMBDA)
+        return build_lambda(static_cast<P::LambdaExprContext*>(context));
+    if (children.size() == 2) {
+        if (first == P::NOT)
+            return std::make_unique<UnaryOpExpr>(span_of(context), UnaryOpKind::Not, build_expr(static_cast<P::ExprContext*>(children[1])));
+        return build_unary(static_cast<P::UnaryExprContext*>(context));
     }
-    if (auto* compare = dynamic_cast<P::CompareExprContext*>(context))
-        return build_compare(compare);
-    if (auto* unary = dynamic_cast<P::UnaryExprContext*>(context))
-        return build_unary(unary);
-    if (dynamic_cast<P::PowerExprContext*>(context))
-        return build_binary(context, BinOpKind::Pow);
-    if (dynamic_cast<P::AndExprContext*>(context))
-        return build_bool_op(context, BoolOpKind::And);
-    if (dynamic_cast<P::OrExprContext*>(context))
-        return build_bool_op(context, BoolOpKind::Or);
-    if (auto* not_expr = dynamic_cast<P::NotExprContext*>(context))
-        return std::make_unique<UnaryOpExpr>(span_of(context), UnaryOpKind::Not, build_expr(not_expr->expr()));
-    if (auto* if_expr = dynamic_cast<P::IfExprContext*>(context)) {
+    if (children.size() == 5) {
         auto result = std::make_unique<IfExpExpr>(span_of(context));
-        auto parts = if_expr->expr();
-        result->body = build_expr(parts[0]);
-        result->test = build_expr(parts[1]);
-        result->orelse = build_expr(parts[2]);
+        result->body = build_expr(static_cast<P::ExprContext*>(children[0]));
+        result->test = build_expr(static_cast<P::ExprContext*>(children[2]));
+        result->orelse = build_expr(static_cast<P::ExprContext*>(children[4]));
         return result;
     }
-    if (auto* shift = dynamic_cast<P::ShiftExprContext*>(context))
-        return build_binary(context, shift->op->getType() == P::LEFT_SHIFT ? BinOpKind::LShift : BinOpKind::RShift);
-    if (dynamic_cast<P::BitAndExprContext*>(context))
-        return build_binary(context, BinOpKind::BitAnd);
-    if (dynamic_cast<P::BitOrExprContext*>(context))
-        return build_binary(context, BinOpKind::BitOr);
-    if (dynamic_cast<P::BitXorExprContext*>(context))
-        return build_binary(context, BinOpKind::BitXor);
-    return build_lambda(static_cast<P::LambdaExprContext*>(context));
+    size_t op = operator_after(static_cast<P::ExprContext*>(children[0]));
+    switch (op) {
+    case P::ADD: return build_binary(context, BinOpKind::Add);
+    case P::MINUS: return build_binary(context, BinOpKind::Sub);
+    case P::STAR: return build_binary(context, BinOpKind::Mul);
+    case P::DIV: return build_binary(context, BinOpKind::Div);
+    case P::IDIV: return build_binary(context, BinOpKind::FloorDiv);
+    case P::MOD: return build_binary(context, BinOpKind::Mod);
+    case P::AT: return build_binary(context, BinOpKind::MatMul);
+    case P::POWER: return build_binary(context, BinOpKind::Pow);
+    case P::LEFT_SHIFT: return build_binary(context, BinOpKind::LShift);
+    case P::RIGHT_SHIFT: return build_binary(context, BinOpKind::RShift);
+    case P::AND_OP: return build_binary(context, BinOpKind::BitAnd);
+    case P::OR_OP: return build_binary(context, BinOpKind::BitOr);
+    case P::XOR: return build_binary(context, BinOpKind::BitXor);
+    case P::AND: return build_bool_op(context, BoolOpKind::And);
+    case P::OR: return build_bool_op(context, BoolOpKind::Or);
+    default:
+        RAMBA_ASSERT(is_comparison(op), "the remaining binary alternative of expr is a comparison");
+        return build_compare(static_cast<P::CompareExprContext*>(context));
+    }
 }
 
 // expr op expr
@@ -79,13 +106,11 @@ ExprPtr TreeBuilder::build_binary(P::ExprContext* context, BinOpKind op)
 ExprPtr TreeBuilder::build_bool_op(P::ExprContext* context, BoolOpKind op)
 {
     auto result = std::make_unique<BoolOpExpr>(span_of(context), op);
+    size_t token = op == BoolOpKind::And ? P::AND : P::OR;
     std::vector<P::ExprContext*> operands;
     P::ExprContext* node = context;
     // Left-associative: ((a or b) or c): walk down the left spine.
-    while (true) {
-        bool same = op == BoolOpKind::And ? dynamic_cast<P::AndExprContext*>(node) != nullptr : dynamic_cast<P::OrExprContext*>(node) != nullptr;
-        if (!same)
-            break;
+    while (is_binary(node) && operator_after(static_cast<P::ExprContext*>(node->children[0])) == token) {
         operands.push_back(static_cast<P::ExprContext*>(node->children[2]));
         node = static_cast<P::ExprContext*>(node->children[0]);
     }
@@ -116,16 +141,16 @@ static CompareKind compare_kind(TreeBuilder::P::Comp_opContext* op)
 ExprPtr TreeBuilder::build_compare(P::CompareExprContext* context)
 {
     auto result = std::make_unique<CompareExpr>(span_of(context));
-    std::vector<P::CompareExprContext*> chain;
+    std::vector<P::ExprContext*> chain;
     P::ExprContext* node = context;
-    while (auto* compare = dynamic_cast<P::CompareExprContext*>(node)) {
-        chain.push_back(compare);
-        node = compare->expr(0);
+    while (is_binary(node) && is_comparison(operator_after(static_cast<P::ExprContext*>(node->children[0])))) {
+        chain.push_back(node);
+        node = static_cast<P::ExprContext*>(node->children[0]);
     }
     result->left = build_expr(node);
     for (size_t i = chain.size(); i-- > 0;) {
-        result->ops.push_back(compare_kind(chain[i]->comp_op()));
-        result->comparators.push_back(build_expr(chain[i]->expr(1)));
+        result->ops.push_back(compare_kind(static_cast<P::Comp_opContext*>(chain[i]->children[1])));
+        result->comparators.push_back(build_expr(static_cast<P::ExprContext*>(chain[i]->children[2])));
     }
     return result;
 }
@@ -133,23 +158,17 @@ ExprPtr TreeBuilder::build_compare(P::CompareExprContext* context)
 // op=('-' | '+' | '~') expr
 ExprPtr TreeBuilder::build_unary(P::UnaryExprContext* context)
 {
-    auto* operand = context->expr();
+    auto* operand = static_cast<P::ExprContext*>(context->children[1]);
     size_t type = context->op->getType();
-    if (type == P::MINUS) {
-        // `-9223372036854775808` is a valid int64 literal only when negated as a whole.
-        if (auto* primary = dynamic_cast<P::PrimaryExprContext*>(operand)) {
-            auto* inner = primary->primary();
-            if (inner->children.size() == 1) {
-                if (auto* number = dynamic_cast<P::NumberAtomContext*>(inner->atom())) {
-                    std::string text = number->getText();
-                    char last = text.back() | 0x20;
-                    if (last != 'j') {
-                        auto result = build_number(number->NUMBER()->getSymbol(), true);
-                        result->span = span_of(context);
-                        return result;
-                    }
-                }
-            }
+    // `-9223372036854775808` is a valid int64 literal only when negated as a whole; an imaginary
+    // literal is not folded (-3j is (-0-3j) in Python).
+    if (type == P::MINUS && operand->children.size() == 1) {
+        auto* primary = static_cast<P::PrimaryContext*>(operand->children[0]);
+        Token* number = primary->getStart();
+        if (primary->children.size() == 1 && number->getType() == P::NUMBER && (number->getText().back() | 0x20) != 'j') {
+            auto result = build_number(number, true);
+            result->span = span_of(context);
+            return result;
         }
     }
     UnaryOpKind op = type == P::MINUS ? UnaryOpKind::Neg : type == P::ADD ? UnaryOpKind::Pos : UnaryOpKind::Invert;
@@ -207,42 +226,49 @@ ExprPtr TreeBuilder::build_call(ExprPtr func, P::ArglistContext* arglist, Source
     call->func = std::move(func);
     if (!arglist)
         return call;
-    auto arguments = arglist->argument();
+    std::vector<P::ArgumentContext*> arguments;
+    for (size_t i = 0; i < arglist->children.size(); i += 2)
+        arguments.push_back(static_cast<P::ArgumentContext*>(arglist->children[i]));
     bool saw_keyword = false, saw_double_star = false;
     std::unordered_set<std::string> keyword_names;
     for (auto* argument : arguments) {
         SourceSpan argument_span = span_of(argument);
-        if (auto* keyword = dynamic_cast<P::KeywordArgumentContext*>(argument)) {
+        size_t first = argument->getStart()->getType();
+        bool is_keyword = first == P::NAME && argument->children.size() == 3
+            && m_tokens.get(argument->getStart()->getTokenIndex() + 1)->getType() == P::ASSIGN;
+        if (is_keyword) {
+            auto* keyword = static_cast<P::KeywordArgumentContext*>(argument);
             std::string name = keyword->NAME()->getText();
             if (!keyword_names.insert(name).second)
                 throw_syntax_error("keyword argument repeated: " + name, argument_span);
             saw_keyword = true;
-            call->keywords.push_back(Keyword { name, build_expr(keyword->expr()), argument_span });
-        } else if (auto* star = dynamic_cast<P::StarArgumentContext*>(argument)) {
+            call->keywords.push_back(Keyword { name, build_expr(static_cast<P::ExprContext*>(keyword->children[2])), argument_span });
+        } else if (first == P::STAR) {
             if (saw_double_star)
                 throw_syntax_error("iterable argument unpacking follows keyword argument unpacking", argument_span);
-            call->args.push_back(std::make_unique<StarredExpr>(argument_span, build_expr(star->expr())));
-        } else if (auto* double_star = dynamic_cast<P::DoubleStarArgumentContext*>(argument)) {
+            call->args.push_back(std::make_unique<StarredExpr>(argument_span, build_expr(static_cast<P::ExprContext*>(argument->children[1]))));
+        } else if (first == P::POWER) {
             saw_double_star = true;
-            call->keywords.push_back(Keyword { "", build_expr(double_star->expr()), argument_span });
+            call->keywords.push_back(Keyword { "", build_expr(static_cast<P::ExprContext*>(argument->children[1])), argument_span });
         } else {
             auto* plain = static_cast<P::PlainArgumentContext*>(argument);
             if (saw_double_star)
                 throw_syntax_error("positional argument follows keyword argument unpacking", argument_span);
             if (saw_keyword)
                 throw_syntax_error("positional argument follows keyword argument", argument_span);
-            if (auto* comp_for = plain->comp_for()) {
+            if (plain->children.size() == 2) {
+                auto* comp_for = static_cast<P::Comp_forContext*>(plain->children[1]);
                 if (arguments.size() > 1)
                     throw_syntax_error("Generator expression must be parenthesized", argument_span);
                 // A generator argument `sum(x for x in y)` is built as a list comprehension: the
                 // callee consumes it whole, so only laziness differs.
                 auto comprehension = std::make_unique<ListCompExpr>(argument_span);
-                comprehension->element = build_expr(plain->expr());
+                comprehension->element = build_expr(static_cast<P::ExprContext*>(plain->children[0]));
                 build_comp_for(comp_for, comprehension->generators);
                 call->args.push_back(std::move(comprehension));
                 continue;
             }
-            call->args.push_back(build_expr(plain->expr()));
+            call->args.push_back(build_expr(static_cast<P::ExprContext*>(plain->children[0])));
         }
     }
     return call;
@@ -251,13 +277,11 @@ ExprPtr TreeBuilder::build_call(ExprPtr func, P::ArglistContext* arglist, Source
 // subscripts: subscript (',' subscript)* ','?
 ExprPtr TreeBuilder::build_subscripts(P::SubscriptsContext* context)
 {
-    auto items = context->subscript();
-    bool has_comma = context->children.size() > 1;
-    if (!has_comma)
-        return build_subscript(items[0]);
+    if (context->children.size() == 1)
+        return build_subscript(static_cast<P::SubscriptContext*>(context->children[0]));
     auto tuple = std::make_unique<TupleExpr>(span_of(context));
-    for (auto* item : items)
-        tuple->elements.push_back(build_subscript(item));
+    for (size_t i = 0; i < context->children.size(); i += 2)
+        tuple->elements.push_back(build_subscript(static_cast<P::SubscriptContext*>(context->children[i])));
     return tuple;
 }
 
@@ -265,20 +289,22 @@ ExprPtr TreeBuilder::build_subscripts(P::SubscriptsContext* context)
 ExprPtr TreeBuilder::build_subscript(P::SubscriptContext* context)
 {
     SourceSpan span = span_of(context);
-    if (context->STAR())
-        return std::make_unique<StarredExpr>(span, build_expr(context->expr()));
-    auto* tail = context->slice_tail();
-    if (!tail)
-        return build_expr(context->expr());
+    size_t first = context->getStart()->getType();
+    if (first == P::STAR)
+        return std::make_unique<StarredExpr>(span, build_expr(static_cast<P::ExprContext*>(context->children[1])));
+    if (first != P::COLON && context->children.size() == 1)
+        return build_expr(static_cast<P::ExprContext*>(context->children[0]));
     auto slice = std::make_unique<SliceExpr>(span);
-    if (auto* lower = context->expr())
-        slice->lower = build_expr(lower);
+    auto* tail = static_cast<P::Slice_tailContext*>(context->children.back());
+    if (first != P::COLON)
+        slice->lower = build_expr(static_cast<P::ExprContext*>(context->children[0]));
     int colons = 0;
     for (auto* child : tail->children) {
-        if (auto* expr = dynamic_cast<P::ExprContext*>(child))
-            (colons == 1 ? slice->upper : slice->step) = build_expr(expr);
-        else
+        // An expression never starts with ':', so a child starting with one is the ':' itself.
+        if (m_tokens.get(child->getSourceInterval().a)->getType() == P::COLON)
             ++colons;
+        else
+            (colons == 1 ? slice->upper : slice->step) = build_expr(static_cast<P::ExprContext*>(child));
     }
     return slice;
 }
@@ -289,18 +315,17 @@ ExprPtr TreeBuilder::build_star_or_exprs(P::Star_or_exprsContext* context)
     if (context->children.size() == 1)
         return build_star_or_expr(static_cast<P::Star_or_exprContext*>(context->children[0]));
     auto tuple = std::make_unique<TupleExpr>(span_of(context));
-    for (auto* child : context->children)
-        if (auto* item = dynamic_cast<P::Star_or_exprContext*>(child))
-            tuple->elements.push_back(build_star_or_expr(item));
+    for (size_t i = 0; i < context->children.size(); i += 2)
+        tuple->elements.push_back(build_star_or_expr(static_cast<P::Star_or_exprContext*>(context->children[i])));
     return tuple;
 }
 
 // star_or_expr: '*' expr | expr
 ExprPtr TreeBuilder::build_star_or_expr(P::Star_or_exprContext* context)
 {
-    if (context->STAR())
-        return std::make_unique<StarredExpr>(span_of(context), build_expr(context->expr()));
-    return build_expr(context->expr());
+    if (context->children.size() == 2)
+        return std::make_unique<StarredExpr>(span_of(context), build_expr(static_cast<P::ExprContext*>(context->children[1])));
+    return build_expr(static_cast<P::ExprContext*>(context->children[0]));
 }
 
 // target_list: target (',' target)* ','?
@@ -309,18 +334,17 @@ ExprPtr TreeBuilder::build_target_list(P::Target_listContext* context)
     if (context->children.size() == 1)
         return build_target(static_cast<P::TargetContext*>(context->children[0]));
     auto tuple = std::make_unique<TupleExpr>(span_of(context));
-    for (auto* child : context->children)
-        if (auto* item = dynamic_cast<P::TargetContext*>(child))
-            tuple->elements.push_back(build_target(item));
+    for (size_t i = 0; i < context->children.size(); i += 2)
+        tuple->elements.push_back(build_target(static_cast<P::TargetContext*>(context->children[i])));
     return tuple;
 }
 
 // target: '*' target | primary
 ExprPtr TreeBuilder::build_target(P::TargetContext* context)
 {
-    if (context->STAR())
-        return std::make_unique<StarredExpr>(span_of(context), build_target(context->target()));
-    return build_primary(context->primary());
+    if (context->children.size() == 2)
+        return std::make_unique<StarredExpr>(span_of(context), build_target(static_cast<P::TargetContext*>(context->children[1])));
+    return build_primary(static_cast<P::PrimaryContext*>(context->children[0]));
 }
 
 // comp_for: 'for' target_list 'in' expr comp_if* comp_for?
@@ -340,25 +364,26 @@ void TreeBuilder::build_comp_for(P::Comp_forContext* context, std::vector<Compre
 // testlist_comp: star_or_expr (comp_for | (',' star_or_expr)* ','?), inside () or []
 ExprPtr TreeBuilder::build_testlist_comp(P::Testlist_compContext* context, ExprKind display, SourceSpan span)
 {
-    auto items = context->star_or_expr();
-    if (auto* comp_for = context->comp_for()) {
+    auto& children = context->children;
+    auto* first = static_cast<P::Star_or_exprContext*>(children[0]);
+    if (children.size() == 2 && m_tokens.get(children[1]->getSourceInterval().a)->getType() == P::FOR) {
         auto comprehension = std::make_unique<ListCompExpr>(span);
-        comprehension->element = build_star_or_expr(items[0]);
+        comprehension->element = build_star_or_expr(first);
         if (comprehension->element->kind == ExprKind::Starred)
             throw_syntax_error("iterable unpacking cannot be used in comprehension", comprehension->element->span);
-        build_comp_for(comp_for, comprehension->generators);
+        build_comp_for(static_cast<P::Comp_forContext*>(children[1]), comprehension->generators);
         return comprehension;
     }
-    bool has_comma = context->children.size() > 1;
-    if (display == ExprKind::Tuple && !has_comma) {
-        ExprPtr inner = build_star_or_expr(items[0]);
+    if (display == ExprKind::Tuple && children.size() == 1) {
+        ExprPtr inner = build_star_or_expr(first);
         if (inner->kind == ExprKind::Starred)
             throw_syntax_error("cannot use starred expression here", inner->span);
         return inner;
     }
+    // star_or_expr (',' star_or_expr)* ','?: the items sit at the even positions.
     std::vector<ExprPtr> elements;
-    for (auto* item : items)
-        elements.push_back(build_star_or_expr(item));
+    for (size_t i = 0; i < children.size(); i += 2)
+        elements.push_back(build_star_or_expr(static_cast<P::Star_or_exprContext*>(children[i])));
     if (display == ExprKind::Tuple) {
         auto tuple = std::make_unique<TupleExpr>(span);
         tuple->elements = std::move(elements);
@@ -424,29 +449,32 @@ ExprPtr TreeBuilder::build_number(Token* token, bool negated)
 ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
 {
     SourceSpan span = span_of(context);
-    if (auto* name = dynamic_cast<P::NameAtomContext*>(context))
-        return std::make_unique<NameExpr>(span, name->getStart()->getText());
-    if (auto* number = dynamic_cast<P::NumberAtomContext*>(context))
-        return build_number(number->getStart(), false);
-    if (auto* paren = dynamic_cast<P::ParenAtomContext*>(context)) {
-        if (auto* items = paren->testlist_comp())
-            return build_testlist_comp(items, ExprKind::Tuple, span);
-        return std::make_unique<TupleExpr>(span);
-    }
-    if (auto* list = dynamic_cast<P::ListAtomContext*>(context)) {
-        if (auto* items = list->testlist_comp())
-            return build_testlist_comp(items, ExprKind::List, span);
-        return std::make_unique<ListExpr>(span);
-    }
-    if (auto* strings = dynamic_cast<P::StringAtomContext*>(context))
-        return build_strings(strings);
-    if (auto* dict = dynamic_cast<P::DictAtomContext*>(context)) {
-        if (auto* items = dict->dictmaker())
-            return build_dict(items, span);
-        return std::make_unique<DictExpr>(span);
+    Token* first = context->getStart();
+    bool empty_display = context->children.size() == 2;
+    switch (first->getType()) {
+    case P::NAME:
+        return std::make_unique<NameExpr>(span, first->getText());
+    case P::NUMBER:
+        return build_number(first, false);
+    case P::STRING:
+        return build_strings(static_cast<P::StringAtomContext*>(context));
+    case P::OPEN_PAREN:
+        if (empty_display)
+            return std::make_unique<TupleExpr>(span);
+        return build_testlist_comp(static_cast<P::Testlist_compContext*>(context->children[1]), ExprKind::Tuple, span);
+    case P::OPEN_BRACK:
+        if (empty_display)
+            return std::make_unique<ListExpr>(span);
+        return build_testlist_comp(static_cast<P::Testlist_compContext*>(context->children[1]), ExprKind::List, span);
+    case P::OPEN_BRACE:
+        if (empty_display)
+            return std::make_unique<DictExpr>(span);
+        return build_dict(static_cast<P::DictmakerContext*>(context->children[1]), span);
+    default:
+        break;
     }
     auto constant = std::make_unique<ConstantExpr>(span);
-    switch (context->getStart()->getType()) {
+    switch (first->getType()) {
     case P::NONE:
         constant->type = ConstantExpr::Type::None;
         break;

@@ -121,7 +121,7 @@ BlockPlan plan_blocks(std::span<const NDArray> inputs, const NDArray& out, const
         operand.to = loop_inputs[k];
         operand.convert = convert_fn(operand.from, operand.to);
     }
-    plan.output.data = out.data();
+    plan.output.data = out.buffer ? out.data() : nullptr; // programs plan loads against a data-less space
     plan.output.strides = out.strides;
     plan.output.from = out.dtype;
     plan.output.to = loop_output;

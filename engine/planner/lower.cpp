@@ -1,0 +1,134 @@
+// The flush, as a table of contents: group roots by iteration space, then for each group run the
+// passes in order and the resulting kernel. RAMBA_FUSE=0 computes node by node instead.
+#include <map>
+
+#include "engine/planner/node.hpp"
+#include "engine/planner/passes/passes.hpp"
+#include "engine/vm/program.hpp"
+#include "engine/vm/ufunc.hpp"
+
+namespace ramba::engine::planner {
+
+namespace {
+
+// The space a root's kernel iterates over: its own shape, or its operand's for a reduction.
+Shape iteration_space(const NodePtr& root)
+{
+    return root->kind == NodeKind::Reduce ? root->operands[0]->shape : root->shape;
+}
+
+void materialize(Node& node, NDArray data)
+{
+    node.kind = NodeKind::Array;
+    node.array = std::move(data);
+    node.operands.clear();
+    node.loop = nullptr;
+}
+
+vm::Program lower(std::span<const NodePtr> roots, const Shape& space)
+{
+    materialize_barriers(roots, space);
+    std::vector<Node*> order = collect_nodes(roots);
+    return emit_program(order, roots, space);
+}
+
+// Without fusion: every node through the eager executor, every intermediate in memory.
+NDArray evaluate_eagerly(Node& node)
+{
+    if (node.is_materialized())
+        return node.array;
+    std::vector<NDArray> operands;
+    for (auto& operand : node.operands)
+        operands.push_back(evaluate_eagerly(*operand));
+    NDArray result;
+    switch (node.kind) {
+    case NodeKind::Arange: {
+        vm::Program program;
+        program.shape = node.shape;
+        program.registers = { node.dtype };
+        vm::Instruction iota;
+        iota.kind = vm::InstructionKind::Iota;
+        iota.target = 0;
+        iota.start = node.start;
+        iota.step = node.step;
+        vm::Instruction store;
+        store.kind = vm::InstructionKind::Store;
+        store.operands[0] = 0;
+        store.operand_count = 1;
+        store.index = 0;
+        program.code = { iota, store };
+        program.outputs = { NDArray::empty(node.dtype, node.shape) };
+        vm::run_program(program);
+        result = program.outputs[0];
+        break;
+    }
+    case NodeKind::Elementwise:
+        result = node.op == vm::OpCode::Where ? vm::where(operands[0], operands[1], operands[2]) : vm::apply(node.op, operands);
+        break;
+    case NodeKind::Reduce:
+        result = vm::reduce(node.reduce, operands[0], std::nullopt);
+        break;
+    case NodeKind::Array:
+        break;
+    }
+    materialize(node, result);
+    return result;
+}
+
+} // namespace
+
+std::vector<NDArray> evaluate(std::span<const NodePtr> roots)
+{
+    std::vector<NDArray> results(roots.size());
+    if (!fusion_enabled()) {
+        for (size_t i = 0; i < roots.size(); ++i)
+            results[i] = evaluate_eagerly(*roots[i]);
+        return results;
+    }
+    // Independent roots over the same space share one pass over memory.
+    std::map<Shape, std::vector<size_t>> groups;
+    for (size_t i = 0; i < roots.size(); ++i) {
+        if (!roots[i]->is_materialized())
+            groups[iteration_space(roots[i])].push_back(i);
+    }
+    for (auto& [space, members] : groups) {
+        std::vector<NodePtr> group;
+        for (size_t i : members) {
+            if (!roots[i]->is_materialized())
+                group.push_back(roots[i]);
+        }
+        if (group.empty())
+            continue;
+        vm::Program program = lower(group, space);
+        vm::run_program(program);
+        for (size_t k = 0; k < group.size(); ++k)
+            materialize(*group[k], program.outputs[k]);
+    }
+    for (size_t i = 0; i < roots.size(); ++i)
+        results[i] = roots[i]->array;
+    return results;
+}
+
+NDArray evaluate(const NodePtr& root)
+{
+    return evaluate(std::span<const NodePtr>(&root, 1))[0];
+}
+
+std::string explain(std::span<const NodePtr> roots)
+{
+    std::map<Shape, std::vector<NodePtr>> groups;
+    for (auto& root : roots) {
+        if (!root->is_materialized())
+            groups[iteration_space(root)].push_back(root);
+    }
+    std::string text;
+    for (auto& [space, group] : groups) {
+        // Explaining may compute barriers (nested reductions) but never the roots themselves.
+        materialize_barriers(group, space);
+        std::vector<Node*> order = collect_nodes(group);
+        text += vm::describe(emit_program(order, group, space));
+    }
+    return text;
+}
+
+} // namespace ramba::engine::planner

@@ -1,0 +1,24 @@
+// The planner's passes, in the order lower() runs them; each takes the DAG below a set of roots and
+// returns what the next one needs. One pass per file.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "engine/planner/node.hpp"
+#include "engine/vm/program.hpp"
+
+namespace ramba::engine::planner {
+
+// Computes first what cannot live in the roots' registers: reductions used as operands (a - a.mean())
+// and index generators whose shape is not the iteration space (broadcast aranges).
+void materialize_barriers(std::span<const NodePtr> roots, const Shape& space);
+
+// The pending nodes below `roots` in dependency order; materialised nodes appear as leaves.
+std::vector<Node*> collect_nodes(std::span<const NodePtr> roots);
+
+// One register per node, casts where a loop wants another dtype, a Store per elementwise root and a
+// Reduce per reduction root: the kernel. Allocates the roots' outputs (in `roots` order).
+vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space);
+
+} // namespace ramba::engine::planner

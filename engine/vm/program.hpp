@@ -1,0 +1,56 @@
+// A kernel: a register program the planner compiles from a fused DAG. Each register holds one block
+// of the iteration space; run_program walks the space block by block over OpenMP threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/array/ndarray.hpp"
+#include "engine/vm/kernels.hpp"
+#include "engine/vm/opcode.hpp"
+
+namespace ramba::vm {
+
+enum class InstructionKind : uint8_t {
+    Load,     // register <- inputs[input] (broadcast to the space, cast to the register's dtype)
+    Iota,     // register <- start + step * flat_index (np.arange generated in registers)
+    Constant, // register <- a 0-d array, broadcast (filled once per thread)
+    Apply,    // register <- loop.kernel(operands)
+    Cast,     // register <- operands[0] converted to the register's dtype
+    Store,    // outputs[output] <- register (cast to the output's dtype)
+    Reduce,   // accumulators[output] <- fold of register (full reductions: sum, prod, min, max)
+};
+
+enum class ProgramReduce : uint8_t { Sum, Prod, Min, Max };
+
+struct Instruction {
+    InstructionKind kind { InstructionKind::Apply };
+    int target { -1 };                  // register written (Load, Iota, Constant, Apply)
+    int operands[max_arity] { -1, -1, -1 }; // registers read (Apply), or [0] for Store/Reduce
+    int operand_count { 0 };
+    OpCode op { OpCode::Add };
+    const Loop* loop { nullptr };       // Apply: the resolved loop (its kernel, dtypes)
+    int index { -1 };                   // Load: input; Constant: constant; Store/Reduce: output
+    double start { 0 }, step { 1 };     // Iota
+    ProgramReduce reduce { ProgramReduce::Sum };
+    int direct_store { -1 };            // Apply: the Store (code index) it may write straight into
+};
+
+struct Program {
+    engine::Shape shape;                  // the iteration space
+    std::vector<engine::DType> registers; // each register's dtype
+    std::vector<Instruction> code;
+    std::vector<engine::NDArray> inputs;    // broadcastable to `shape`
+    std::vector<engine::NDArray> constants; // 0-d
+    std::vector<engine::NDArray> outputs;   // Store targets (shape `shape`), Reduce results (0-d)
+};
+
+// Runs the program; reductions follow numpy's order (pairwise within 8192-element blocks, blocks
+// added in order), so results never depend on the thread count.
+void run_program(const Program&);
+
+// One line per instruction, as `--explain` prints kernels.
+std::string describe(const Program&);
+
+} // namespace ramba::vm

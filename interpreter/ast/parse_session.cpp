@@ -198,6 +198,14 @@ private:
 
 } // namespace
 
+// Editors on some systems start UTF-8 files with a byte order mark; Python ignores it.
+static std::string without_byte_order_mark(const std::string& text)
+{
+    if (text.starts_with("\xEF\xBB\xBF"))
+        return text.substr(3);
+    return text;
+}
+
 // The parser may use this much of the stack (the main thread has 8 MB); CPython's own limit on
 // expression nesting is of the same order.
 static constexpr size_t parser_stack_budget = 3 * 1024 * 1024;
@@ -229,8 +237,8 @@ void GuardedParser::enterRecursionRule(antlr4::ParserRuleContext* context, size_
 }
 
 ParseSession::ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset)
-    : m_input(text)
-    , m_lexer(&m_input, mode)
+    : m_input(without_byte_order_mark(text))
+    , m_lexer(&m_input, mode, offset)
     , m_tokens(&m_lexer)
     , m_parser(&m_tokens)
     , m_offset(offset)

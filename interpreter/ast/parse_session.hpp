@@ -8,23 +8,11 @@
 #include <RambaParser.h>
 #include <antlr4-runtime.h>
 
+#include "interpreter/ast/syntax_error.hpp"
 #include "interpreter/ast/token_source.hpp"
 #include "interpreter/errors/span.hpp"
 
 namespace ramba::ast {
-
-// Maps positions inside a sub-parsed text (an f-string field) back to the enclosing source:
-// lines shift by `line`, and columns of the text's first line shift by `column`.
-struct SourceOffset {
-    uint32_t line { 0 };
-    uint32_t column { 0 };
-    SourceSpan point(size_t token_line, size_t char_position) const
-    {
-        uint32_t l = static_cast<uint32_t>(token_line);
-        uint32_t c = static_cast<uint32_t>(char_position) + 1 + (l == 1 ? column : 0);
-        return SourceSpan { l + line, c, l + line, c + 1 };
-    }
-};
 
 // RambaParser with a guard on its recursion: deeply nested input (`------x`, `lambda: lambda: ...`)
 // becomes a RecursionError instead of a stack overflow.

@@ -21,6 +21,19 @@ inline SourceSpan point_span(size_t line, size_t column)
         static_cast<uint32_t>(line), static_cast<uint32_t>(column + 1) };
 }
 
+// Maps positions inside a sub-parsed text (an f-string field) back to the enclosing source:
+// lines shift by `line`, and columns of the text's first line shift by `column`.
+struct SourceOffset {
+    uint32_t line { 0 };
+    uint32_t column { 0 };
+    SourceSpan point(size_t token_line, size_t char_position) const
+    {
+        uint32_t l = static_cast<uint32_t>(token_line);
+        uint32_t c = static_cast<uint32_t>(char_position) + 1 + (l == 1 ? column : 0);
+        return SourceSpan { l + line, c, l + line, c + 1 };
+    }
+};
+
 [[noreturn]] inline void throw_syntax_error(std::string message, SourceSpan span)
 {
     throw RambaError(ErrorKind::SyntaxError, std::move(message), span);

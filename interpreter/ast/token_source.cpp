@@ -13,9 +13,10 @@ namespace ramba::ast {
 using antlr4::Token;
 using ramba_grammar::RambaLexer;
 
-IndentingLexer::IndentingLexer(antlr4::CharStream* input, Mode mode)
+IndentingLexer::IndentingLexer(antlr4::CharStream* input, Mode mode, SourceOffset offset)
     : RambaLexer(input)
     , m_mode(mode)
+    , m_offset(offset)
 {
     removeErrorListeners();
 }
@@ -52,7 +53,7 @@ std::unique_ptr<Token> IndentingLexer::nextToken()
         if (token->getType() == ramba_grammar::RambaParser::NUMBER)
         {
             m_previous_text = token->getText();
-            m_previous_span = point_span(token->getLine(), token->getCharPositionInLine() + 1);
+            m_previous_span = at(token->getLine(), token->getCharPositionInLine());
         }
         track_bracket(*token);
         m_pending.push_back(std::move(token));
@@ -86,7 +87,7 @@ void IndentingLexer::handle_indentation(const Token& first)
     size_t line = first.getLine();
     if (width > m_indents.back()) {
         if (m_indents.size() > 100)
-            throw RambaError(ErrorKind::IndentationError, "too many levels of indentation", point_span(line, column + 1));
+            throw RambaError(ErrorKind::IndentationError, "too many levels of indentation", at(line, column));
         m_indents.push_back(width);
         m_saw_indent = true;
         m_pending.push_back(make_token(ramba_grammar::RambaParser::INDENT, "<INDENT>", line, column, start));
@@ -97,7 +98,7 @@ void IndentingLexer::handle_indentation(const Token& first)
         m_pending.push_back(make_token(ramba_grammar::RambaParser::DEDENT, "<DEDENT>", line, column, start));
     }
     if (width != m_indents.back())
-        throw RambaError(ErrorKind::IndentationError, "unindent does not match any outer indentation level", point_span(line, column + 1));
+        throw RambaError(ErrorKind::IndentationError, "unindent does not match any outer indentation level", at(line, column));
 }
 
 // Python rejects `1abc`, `0777` and `0x1fg` in the tokenizer; ANTLR would split them in two tokens.
@@ -135,22 +136,22 @@ void IndentingLexer::track_bracket(const Token& token)
     case RambaLexer::CLOSE_BRACE: character = '}'; break;
     default: return;
     }
-    size_t line = token.getLine(), column = token.getCharPositionInLine() + 1;
+    size_t line = token.getLine(), column = token.getCharPositionInLine();
     if (character == '(' || character == '[' || character == '{') {
         // CPython's tokenizer limit; it also keeps the parser's recursion bounded.
         if (m_brackets.size() >= 200)
-            throw_syntax_error("too many nested parentheses", point_span(line, column));
+            throw_syntax_error("too many nested parentheses", at(line, column));
         m_brackets.push_back({ character, line, column });
         return;
     }
     if (m_brackets.empty())
-        throw_syntax_error(std::string("unmatched '") + character + "'", point_span(line, column));
+        throw_syntax_error(std::string("unmatched '") + character + "'", at(line, column));
     OpenBracket open = m_brackets.back();
     if (closer_of(open.character) != character) {
         std::string message = std::string("closing parenthesis '") + character + "' does not match opening parenthesis '" + open.character + "'";
         if (open.line != line)
             message += " on line " + std::to_string(open.line);
-        throw_syntax_error(message, point_span(line, column));
+        throw_syntax_error(message, at(line, column));
     }
     m_brackets.pop_back();
 }
@@ -161,7 +162,7 @@ void IndentingLexer::finish_input(size_t line, size_t column, size_t index)
     if (!m_brackets.empty()) {
         OpenBracket open = m_brackets.back();
         throw IncompleteInput(ErrorKind::SyntaxError, std::string("'") + open.character + "' was never closed",
-            point_span(open.line, open.column));
+            at(open.line, open.column));
     }
     if (m_mode == Mode::Field)
         return;
@@ -169,7 +170,7 @@ void IndentingLexer::finish_input(size_t line, size_t column, size_t index)
     if (size > 0) {
         std::string tail = _input->getText(antlr4::misc::Interval(size >= 3 ? size - 3 : 0, size - 1));
         if (tail.back() == '\\' || (tail.size() >= 2 && tail.ends_with("\\\n")) || tail.ends_with("\\\r\n"))
-            throw IncompleteInput(ErrorKind::SyntaxError, "unexpected EOF while parsing", point_span(line, column + 1));
+            throw IncompleteInput(ErrorKind::SyntaxError, "unexpected EOF while parsing", at(line, column));
     }
     if (!m_at_line_start) {
         m_at_line_start = true;
@@ -193,8 +194,8 @@ static size_t count_lines(const std::string& text)
 void IndentingLexer::notifyListeners(const antlr4::LexerNoViableAltException&)
 {
     size_t start = tokenStartCharIndex;
-    size_t line = tokenStartLine, column = tokenStartCharPositionInLine + 1;
-    SourceSpan span = point_span(line, column);
+    size_t line = tokenStartLine, column = tokenStartCharPositionInLine;
+    SourceSpan span = at(line, column);
     std::string rest = _input->getText(antlr4::misc::Interval(start, std::min(start + 8, _input->size()) - 1));
     size_t quote = 0;
     while (quote < rest.size() && quote < 2 && std::string_view("rRuUfFbB").find(rest[quote]) != std::string_view::npos)
@@ -203,10 +204,10 @@ void IndentingLexer::notifyListeners(const antlr4::LexerNoViableAltException&)
         char q = rest[quote];
         bool triple = rest.size() >= quote + 3 && rest[quote + 1] == q && rest[quote + 2] == q;
         // `'''abc` first lexes as the empty string `''` and then fails at the third quote.
-        if (!triple && quote == 0 && start >= 2 && column >= 3
+        if (!triple && quote == 0 && start >= 2 && column >= 2
             && _input->getText(antlr4::misc::Interval(start - 2, start - 1)) == std::string(2, q)) {
             triple = true;
-            span = point_span(line, column - 2);
+            span = at(line, column - 2);
         }
         if (triple) {
             size_t last_line = count_lines(_input->getText(antlr4::misc::Interval(0, _input->size() - 1)));
@@ -216,7 +217,7 @@ void IndentingLexer::notifyListeners(const antlr4::LexerNoViableAltException&)
         throw_syntax_error("unterminated string literal (detected at line " + std::to_string(line) + ")", span);
     }
     if (!rest.empty() && rest[0] == '\\')
-        throw_syntax_error("unexpected character after line continuation character", point_span(line, column + 1));
+        throw_syntax_error("unexpected character after line continuation character", at(line, column));
     if (!rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80) {
         size_t length = 1;
         unsigned char lead = rest[0];

@@ -8,7 +8,7 @@
 
 #include <RambaLexer.h>
 
-#include "interpreter/errors/span.hpp"
+#include "interpreter/ast/syntax_error.hpp"
 
 namespace ramba::ast {
 
@@ -17,7 +17,7 @@ public:
     // Field: an f-string field's expression, lexed as if inside brackets (no NEWLINE/INDENT).
     enum class Mode { Module, Field };
 
-    IndentingLexer(antlr4::CharStream* input, Mode mode);
+    IndentingLexer(antlr4::CharStream* input, Mode mode, SourceOffset offset = {});
 
     std::unique_ptr<antlr4::Token> nextToken() override;
     // Turns ANTLR's token recognition errors into Python's messages and throws them.
@@ -37,7 +37,11 @@ private:
         char character;
         size_t line, column;
     };
+    // Error positions: line and 0-based character position in the lexed text -> source span.
+    SourceSpan at(size_t line, size_t char_position) const { return m_offset.point(line, char_position); }
+
     Mode m_mode;
+    SourceOffset m_offset;
     std::vector<OpenBracket> m_brackets;
     std::vector<size_t> m_indents { 0 };
     std::deque<std::unique_ptr<antlr4::Token>> m_pending;

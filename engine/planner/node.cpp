@@ -68,6 +68,11 @@ NodePtr elementwise_node(vm::OpCode op, std::vector<NodePtr> operands, SourceSpa
         descriptors.push_back(descriptor(operand));
         shapes.push_back(operand->shape);
     }
+    // numpy's `x ** 2` for floats is square(x): the same value, and no pow in the kernel.
+    if (op == vm::OpCode::Power && !operands[0]->shape.empty() && vm::power_fast_path(op, descriptors)
+        && vm::resolve_loop(op, descriptors, std::nullopt).output == operands[0]->dtype) {
+        return elementwise_node(vm::OpCode::Square, { operands[0] }, span);
+    }
     auto node = std::make_shared<Node>();
     node->kind = NodeKind::Elementwise;
     node->op = op;

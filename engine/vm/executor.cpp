@@ -8,6 +8,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/vm/block.hpp"
+#include "engine/vm/cast.hpp"
 #include "engine/vm/kernels.hpp"
 #include "engine/vm/type_resolution.hpp"
 #include "engine/vm/vector_math.hpp"
@@ -122,9 +123,28 @@ bool same_view(const NDArray& a, const NDArray& b)
 
 } // namespace
 
+std::optional<OpCode> power_fast_path(OpCode op, std::span<const NDArray> inputs)
+{
+    if (op != OpCode::Power || inputs.size() != 2 || inputs[1].ndim() != 0 || !inputs[1].buffer)
+        return std::nullopt;
+    char kind = dtype_kind(inputs[0].dtype);
+    if ((kind != 'f' && kind != 'c') || inputs[0].ndim() == 0)
+        return std::nullopt;
+    double exponent = 0;
+    convert_fn(inputs[1].dtype, DType::Float64)(inputs[1].data(), 0, reinterpret_cast<std::byte*>(&exponent), 8, 1);
+    if (exponent != 2.0 || dtype_kind(inputs[1].dtype) == 'c')
+        return std::nullopt;
+    return OpCode::Square;
+}
+
 NDArray apply(OpCode op, std::span<const NDArray> inputs, const ApplyOptions& options)
 {
     check_arity(op, inputs.size());
+    if (auto square = power_fast_path(op, inputs); square && !options.dtype) {
+        const Loop& loop = resolve_loop(op, inputs, std::nullopt);
+        if (loop.output == inputs[0].dtype)
+            return apply(*square, inputs[0]);
+    }
     const Loop& loop = resolve_loop(op, inputs, options.dtype);
     Shape shape = broadcast_all(inputs);
     NDArray out = NDArray::empty(loop.output, shape);

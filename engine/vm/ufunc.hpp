@@ -40,6 +40,10 @@ engine::NDArray apply(OpCode, const engine::NDArray& a, const engine::NDArray& b
 // dtype('int64') with casting rule 'same_kind'".
 void apply_into(OpCode, std::span<const engine::NDArray> inputs, const engine::NDArray& out);
 
+// numpy's fast_scalar_power: float or complex `x ** 2` is computed as square(x) (the same value as
+// pow, without pow's cost). Returns the op to run instead, if any.
+std::optional<OpCode> power_fast_path(OpCode, std::span<const engine::NDArray> inputs);
+
 // The dtype `apply` would produce, without running anything (the planner and printing use it).
 engine::DType result_dtype(OpCode, std::span<const engine::NDArray> inputs, const ApplyOptions& = {});
 

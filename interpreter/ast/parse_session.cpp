@@ -118,10 +118,6 @@ public:
                 throw IncompleteInput(ErrorKind::IndentationError, message, at);
             throw RambaError(ErrorKind::IndentationError, message, at);
         }
-        if (const Token* open = unclosed_bracket(*tokens, index); open && open->getLine() < offending->getLine()) {
-            std::string message = "'" + open->getText() + "' was never closed";
-            throw_syntax_error(message, m_offset.point(open->getLine(), open->getCharPositionInLine()));
-        }
         if (previous && previous->getType() == RambaParser::NAME) {
             std::string word = previous->getText();
             bool starts_line = index < 2 || is_line_boundary(tokens->get(index - 2)->getType());
@@ -146,10 +142,19 @@ public:
                 m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         if (type == RambaParser::NEWLINE && expected.contains(static_cast<size_t>(RambaParser::COLON)) && previous && in_compound_header(parser->getContext()))
             throw_syntax_error("expected ':'", end_of(previous, m_offset));
-        if (previous && ends_expression(previous->getType()) && starts_expression(type) && unclosed_bracket(*tokens, index))
+        const Token* open = unclosed_bracket(*tokens, index);
+        bool forgot_comma = open && previous && ends_expression(previous->getType()) && starts_expression(type)
+            && !in_rule(parser->getContext(), RambaParser::RuleFuncdef);
+        // CPython: a bracket open at the error and never closed is the likelier cause, unless the
+        // error sits on the bracket's own line; other tokenizer errors later in the input win too.
+        try {
+            tokens->fill();
+        } catch (IncompleteInput&) {
+            if (open && (forgot_comma || offending->getLine() > open->getLine()))
+                throw;
+        }
+        if (forgot_comma)
             throw_syntax_error("invalid syntax. Perhaps you forgot a comma?", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
-        if (type == Token::EOF && m_offset.line + m_offset.column > 0)
-            throw_syntax_error("f-string: expecting '}'", at);
         throw_error(type, "invalid syntax", at);
     }
 
@@ -160,6 +165,14 @@ private:
         if (type == Token::EOF)
             throw IncompleteInput(ErrorKind::SyntaxError, std::move(message), at);
         throw_syntax_error(std::move(message), at);
+    }
+
+    static bool in_rule(antlr4::RuleContext* context, size_t rule)
+    {
+        for (; context; context = static_cast<antlr4::RuleContext*>(context->parent))
+            if (context->getRuleIndex() == rule)
+                return true;
+        return false;
     }
 
     static antlr4::ParserRuleContext* find_if_expression(antlr4::ParserRuleContext* context)

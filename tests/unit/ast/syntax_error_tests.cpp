@@ -112,6 +112,16 @@ TEST_CASE("syntax errors: messages and positions", "[ast]")
     CHECK(error_of("f(**k, x)\n") == "1:8: SyntaxError: positional argument follows keyword argument unpacking"); // CPython: 1:9: SyntaxError: positional argument follows keyword argument unpacking
     CHECK(error_of("print 'hello'\n") == "1:1: SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?");
     CHECK(error_of("if x = 1:\n  pass\n") == "1:4: SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    CHECK(error_of("x = [1, 2\n    y = 3]\n") == "1:9: SyntaxError: invalid syntax. Perhaps you forgot a comma?");
+    CHECK(error_of("def f(x y): pass\n") == "1:9: SyntaxError: invalid syntax");
+    CHECK(error_of("x = = 1\ny = (\n") == "1:5: SyntaxError: invalid syntax");
+    CHECK(error_of("print(a b\n") == "1:6: SyntaxError: '(' was never closed");
+    CHECK(error_of("x = 1 +\ny = \"abc\n") == "2:5: SyntaxError: unterminated string literal (detected at line 2)");
+    CHECK(error_of("x = (1 2\n") == "1:5: SyntaxError: '(' was never closed");
+    CHECK(error_of("def f():\n    if x:\n    y = 1\n") == "3:5: IndentationError: expected an indented block after 'if' statement on line 2");
+    CHECK(error_of("try:\n    pass\nx = 1\n") == "3:1: SyntaxError: expected 'except' or 'finally' block");
+    CHECK(error_of("x = {\"a\": 1 \"b\": 2}\n") == "1:11: SyntaxError: invalid syntax. Perhaps you forgot a comma?");
+    CHECK(error_of("a = 1 = b\n") == "1:5: SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?"); // CPython: 1:5: SyntaxError: cannot assign to literal
 }
 
 TEST_CASE("syntax errors: the error kind is IndentationError for blocks", "[ast]")

@@ -69,6 +69,10 @@ def compare(case, expectation, result) -> list[str]:
                        for line in diff)
         problems.append("stdout differs:\n" + text)
 
+    if expectation.stderr_regex is not None:
+        if not re.search(expectation.stderr_regex, result.stderr, re.MULTILINE):
+            problems.append(f"stderr does not match /{expectation.stderr_regex}/")
+
     if expectation.error_kind is not None:
         expected = format_expected_error(expectation)
         match = script_case.find_ramba_error(result.stderr)

@@ -17,12 +17,13 @@ that is not a comment; a shebang line is allowed first):
         run   `ramba run NAME.rmb ARGS`     (default; Python: `python3 NAME.rmb ARGS`)
         file  `ramba NAME.rmb ARGS`
         c     `ramba -c "<script text>" ARGS`
-        stdin `ramba < NAME.rmb`            (standard input is not a terminal)
+        stdin `ramba < NAME.rmb`            (standard input is not a terminal; with args: `ramba - ARGS`)
         exec  `./NAME.rmb ARGS`, executable, found through its `#!/usr/bin/env ramba` line
         py    `ramba run NAME.py ARGS`      (the script copied with a .py extension)
   # args: a 'b c'              arguments after the script (shell-quoted), seen in sys.argv[1:]
   # ramba-args: --version      run `ramba <these args>` instead of the mode's command ({script} = file)
   # stdout-matches: REGEX      stdout must match REGEX (re.search, multiline) instead of equal .out
+  # stderr-matches: REGEX      stderr must also match REGEX (`\n` in REGEX stands for a line break)
   # data: f1.npy f2.csv        sibling files copied into the scratch folder beside the script
   # after: NAME.check.py       then run `/usr/bin/python3 NAME.check.py` in the same folder; its stdout
                                 is appended to the script's (to check files ramba wrote with numpy)
@@ -48,7 +49,8 @@ MODES = ("run", "file", "c", "stdin", "exec", "py")
 DEFAULT_TIMEOUT = 30.0
 
 HEADER_RE = re.compile(r"^#\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*$")
-KNOWN_KEYS = {"ramba-only", "mode", "args", "ramba-args", "stdout-matches", "data", "after", "timeout"}
+KNOWN_KEYS = {"ramba-only", "mode", "args", "ramba-args", "stdout-matches", "stderr-matches", "data", "after",
+              "timeout"}
 
 # Expected-error line of a .err file, and the error line ramba prints on stderr.
 EXPECTED_ERROR_RE = re.compile(r"^(\d+)(?::(\d+))?: ([A-Za-z_][A-Za-z0-9_]*)(?:: (.*))?$")
@@ -64,6 +66,7 @@ class CaseError(Exception):
 class Expectation:
     stdout: str = ""
     stdout_regex: str | None = None
+    stderr_regex: str | None = None
     exit_status: int | None = 0          # None: any non-zero status
     error_line: int | None = None        # set for an uncaught error
     error_column: int | None = None
@@ -79,6 +82,7 @@ class ScriptCase:
     args: list[str] = field(default_factory=list)
     ramba_args: list[str] | None = None
     stdout_regex: str | None = None
+    stderr_regex: str | None = None
     data: list[str] = field(default_factory=list)
     after: str | None = None
     timeout: float = DEFAULT_TIMEOUT
@@ -129,6 +133,8 @@ def load_case(path) -> ScriptCase:
             case.ramba_args = shlex.split(value)
         elif key == "stdout-matches":
             case.stdout_regex = value
+        elif key == "stderr-matches":
+            case.stderr_regex = value
         elif key == "data":
             case.data = value.split()
         elif key == "after":
@@ -164,6 +170,7 @@ def load_expectation(case: ScriptCase) -> Expectation:
         expectation = parse_err_text(case.err_path.read_text(encoding="utf-8"), str(case.err_path))
     else:
         expectation = Expectation()
+    expectation.stderr_regex = case.stderr_regex
     if case.stdout_regex is not None:
         expectation.stdout_regex = case.stdout_regex
     elif case.out_path.exists():
@@ -224,7 +231,8 @@ def build_command(case: ScriptCase, interpreter: str, is_python: bool, extra_arg
     if case.mode == "c":
         return [interpreter, *extra, "-c", case.path.read_text(encoding="utf-8"), *case.args], None
     if case.mode == "stdin":
-        return [interpreter, *extra], case.path.read_bytes()
+        dash = ["-", *case.args] if case.args else []
+        return [interpreter, *extra, *dash], case.path.read_bytes()
     if case.mode == "exec":
         return ["./" + case.run_name, *case.args], None
     raise CaseError(f"{case.path}: unknown mode {case.mode}")

@@ -1,0 +1,234 @@
+// .npy / .npz reading and writing (see npy.hpp).
+#include "engine/array/npy.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "engine/array/cast.hpp"
+#include "engine/array/shape_ops.hpp"
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::engine {
+
+namespace {
+
+[[noreturn]] void value_error(std::string message) { throw RambaError(ErrorKind::ValueError, std::move(message)); }
+
+std::string descr(DType dtype)
+{
+    std::string order = dtype_itemsize(dtype) == 1 ? "|" : "<";
+    return order + std::string(1, dtype_kind(dtype)) + std::to_string(dtype_itemsize(dtype));
+}
+
+void put16(std::string& s, uint16_t v) { s += static_cast<char>(v & 0xff); s += static_cast<char>(v >> 8); }
+void put32(std::string& s, uint32_t v) { put16(s, static_cast<uint16_t>(v)); put16(s, static_cast<uint16_t>(v >> 16)); }
+uint16_t get16(const std::string& s, size_t at) { return static_cast<uint16_t>(static_cast<uint8_t>(s[at]) | (static_cast<uint8_t>(s[at + 1]) << 8)); }
+uint32_t get32(const std::string& s, size_t at) { return get16(s, at) | (static_cast<uint32_t>(get16(s, at + 2)) << 16); }
+
+} // namespace
+
+std::string npy_encode(const NDArray& array)
+{
+    NDArray data = ascontiguous(array);
+    std::string shape = "(";
+    for (size_t i = 0; i < array.shape.size(); ++i)
+        shape += std::to_string(array.shape[i]) + (array.shape.size() == 1 ? "," : (i + 1 < array.shape.size() ? ", " : ""));
+    shape += ")";
+    std::string header = "{'descr': '" + descr(array.dtype) + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    // numpy pads the header with spaces so that magic + length + header + '\n' is a multiple of 64.
+    size_t total = 10 + header.size() + 1;
+    header += std::string((64 - total % 64) % 64, ' ') + "\n";
+    std::string out = "\x93NUMPY";
+    out += '\x01';
+    out += '\x00';
+    put16(out, static_cast<uint16_t>(header.size()));
+    out += header;
+    out.append(reinterpret_cast<const char*>(data.data()), static_cast<size_t>(data.nbytes()));
+    return out;
+}
+
+NDArray npy_decode(const std::string& bytes, const std::string& what)
+{
+    if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0)
+        value_error("Cannot load file containing pickled data when allow_pickle=False");
+    int major = static_cast<uint8_t>(bytes[6]);
+    size_t header_length, header_start;
+    if (major == 1) {
+        header_length = get16(bytes, 8);
+        header_start = 10;
+    } else if (major == 2 || major == 3) {
+        header_length = get32(bytes, 8);
+        header_start = 12;
+    } else {
+        value_error("we only support format version (1,0), (2,0), and (3,0), not (" + std::to_string(major) + ", 0)");
+    }
+    if (bytes.size() < header_start + header_length)
+        value_error("EOF: reading array header of " + what);
+    std::string header = bytes.substr(header_start, header_length);
+    auto field = [&](const std::string& key) -> std::string {
+        size_t at = header.find("'" + key + "'");
+        if (at == std::string::npos)
+            value_error("Header does not contain the correct keys: " + header);
+        at = header.find(':', at) + 1;
+        while (at < header.size() && header[at] == ' ')
+            ++at;
+        return header.substr(at);
+    };
+    std::string d = field("descr");
+    if (d.empty() || d[0] != '\'')
+        value_error("ramba: structured or object dtypes are not supported in " + what);
+    std::string type = d.substr(1, d.find('\'', 1) - 1);
+    if (!type.empty() && type[0] == '>')
+        value_error("ramba: big-endian arrays are not supported in " + what);
+    if (type.find('O') != std::string::npos)
+        value_error("Object arrays cannot be loaded when allow_pickle=False");
+    DType dtype;
+    if (!dtype_from_name(type, dtype))
+        value_error("ramba: data type '" + type + "' in " + what + " is not supported");
+    bool fortran = field("fortran_order").rfind("True", 0) == 0;
+    std::string s = field("shape");
+    Shape shape;
+    size_t close = s.find(')');
+    std::string inside = s.substr(1, close - 1);
+    std::stringstream stream(inside);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        size_t first = item.find_first_not_of(' ');
+        if (first == std::string::npos)
+            continue;
+        shape.push_back(std::stoll(item.substr(first)));
+    }
+    size_t data_start = header_start + header_length;
+    NDArray array = NDArray::empty(dtype, fortran ? Shape(shape.rbegin(), shape.rend()) : shape);
+    if (bytes.size() - data_start < static_cast<size_t>(array.nbytes()))
+        value_error("cannot reshape array of size " + std::to_string((bytes.size() - data_start) / dtype_itemsize(dtype))
+            + " into shape " + shape_to_string(shape));
+    std::memcpy(array.data(), bytes.data() + data_start, static_cast<size_t>(array.nbytes()));
+    if (fortran)
+        array = copy(transpose(array));
+    return array;
+}
+
+void write_file_atomically(const std::string& path, const std::string& bytes)
+{
+    std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        if (!out)
+            throw RambaError(ErrorKind::FileNotFoundError, "[Errno 2] No such file or directory: '" + path + "'");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out)
+            throw RambaError(ErrorKind::OSError, "could not write '" + path + "'");
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw RambaError(ErrorKind::OSError, "could not write '" + path + "'");
+    }
+}
+
+std::string read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw RambaError(ErrorKind::FileNotFoundError, "[Errno 2] No such file or directory: '" + path + "'");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries)
+{
+    std::string out, directory;
+    for (const auto& [name, data] : entries) {
+        uint32_t crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+        uint32_t offset = static_cast<uint32_t>(out.size());
+        auto common = [&](std::string& s) {
+            put16(s, 20);  // version needed
+            put16(s, 0);   // flags
+            put16(s, 0);   // STORED
+            put16(s, 0);   // time
+            put16(s, 0x21); // date (1980-01-01)
+            put32(s, crc);
+            put32(s, static_cast<uint32_t>(data.size()));
+            put32(s, static_cast<uint32_t>(data.size()));
+            put16(s, static_cast<uint16_t>(name.size()));
+            put16(s, 0);   // extra length
+        };
+        put32(out, 0x04034b50);
+        common(out);
+        out += name;
+        out += data;
+        put32(directory, 0x02014b50);
+        put16(directory, 20); // version made by
+        common(directory);
+        put16(directory, 0);  // comment length
+        put16(directory, 0);  // disk
+        put16(directory, 0);  // internal attributes
+        put32(directory, 0);  // external attributes
+        put32(directory, offset);
+        directory += name;
+    }
+    uint32_t directory_offset = static_cast<uint32_t>(out.size());
+    out += directory;
+    put32(out, 0x06054b50);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, static_cast<uint16_t>(entries.size()));
+    put16(out, static_cast<uint16_t>(entries.size()));
+    put32(out, static_cast<uint32_t>(directory.size()));
+    put32(out, directory_offset);
+    put16(out, 0);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> zip_decode(const std::string& bytes)
+{
+    size_t end = bytes.rfind(std::string("PK\x05\x06", 4));
+    if (end == std::string::npos || end + 22 > bytes.size())
+        value_error("File is not a zip file");
+    uint16_t count = get16(bytes, end + 10);
+    size_t at = get32(bytes, end + 16);
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (uint16_t i = 0; i < count; ++i) {
+        if (at + 46 > bytes.size() || get32(bytes, at) != 0x02014b50)
+            value_error("Bad zip central directory");
+        uint16_t method = get16(bytes, at + 10);
+        uint32_t compressed = get32(bytes, at + 20), uncompressed = get32(bytes, at + 24);
+        uint16_t name_length = get16(bytes, at + 28), extra_length = get16(bytes, at + 30), comment_length = get16(bytes, at + 32);
+        uint32_t local = get32(bytes, at + 42);
+        std::string name = bytes.substr(at + 46, name_length);
+        at += 46 + name_length + extra_length + comment_length;
+        if (local + 30 > bytes.size())
+            value_error("Bad zip local header");
+        size_t data_start = local + 30 + get16(bytes, local + 26) + get16(bytes, local + 28);
+        if (data_start + compressed > bytes.size())
+            value_error("Truncated zip entry " + name);
+        std::string data;
+        if (method == 0) {
+            data = bytes.substr(data_start, compressed);
+        } else if (method == 8) {
+            data.resize(uncompressed);
+            z_stream z {};
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + data_start));
+            z.avail_in = compressed;
+            z.next_out = reinterpret_cast<Bytef*>(data.data());
+            z.avail_out = uncompressed;
+            if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+                value_error("zlib error");
+            int status = inflate(&z, Z_FINISH);
+            inflateEnd(&z);
+            if (status != Z_STREAM_END)
+                value_error("Error -3 while decompressing data");
+        } else {
+            value_error("That compression method is not supported");
+        }
+        entries.push_back({ name, data });
+    }
+    return entries;
+}
+
+} // namespace ramba::engine

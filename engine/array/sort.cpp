@@ -1,0 +1,159 @@
+// Sorting and searching (see sort.hpp). Comparisons follow numpy: NaN after every number; complex
+// values order by real part, then imaginary part.
+#include "engine/array/sort.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+
+#include "engine/array/cast.hpp"
+#include "engine/array/shape_ops.hpp"
+
+namespace ramba::engine {
+
+namespace {
+
+template<typename T>
+bool less(const T& a, const T& b)
+{
+    if constexpr (std::is_same_v<T, std::complex<double>>) {
+        if (a.real() != b.real())
+            return a.real() < b.real() || (std::isnan(b.real()) && !std::isnan(a.real()));
+        return a.imag() < b.imag() || (std::isnan(b.imag()) && !std::isnan(a.imag()));
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return a < b || (std::isnan(b) && !std::isnan(a));
+    } else {
+        return a < b;
+    }
+}
+
+// Applies f(T* data, int64_t n, int64_t* indices_or_null) to each 1-d lane along `axis` of a
+// contiguous copy whose sorted axis was moved last.
+template<typename F>
+NDArray along_axis(const NDArray& array, int64_t axis_in, DType out_dtype, F&& f)
+{
+    int64_t axis = check_axis(axis_in, std::max<int64_t>(array.ndim(), 1));
+    NDArray a = array.ndim() == 0 ? reshape(array, { 1 }) : array;
+    NDArray moved = copy(moveaxis(a, { axis }, { a.ndim() - 1 }));
+    NDArray out = out_dtype == moved.dtype ? moved : NDArray::empty(out_dtype, moved.shape);
+    int64_t n = moved.shape.empty() ? 1 : moved.shape.back();
+    int64_t lanes = n == 0 ? 0 : moved.size() / n;
+    for (int64_t lane = 0; lane < lanes; ++lane)
+        f(moved, out, lane * n, n);
+    NDArray result = moveaxis(out, { a.ndim() - 1 }, { axis });
+    return array.ndim() == 0 ? reshape(result, {}) : copy(result);
+}
+
+} // namespace
+
+NDArray sort(const NDArray& array, int64_t axis)
+{
+    return along_axis(array, axis, array.dtype, [](NDArray& data, NDArray&, int64_t start, int64_t n) {
+        dispatch_dtype(data.dtype, [&]<typename T>() {
+            T* p = reinterpret_cast<T*>(data.data()) + start;
+            std::stable_sort(p, p + n, less<T>);
+        });
+    });
+}
+
+NDArray argsort(const NDArray& array, int64_t axis)
+{
+    return along_axis(array, axis, DType::Int64, [](NDArray& data, NDArray& out, int64_t start, int64_t n) {
+        int64_t* indices = reinterpret_cast<int64_t*>(out.data()) + start;
+        std::iota(indices, indices + n, int64_t(0));
+        dispatch_dtype(data.dtype, [&]<typename T>() {
+            const T* p = reinterpret_cast<const T*>(data.data()) + start;
+            std::stable_sort(indices, indices + n, [p](int64_t x, int64_t y) { return less<T>(p[x], p[y]); });
+        });
+    });
+}
+
+UniqueResult unique(const NDArray& array)
+{
+    NDArray flat = ascontiguous(ravel(array));
+    int64_t n = flat.size();
+    NDArray order = argsort(flat, 0);
+    const int64_t* o = reinterpret_cast<const int64_t*>(order.data());
+    UniqueResult result;
+    std::vector<int64_t> first, counts, inverse(static_cast<size_t>(n));
+    dispatch_dtype(flat.dtype, [&]<typename T>() {
+        const T* p = reinterpret_cast<const T*>(flat.data());
+        for (int64_t i = 0; i < n; ++i) {
+            bool is_new = i == 0;
+            if (!is_new) {
+                T prev = p[o[i - 1]], cur = p[o[i]];
+                is_new = less<T>(prev, cur);
+                if constexpr (std::is_floating_point_v<T>) {
+                    // numpy 1.24 (equal_nan=True): NaNs collapse into one.
+                    if (std::isnan(prev) && std::isnan(cur))
+                        is_new = false;
+                }
+            }
+            if (is_new) {
+                first.push_back(o[i]);
+                counts.push_back(0);
+            }
+            ++counts.back();
+            inverse[static_cast<size_t>(o[i])] = static_cast<int64_t>(first.size()) - 1;
+        }
+    });
+    int64_t k = static_cast<int64_t>(first.size());
+    result.values = NDArray::empty(flat.dtype, { k });
+    result.index = NDArray::empty(DType::Int64, { k });
+    result.counts = NDArray::empty(DType::Int64, { k });
+    result.inverse = NDArray::empty(DType::Int64, { n });
+    size_t itemsize = flat.itemsize();
+    for (int64_t i = 0; i < k; ++i)
+        std::memcpy(result.values.data() + i * static_cast<int64_t>(itemsize), flat.data() + first[static_cast<size_t>(i)] * static_cast<int64_t>(itemsize), itemsize);
+    if (k) {
+        std::memcpy(result.index.data(), first.data(), static_cast<size_t>(k) * 8);
+        std::memcpy(result.counts.data(), counts.data(), static_cast<size_t>(k) * 8);
+    }
+    if (n)
+        std::memcpy(result.inverse.data(), inverse.data(), static_cast<size_t>(n) * 8);
+    return result;
+}
+
+NDArray searchsorted(const NDArray& sorted_in, const NDArray& values_in, bool side_right)
+{
+    DType dtype = promote_types(sorted_in.dtype, values_in.dtype);
+    NDArray sorted = ascontiguous(ravel(sorted_in), dtype);
+    NDArray values = ascontiguous(values_in, dtype);
+    NDArray result = NDArray::empty(DType::Int64, values.shape);
+    int64_t n = sorted.size();
+    dispatch_dtype(dtype, [&]<typename T>() {
+        const T* s = reinterpret_cast<const T*>(sorted.data());
+        const T* v = reinterpret_cast<const T*>(values.data());
+        int64_t* out = reinterpret_cast<int64_t*>(result.data());
+        for (int64_t i = 0; i < values.size(); ++i) {
+            const T* position = side_right ? std::upper_bound(s, s + n, v[i], less<T>) : std::lower_bound(s, s + n, v[i], less<T>);
+            out[i] = position - s;
+        }
+    });
+    return result;
+}
+
+NDArray isin(const NDArray& element, const NDArray& test_elements, bool invert)
+{
+    DType dtype = promote_types(element.dtype, test_elements.dtype);
+    NDArray test = sort(ascontiguous(ravel(test_elements), dtype), 0);
+    NDArray values = ascontiguous(element, dtype);
+    NDArray result = NDArray::empty(DType::Bool, element.shape);
+    int64_t n = test.size();
+    dispatch_dtype(dtype, [&]<typename T>() {
+        const T* s = reinterpret_cast<const T*>(test.data());
+        const T* v = reinterpret_cast<const T*>(values.data());
+        bool* out = reinterpret_cast<bool*>(result.data());
+        for (int64_t i = 0; i < values.size(); ++i) {
+            bool found = std::binary_search(s, s + n, v[i], less<T>);
+            if constexpr (std::is_floating_point_v<T>)
+                if (std::isnan(v[i]))
+                    found = false;
+            out[i] = found != invert;
+        }
+    });
+    return result;
+}
+
+} // namespace ramba::engine

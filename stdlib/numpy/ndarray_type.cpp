@@ -1,0 +1,425 @@
+// The ndarray's behaviour in the interpreter: indexing, operators (through the VM's ufuncs),
+// attributes, printing, truth, len, iteration and conversions. Methods live in ndarray_methods.cpp.
+#include <cmath>
+#include <cstring>
+
+#include "engine/array/cast.hpp"
+#include "engine/array/format.hpp"
+#include "engine/array/index.hpp"
+#include "engine/array/linalg.hpp"
+#include "engine/array/shape_ops.hpp"
+#include "engine/vm/ufunc.hpp"
+#include "stdlib/numpy/operators.hpp"
+#include "stdlib/numpy/types.hpp"
+
+namespace ramba::numpy {
+
+using engine::IndexItem;
+using engine::NDArray;
+using interp::CallContext;
+using interp::Type;
+using interp::Value;
+using interp::Values;
+
+std::span<const interp::BuiltinSpec> ndarray_methods();
+
+void emit_fp_warnings(CallContext& context)
+{
+    for (auto& warning : vm::take_fp_warnings())
+        context.write_stderr("RuntimeWarning: " + warning.message + "\n");
+}
+
+namespace {
+
+const char* binary_ufunc_name(interp::BinaryOp op)
+{
+    switch (op) {
+    case interp::BinaryOp::Add: return "add";
+    case interp::BinaryOp::Sub: return "subtract";
+    case interp::BinaryOp::Mul: return "multiply";
+    case interp::BinaryOp::Div: return "true_divide";
+    case interp::BinaryOp::FloorDiv: return "floor_divide";
+    case interp::BinaryOp::Mod: return "remainder";
+    case interp::BinaryOp::Pow: return "power";
+    case interp::BinaryOp::BitAnd: return "bitwise_and";
+    case interp::BinaryOp::BitOr: return "bitwise_or";
+    case interp::BinaryOp::BitXor: return "bitwise_xor";
+    case interp::BinaryOp::LShift: return "left_shift";
+    case interp::BinaryOp::RShift: return "right_shift";
+    case interp::BinaryOp::MatMul: return "matmul";
+    }
+    return "";
+}
+
+const char* compare_ufunc_name(interp::CompareOp op)
+{
+    switch (op) {
+    case interp::CompareOp::Eq: return "equal";
+    case interp::CompareOp::NotEq: return "not_equal";
+    case interp::CompareOp::Lt: return "less";
+    case interp::CompareOp::LtE: return "less_equal";
+    case interp::CompareOp::Gt: return "greater";
+    case interp::CompareOp::GtE: return "greater_equal";
+    }
+    return "";
+}
+
+const NDArray& self_array(const Value& self) { return self.as<ArrayObject>().array; }
+
+} // namespace
+
+NDArray apply_ufunc(CallContext& context, std::string_view name, std::span<const NDArray> inputs)
+{
+    auto op = vm::find_op(name);
+    RAMBA_ASSERT(op.has_value(), "every operator's ufunc is in the VM's op table");
+    NDArray result = vm::apply(*op, inputs);
+    emit_fp_warnings(context);
+    return result;
+}
+
+bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, const Value& rhs, Value& out)
+{
+    if (!is_array_like(lhs) || !is_array_like(rhs))
+        return false;
+    NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
+    if (op == interp::BinaryOp::MatMul) {
+        out = wrap_result(engine::matmul(inputs[0], inputs[1]));
+        return true;
+    }
+    out = wrap_result(apply_ufunc(context, binary_ufunc_name(op), inputs));
+    return true;
+}
+
+bool numpy_compare(CallContext& context, interp::CompareOp op, const Value& lhs, const Value& rhs, Value& out)
+{
+    if (!is_array_like(lhs) || !is_array_like(rhs))
+        return false;
+    NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
+    out = wrap_result(apply_ufunc(context, compare_ufunc_name(op), inputs));
+    return true;
+}
+
+Value numpy_unary(CallContext& context, interp::UnaryOp op, const Value& operand)
+{
+    NDArray input = to_array(context, operand);
+    switch (op) {
+    case interp::UnaryOp::Neg: return wrap_result(apply_ufunc(context, "negative", { &input, 1 }));
+    case interp::UnaryOp::Pos: return wrap_result(apply_ufunc(context, "positive", { &input, 1 }));
+    case interp::UnaryOp::Invert: return wrap_result(apply_ufunc(context, "invert", { &input, 1 }));
+    case interp::UnaryOp::Not: return Value::boolean(!interp::truthy(context, operand));
+    }
+    return {};
+}
+
+namespace {
+
+bool array_inplace(CallContext& context, interp::BinaryOp op, Value& target, const Value& rhs)
+{
+    if (!is_array(target) || !is_array_like(rhs))
+        return false;
+    const NDArray& out = self_array(target);
+    NDArray inputs[] = { out, to_array(context, rhs) };
+    if (op == interp::BinaryOp::MatMul) {
+        NDArray product = engine::matmul(inputs[0], inputs[1]);
+        if (product.shape != out.shape)
+            raise(ErrorKind::ValueError, "matmul: Output operand 0 has a mismatch in its core dimension 0, with gufunc "
+                                         "signature (n?,k),(k,m?)->(n?,m?) (size "
+                    + std::to_string(product.shape.empty() ? 0 : product.shape[0]) + " is different from "
+                    + std::to_string(out.shape.empty() ? 0 : out.shape[0]) + ")");
+        engine::assign(out, product);
+        return true;
+    }
+    auto code = vm::find_op(binary_ufunc_name(op));
+    RAMBA_ASSERT(code.has_value(), "every operator's ufunc is in the VM's op table");
+    vm::apply_into(*code, inputs, out);
+    emit_fp_warnings(context);
+    return true;
+}
+
+} // namespace
+
+// Python index values -> engine index items.
+std::vector<IndexItem> index_items(CallContext& context, const Value& index)
+{
+    std::vector<IndexItem> items;
+    auto add = [&](const Value& item) {
+        switch (item.type()) {
+        case Type::Int:
+        case Type::Bool:
+            items.push_back(IndexItem::make_integer(item.as_int()));
+            return;
+        case Type::None:
+            items.push_back(IndexItem::make(IndexItem::Kind::NewAxis));
+            return;
+        case Type::Ellipsis:
+            items.push_back(IndexItem::make(IndexItem::Kind::Ellipsis));
+            return;
+        case Type::Slice: {
+            const auto& slice = item.as<interp::SliceObject>();
+            auto bound = [&](const Value& v) -> std::optional<int64_t> {
+                if (v.is_none())
+                    return std::nullopt;
+                int64_t i;
+                if (!interp::as_index(context, v, i))
+                    raise(ErrorKind::TypeError, "slice indices must be integers or None or have an __index__ method");
+                return i;
+            };
+            items.push_back(IndexItem::make_slice(bound(slice.start), bound(slice.stop), bound(slice.step)));
+            return;
+        }
+        case Type::List:
+            items.push_back(IndexItem::make_array(to_array(context, item)));
+            if (items.back().array.size() == 0 && items.back().array.dtype == engine::DType::Float64)
+                items.back().array = engine::astype(items.back().array, engine::DType::Int64);
+            return;
+        default:
+            break;
+        }
+        if (is_array(item)) {
+            items.push_back(IndexItem::make_array(item.as<ArrayObject>().array));
+            return;
+        }
+        if (is_numpy_scalar(item)) {
+            const auto& s = item.as<ScalarObject>().scalar;
+            char kind = dtype_kind(s.dtype);
+            if (kind == 'i' || kind == 'u') {
+                items.push_back(IndexItem::make_integer(s.as_int64()));
+                return;
+            }
+            if (kind == 'b') {
+                items.push_back(IndexItem::make_array(s.to_array()));
+                return;
+            }
+        }
+        raise(ErrorKind::IndexError, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer "
+                                     "or boolean arrays are valid indices");
+    };
+    if (index.is(Type::Tuple)) {
+        for (const auto& item : index.as<interp::TupleObject>().items)
+            add(item);
+    } else {
+        add(index);
+    }
+    return items;
+}
+
+namespace {
+
+Value array_get_item(CallContext& context, const Value& self, const Value& index)
+{
+    auto items = index_items(context, index);
+    auto result = engine::index_get(self_array(self), items);
+    if (result.is_scalar)
+        return wrap_scalar(engine::Scalar::from_element(result.array.dtype, result.array.data()));
+    return wrap_array(std::move(result.array));
+}
+
+void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
+{
+    auto items = index_items(context, index);
+    engine::index_set(self_array(self), items, to_array(context, value));
+}
+
+std::string array_str(CallContext&, const Value& self) { return engine::array_str(self_array(self)); }
+std::string array_repr(CallContext&, const Value& self) { return engine::array_repr(self_array(self)); }
+
+bool array_truth(CallContext&, const Value& self)
+{
+    const NDArray& a = self_array(self);
+    if (a.size() == 1)
+        return engine::Scalar::from_element(a.dtype, a.data()).as_bool();
+    if (a.size() == 0)
+        return false; // numpy 1.24: DeprecationWarning, False
+    raise(ErrorKind::ValueError,
+        "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+}
+
+int64_t array_length(CallContext&, const Value& self)
+{
+    const NDArray& a = self_array(self);
+    if (a.ndim() == 0)
+        raise(ErrorKind::TypeError, "len() of unsized object");
+    return a.shape[0];
+}
+
+struct ArrayIterator final : interp::IteratorObject {
+    NDArray array;
+    int64_t position { 0 };
+    bool next(CallContext&, Value& out) override
+    {
+        if (position >= array.shape[0])
+            return false;
+        NDArray row = array;
+        row.shape.erase(row.shape.begin());
+        row.strides.erase(row.strides.begin());
+        row.offset += position * array.strides[0];
+        ++position;
+        if (row.ndim() == 0)
+            out = wrap_scalar(engine::Scalar::from_element(row.dtype, row.data()));
+        else
+            out = wrap_array(std::move(row));
+        return true;
+    }
+    std::string_view type_name() const override { return "iterator"; }
+};
+
+Value array_iterate(CallContext&, const Value& self)
+{
+    const NDArray& a = self_array(self);
+    if (a.ndim() == 0)
+        raise(ErrorKind::TypeError, "iteration over a 0-d array");
+    auto iterator = std::make_shared<ArrayIterator>();
+    iterator->array = a;
+    return Value::object(Type::Iterator, iterator);
+}
+
+const engine::Scalar single_element(const NDArray& a)
+{
+    if (a.size() != 1)
+        raise(ErrorKind::TypeError, "only size-1 arrays can be converted to Python scalars");
+    NDArray flat = engine::ascontiguous(a);
+    return engine::Scalar::from_element(a.dtype, flat.data());
+}
+
+bool array_to_int(CallContext&, const Value& self, int64_t& out)
+{
+    auto s = single_element(self_array(self));
+    if (dtype_kind(s.dtype) == 'f') {
+        double d = s.as_double();
+        if (std::isnan(d))
+            raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
+    }
+    out = s.as_int64();
+    return true;
+}
+
+bool array_to_float(CallContext&, const Value& self, double& out)
+{
+    auto s = single_element(self_array(self));
+    if (dtype_kind(s.dtype) == 'c')
+        raise(ErrorKind::TypeError, "can't convert complex to float");
+    out = s.as_double();
+    return true;
+}
+
+bool array_to_complex(CallContext&, const Value& self, std::complex<double>& out)
+{
+    out = single_element(self_array(self)).as_complex();
+    return true;
+}
+
+bool array_is_integer_index(const Value& self)
+{
+    const NDArray& a = self_array(self);
+    return a.ndim() == 0 && (dtype_kind(a.dtype) == 'i' || dtype_kind(a.dtype) == 'u');
+}
+
+// Attributes
+
+Value attribute_shape(CallContext&, const Value& self) { return shape_value(self_array(self).shape); }
+Value attribute_ndim(CallContext&, const Value& self) { return Value::integer(self_array(self).ndim()); }
+Value attribute_size(CallContext&, const Value& self) { return Value::integer(self_array(self).size()); }
+Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self_array(self).dtype); }
+Value attribute_itemsize(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self_array(self).itemsize())); }
+Value attribute_nbytes(CallContext&, const Value& self) { return Value::integer(self_array(self).nbytes()); }
+Value attribute_strides(CallContext&, const Value& self) { return shape_value(self_array(self).strides); }
+Value attribute_t(CallContext&, const Value& self) { return wrap_array(engine::transpose(self_array(self))); }
+
+NDArray complex_part(const NDArray& a, bool imaginary)
+{
+    NDArray part = a;
+    part.dtype = engine::DType::Float64;
+    if (imaginary)
+        part.offset += 8;
+    return part;
+}
+
+Value attribute_real(CallContext&, const Value& self)
+{
+    const NDArray& a = self_array(self);
+    if (dtype_kind(a.dtype) == 'c')
+        return wrap_array(complex_part(a, false));
+    return self;
+}
+
+Value attribute_imag(CallContext&, const Value& self)
+{
+    const NDArray& a = self_array(self);
+    if (dtype_kind(a.dtype) == 'c')
+        return wrap_array(complex_part(a, true));
+    return wrap_array(NDArray::zeros(a.dtype, a.shape));
+}
+
+Value attribute_flat(CallContext&, const Value& self)
+{
+    // FIXME: numpy's flatiter also supports assignment (a.flat[i] = v); this is a flattened view/copy.
+    return wrap_array(engine::ravel(self_array(self)));
+}
+
+const interp::AttributeSpec ndarray_attributes[] = {
+    { "shape", attribute_shape, "Tuple of array dimensions." },
+    { "ndim", attribute_ndim, "Number of array dimensions." },
+    { "size", attribute_size, "Number of elements in the array." },
+    { "dtype", attribute_dtype, "Data-type of the array's elements." },
+    { "itemsize", attribute_itemsize, "Length of one array element in bytes." },
+    { "nbytes", attribute_nbytes, "Total bytes consumed by the elements of the array." },
+    { "strides", attribute_strides, "Tuple of bytes to step in each dimension when traversing an array." },
+    { "T", attribute_t, "View of the transposed array." },
+    { "real", attribute_real, "The real part of the array." },
+    { "imag", attribute_imag, "The imaginary part of the array." },
+    { "flat", attribute_flat, "A 1-D iterator over the array." },
+};
+
+Value ndarray_type_object();
+
+interp::TypeInfo make_ndarray_type_info()
+{
+    interp::TypeInfo info;
+    info.name = "numpy.ndarray";
+    info.methods = ndarray_methods();
+    info.attributes = ndarray_attributes;
+    info.binary = numpy_binary;
+    info.inplace = array_inplace;
+    info.unary = numpy_unary;
+    info.compare = numpy_compare;
+    info.get_item = array_get_item;
+    info.set_item = array_set_item;
+    info.str = array_str;
+    info.repr = array_repr;
+    info.truth = array_truth;
+    info.length = array_length;
+    info.iterate = array_iterate;
+    info.to_int = array_to_int;
+    info.to_float = array_to_float;
+    info.to_complex = array_to_complex;
+    info.is_integer_index = array_is_integer_index;
+    info.type_object = ndarray_type_object;
+    return info;
+}
+
+bool is_ndarray_instance(const Value& value, const interp::ClassObject&) { return is_array(value); }
+
+Value ndarray_type_object()
+{
+    static Value cls = [] {
+        auto object = std::make_shared<interp::ClassObject>();
+        object->name = "numpy.ndarray";
+        object->is_instance = is_ndarray_instance;
+        return Value::object(Type::Class, object);
+    }();
+    return cls;
+}
+
+} // namespace
+
+Value ndarray_class() { return ndarray_type_object(); }
+
+const interp::TypeInfo& ndarray_type_info()
+{
+    static const interp::TypeInfo info = make_ndarray_type_info();
+    return info;
+}
+
+} // namespace ramba::numpy

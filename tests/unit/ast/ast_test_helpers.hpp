@@ -7,7 +7,7 @@
 #include "interpreter/ast/builder.hpp"
 #include "interpreter/errors/error.hpp"
 
-namespace ramba::test {
+namespace ramba::ast_test {
 
 inline std::string dump_of(const std::string& source)
 {
@@ -29,4 +29,4 @@ inline std::string error_of(const std::string& source)
     return "no error";
 }
 
-} // namespace ramba::test
+} // namespace ramba::ast_test

@@ -3,7 +3,7 @@
 
 #include "tests/unit/ast/ast_test_helpers.hpp"
 
-using ramba::test::dump_of;
+using ramba::ast_test::dump_of;
 
 TEST_CASE("ast: operator precedence", "[ast]")
 {

@@ -5,8 +5,8 @@
 #include "tests/unit/ast/ast_test_helpers.hpp"
 
 using namespace ramba;
-using ramba::test::dump_of;
-using ramba::test::error_of;
+using ramba::ast_test::dump_of;
+using ramba::ast_test::error_of;
 
 TEST_CASE("resolver: closures capture through intermediate functions", "[ast]")
 {

@@ -5,7 +5,7 @@
 
 #include "tests/unit/ast/ast_test_helpers.hpp"
 
-using ramba::test::error_of;
+using ramba::ast_test::error_of;
 
 TEST_CASE("syntax errors: messages and positions", "[ast]")
 {

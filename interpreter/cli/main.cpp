@@ -19,6 +19,7 @@
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/interrupt.hpp"
 #include "interpreter/repl/repl.hpp"
+#include "stdlib/python/sys_module.hpp"
 #include "stdlib/stdlib.hpp"
 
 namespace {
@@ -174,42 +175,16 @@ Invocation parse_command_line(int argc, char** argv)
     return invocation;
 }
 
-void set_sys_argv(const std::vector<std::string>& args)
-{
-    auto sys = interp::import_module("sys");
-    if (!sys)
-        return;
-    interp::Values items;
-    for (const auto& arg : args)
-        items.push_back(interp::make_str(arg));
-    sys->set("argv", interp::make_list(std::move(items)));
-}
-
 // Python's rules for SystemExit's code: none or None is 0, an int is the status, anything else is
 // printed to stderr and gives 1.
 int exit_status(interp::Interpreter& interpreter, const RambaError& error)
 {
     std::fflush(stdout);
-    if (auto* thrown = dynamic_cast<const interp::ThrownException*>(&error);
-        thrown && thrown->instance().is(interp::Type::Exception)) {
-        const auto& args = thrown->instance().as<interp::ExceptionObject>().args;
-        if (args.empty() || args[0].is_none())
-            return 0;
-        if (args[0].is(interp::Type::Int) || args[0].is(interp::Type::Bool))
-            return static_cast<int>(args[0].as_int() & 0xff);
-        std::string text = interp::str_value(interpreter, args.size() == 1 ? args[0] : interp::make_tuple(args));
-        std::fprintf(stderr, "%s\n", text.c_str());
-        return 1;
-    }
-    const std::string& message = error.message();
-    if (message.empty() || message == "None")
-        return 0;
-    char* end = nullptr;
-    long code = std::strtol(message.c_str(), &end, 10);
-    if (*end == '\0')
-        return static_cast<int>(code & 0xff);
-    std::fprintf(stderr, "%s\n", message.c_str());
-    return 1;
+    std::string message;
+    int status = interp::system_exit_status(interpreter, error, message);
+    if (!message.empty())
+        std::fprintf(stderr, "%s\n", message.c_str());
+    return status & 0xff;
 }
 
 int report(const RambaError& error, const std::string& filename, const std::string* source)
@@ -250,7 +225,7 @@ int run(int argc, char** argv)
 {
     Invocation invocation = parse_command_line(argc, argv);
     stdlib::register_all();
-    set_sys_argv(invocation.argv);
+    stdlib::set_sys_argv(invocation.argv);
     interp::install_interrupt_handler();
     interp::Interpreter interpreter;
 
@@ -300,6 +275,8 @@ constexpr size_t interpreter_stack_bytes = size_t(512) << 20;
 
 int main(int argc, char** argv)
 {
+    if (getenv("RAMBA_NO_THREAD"))
+        return run(argc, argv);
     ThreadArguments arguments { argc, argv, 0 };
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);

@@ -130,18 +130,11 @@ int execute(interp::Interpreter& interpreter, const std::string& text)
     } catch (const RambaError& error) {
         if (error.kind() == ErrorKind::SystemExit) {
             std::fflush(stdout);
-            int status = 0;
-            if (auto* thrown = dynamic_cast<const interp::ThrownException*>(&error);
-                thrown && thrown->instance().is(interp::Type::Exception)) {
-                const auto& args = thrown->instance().as<interp::ExceptionObject>().args;
-                if (!args.empty() && (args[0].is(interp::Type::Int) || args[0].is(interp::Type::Bool)))
-                    status = static_cast<int>(args[0].as_int() & 0xff);
-                else if (!args.empty() && !args[0].is_none()) {
-                    std::fprintf(stderr, "%s\n", interp::str_value(interpreter, args[0]).c_str());
-                    status = 1;
-                }
-            }
-            return status;
+            std::string message;
+            int status = interp::system_exit_status(interpreter, error, message);
+            if (!message.empty())
+                std::fprintf(stderr, "%s\n", message.c_str());
+            return status & 0xff;
         }
         std::fflush(stdout);
         const std::string* shown = source.get();

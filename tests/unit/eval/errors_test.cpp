@@ -7,8 +7,8 @@
 #include "tests/unit/eval/eval_helpers.hpp"
 
 using namespace ramba;
-using ramba::test::error_of;
-using ramba::test::run_program;
+using ramba::test::eval::error_of;
+using ramba::test::eval::run_program;
 
 TEST_CASE("uncaught errors carry Python's kind and message", "[eval]")
 {

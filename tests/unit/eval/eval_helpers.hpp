@@ -7,8 +7,9 @@
 
 #include "interpreter/ast/builder.hpp"
 #include "interpreter/eval/interpreter.hpp"
+#include "stdlib/stdlib.hpp"
 
-namespace ramba::test {
+namespace ramba::test::eval {
 
 struct RunResult {
     std::string output;
@@ -17,6 +18,8 @@ struct RunResult {
 
 inline RunResult run_program(interp::Interpreter& interpreter, const std::string& code, interp::Echo echo = interp::Echo::No)
 {
+    static bool registered = (stdlib::register_all(), true); // math, sys, ... for import tests
+    (void)registered;
     RunResult result;
     interpreter.capture_stdout(&result.output);
     try {
@@ -53,4 +56,4 @@ inline std::string error_of(const std::string& code)
     return std::string(error_kind_name(result.error->kind())) + ": " + result.error->message();
 }
 
-} // namespace ramba::test
+} // namespace ramba::test::eval

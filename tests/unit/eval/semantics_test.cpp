@@ -4,7 +4,7 @@
 
 #include "tests/unit/eval/eval_helpers.hpp"
 
-using ramba::test::output_of;
+using ramba::test::eval::output_of;
 
 TEST_CASE("binding: defaults and keywords", "[eval]")
 {

@@ -137,7 +137,7 @@ public:
         // Prediction rejects the `if` of `a = 1 if b` at once: it has looked ahead for the `else`.
         if (type == RambaParser::IF && previous && ends_expression(previous->getType()))
             throw_syntax_error("expected 'else' after 'if' expression", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
-        if (type == RambaParser::ASSIGN && previous && in_compound_header(parser->getContext()))
+        if (type == RambaParser::ASSIGN && previous && ends_expression(previous->getType()) && in_condition(parser->getContext()))
             throw_syntax_error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         if (type == RambaParser::NEWLINE && expected.contains(static_cast<size_t>(RambaParser::COLON)) && previous && in_compound_header(parser->getContext()))
@@ -165,6 +165,19 @@ private:
         if (type == Token::EOF)
             throw IncompleteInput(ErrorKind::SyntaxError, std::move(message), at);
         throw_syntax_error(std::move(message), at);
+    }
+
+    // The condition of `if`, `elif` or `while`, where `=` was likely meant as `==`.
+    static bool in_condition(antlr4::RuleContext* context)
+    {
+        for (; context; context = static_cast<antlr4::RuleContext*>(context->parent)) {
+            size_t rule = context->getRuleIndex();
+            if (rule == RambaParser::RuleIf_stmt || rule == RambaParser::RuleElif_clause || rule == RambaParser::RuleWhile_stmt)
+                return true;
+            if (rule == RambaParser::RuleBlock || rule == RambaParser::RuleAtom)
+                return false;
+        }
+        return false;
     }
 
     static bool in_rule(antlr4::RuleContext* context, size_t rule)

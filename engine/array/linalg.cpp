@@ -425,30 +425,37 @@ NDArray det(const NDArray& a_in)
         if (dtype == DType::Float64) {
             double* p = reinterpret_cast<double*>(a.data()) + bi * n * n;
             int info = n > 0 ? LAPACKE_dgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n), p, static_cast<int>(n), pivots.data()) : 0;
-            double d = 1.0;
-            if (info > 0) {
-                d = 0.0;
-            } else {
+            // numpy (umath_linalg det): sign * exp(sum(log|u_ii|)), so the bits match numpy's.
+            double d = 0.0;
+            if (info == 0) {
+                double sign = 1.0, log_det = 0.0;
                 for (int64_t i = 0; i < n; ++i) {
-                    d *= p[i * n + i];
+                    double u = p[i * n + i];
+                    if (u < 0)
+                        sign = -sign;
                     if (pivots[static_cast<size_t>(i)] != i + 1)
-                        d = -d;
+                        sign = -sign;
+                    log_det += std::log(std::fabs(u));
                 }
+                d = sign * std::exp(log_det);
             }
             reinterpret_cast<double*>(result.data())[bi] = d;
         } else {
             auto* p = reinterpret_cast<std::complex<double>*>(a.data()) + bi * n * n;
             int info = n > 0 ? LAPACKE_zgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n),
                 reinterpret_cast<lapack_complex_double*>(p), static_cast<int>(n), pivots.data()) : 0;
-            std::complex<double> d = 1.0;
-            if (info > 0) {
-                d = 0.0;
-            } else {
+            std::complex<double> d = 0.0;
+            if (info == 0) {
+                std::complex<double> sign = 1.0;
+                double log_det = 0.0;
                 for (int64_t i = 0; i < n; ++i) {
-                    d *= p[i * n + i];
+                    double magnitude = std::abs(p[i * n + i]);
+                    sign *= p[i * n + i] / magnitude;
                     if (pivots[static_cast<size_t>(i)] != i + 1)
-                        d = -d;
+                        sign = -sign;
+                    log_det += std::log(magnitude);
                 }
+                d = sign * std::exp(log_det);
             }
             reinterpret_cast<std::complex<double>*>(result.data())[bi] = d;
         }

@@ -31,12 +31,13 @@ bool less(const T& a, const T& b)
 // Applies f(T* data, int64_t n, int64_t* indices_or_null) to each 1-d lane along `axis` of a
 // contiguous copy whose sorted axis was moved last.
 template<typename F>
-NDArray along_axis(const NDArray& array, int64_t axis_in, DType out_dtype, F&& f)
+NDArray along_axis(const NDArray& array, int64_t axis_in, bool in_place, DType out_dtype, F&& f)
 {
     int64_t axis = check_axis(axis_in, std::max<int64_t>(array.ndim(), 1));
     NDArray a = array.ndim() == 0 ? reshape(array, { 1 }) : array;
     NDArray moved = copy(moveaxis(a, { axis }, { a.ndim() - 1 }));
-    NDArray out = out_dtype == moved.dtype ? moved : NDArray::empty(out_dtype, moved.shape);
+    // sort works in place on the copy; argsort writes indices to a separate array.
+    NDArray out = in_place ? moved : NDArray::empty(out_dtype, moved.shape);
     int64_t n = moved.shape.empty() ? 1 : moved.shape.back();
     int64_t lanes = n == 0 ? 0 : moved.size() / n;
     for (int64_t lane = 0; lane < lanes; ++lane)
@@ -49,7 +50,7 @@ NDArray along_axis(const NDArray& array, int64_t axis_in, DType out_dtype, F&& f
 
 NDArray sort(const NDArray& array, int64_t axis)
 {
-    return along_axis(array, axis, array.dtype, [](NDArray& data, NDArray&, int64_t start, int64_t n) {
+    return along_axis(array, axis, true, array.dtype, [](NDArray& data, NDArray&, int64_t start, int64_t n) {
         dispatch_dtype(data.dtype, [&]<typename T>() {
             T* p = reinterpret_cast<T*>(data.data()) + start;
             std::stable_sort(p, p + n, less<T>);
@@ -59,7 +60,7 @@ NDArray sort(const NDArray& array, int64_t axis)
 
 NDArray argsort(const NDArray& array, int64_t axis)
 {
-    return along_axis(array, axis, DType::Int64, [](NDArray& data, NDArray& out, int64_t start, int64_t n) {
+    return along_axis(array, axis, false, DType::Int64, [](NDArray& data, NDArray& out, int64_t start, int64_t n) {
         int64_t* indices = reinterpret_cast<int64_t*>(out.data()) + start;
         std::iota(indices, indices + n, int64_t(0));
         dispatch_dtype(data.dtype, [&]<typename T>() {

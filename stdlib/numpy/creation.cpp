@@ -291,7 +291,7 @@ Value grid_get_item(CallContext& context, const Value& self, const Value& index)
         Values list;
         for (auto& o : outputs)
             list.push_back(wrap_array(o));
-        return interp::make_tuple(std::move(list));
+        return interp::make_list(std::move(list));
     }
     return wrap_array(engine::stack(outputs, 0));
 }

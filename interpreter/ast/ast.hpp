@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "interpreter/errors/span.hpp"
@@ -395,6 +396,9 @@ struct GlobalTable {
     std::vector<std::string> names;
     uint32_t slot_of(const std::string& name); // adds the name if new
     std::optional<uint32_t> find(const std::string& name) const;
+
+    // name -> slot for names[0, index.size()); find() indexes names appended since.
+    mutable std::unordered_map<std::string, uint32_t> index;
 };
 
 struct Module {

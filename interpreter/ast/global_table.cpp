@@ -3,21 +3,23 @@
 
 namespace ramba::ast {
 
-// FIXME: linear search; a REPL session or script has few enough globals that this has not shown
-// up in profiles. Add a name->slot map beside `names` if it does.
 uint32_t GlobalTable::slot_of(const std::string& name)
 {
     if (auto slot = find(name))
         return *slot;
     names.push_back(name);
-    return static_cast<uint32_t>(names.size() - 1);
+    auto slot = static_cast<uint32_t>(names.size() - 1);
+    index.emplace(name, slot);
+    return slot;
 }
 
 std::optional<uint32_t> GlobalTable::find(const std::string& name) const
 {
-    for (size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name)
-            return static_cast<uint32_t>(i);
+    // Names may be appended to `names` directly; index them on the next lookup.
+    for (size_t i = index.size(); i < names.size(); ++i)
+        index.emplace(names[i], static_cast<uint32_t>(i));
+    if (auto it = index.find(name); it != index.end())
+        return it->second;
     return std::nullopt;
 }
 

@@ -170,8 +170,21 @@ std::string quoted_names(const std::vector<std::string>& names)
     return out;
 }
 
+// CPython's one-argument builtins (len, abs, ...) say "takes exactly one argument (2 given)".
+bool is_single_argument(const Signature& sig)
+{
+    return sig.params.size() == 1 && sig.params[0].kind == ParamKind::PositionalOnly && !sig.params[0].has_default;
+}
+
+[[noreturn]] void throw_single_argument(const BuiltinSpec& spec, size_t given)
+{
+    throw_error(ErrorKind::TypeError, std::string(spec.name) + "() takes exactly one argument (" + std::to_string(given) + " given)");
+}
+
 [[noreturn]] void throw_too_many(const BuiltinSpec& spec, const Signature& sig, size_t given)
 {
+    if (is_single_argument(sig))
+        throw_single_argument(spec, given);
     size_t most = sig.positional_count, least = sig.required_positional;
     std::string takes = least == most ? std::to_string(most) : "from " + std::to_string(least) + " to " + std::to_string(most);
     throw_error(ErrorKind::TypeError, std::string(spec.name) + "() takes " + takes + " positional argument"
@@ -260,6 +273,8 @@ Value call_native(CallContext& ctx, const BuiltinObject& builtin, const Value* s
             missing_positional.push_back(p.name);
         }
     }
+    if (!missing_positional.empty() && is_single_argument(sig) && !self)
+        throw_single_argument(spec, 0);
     if (!missing_positional.empty() || !missing_keyword.empty()) {
         bool positional_kind = !missing_positional.empty();
         auto& names = positional_kind ? missing_positional : missing_keyword;

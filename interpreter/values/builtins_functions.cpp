@@ -145,7 +145,7 @@ Value round_float(double x, const Value& ndigits_value)
         return Value::floating(x);
     if (ndigits < -308)
         return Value::floating(std::copysign(0.0, x));
-    std::string exact(1200, '\0');
+    std::string exact(1500, '\0'); // up to 309 integer digits + 1100 fraction digits
     auto result = std::to_chars(exact.data(), exact.data() + exact.size(), std::fabs(x), std::chars_format::fixed, 1100);
     exact.resize(static_cast<size_t>(result.ptr - exact.data()));
     std::string rounded = round_decimal(exact, ndigits);
@@ -175,7 +175,7 @@ Value builtin_round(CallContext& ctx, std::span<Value> a)
         int64_t m = 1;
         for (int64_t j = 0; j < k; ++j)
             m *= 10;
-        int64_t r = int_binary(BinaryOp::Mod, Value::integer(i).as_int(), m).as_int();
+        int64_t r = int_binary(BinaryOp::Mod, i, m).as_int();
         int64_t q = i - r;
         if (2 * r > m || (2 * r == m && ((q / m) & 1))) {
             if (__builtin_add_overflow(q, m, &q))
@@ -371,7 +371,8 @@ Value builtin_issubclass(CallContext&, std::span<Value> a)
 const std::string& attribute_name(const Value& v, const char* function)
 {
     if (!v.is(Type::Str))
-        throw_error(ErrorKind::TypeError, std::string(function) + "(): attribute name must be string, not '" + std::string(type_name(v)) + "'");
+        throw_error(ErrorKind::TypeError, (std::string(function) == "getattr" ? "" : std::string(function) + "(): ")
+                + "attribute name must be string, not '" + std::string(type_name(v)) + "'");
     return v.as<StrObject>().value;
 }
 
@@ -447,7 +448,9 @@ Value builtin_help(CallContext& ctx, std::span<Value> a)
         }
         out += "\n";
     } else if (v.is(Type::Builtin) || v.is(Type::BoundMethod)) {
-        out = "Help on built-in function " + std::string(function_name(v)) + ":\n\n" + describe(v) + "\n";
+        std::string module = module_of(v);
+        out = "Help on built-in function " + std::string(function_name(v)) + (module.empty() ? "" : " in module " + module) + ":\n\n"
+            + describe(v) + "\n";
     } else if (v.is(Type::Function)) {
         out = "Help on function " + std::string(function_name(v)) + ":\n\n" + describe(v) + "\n";
     } else if (v.is(Type::Class)) {

@@ -64,7 +64,7 @@ Value min_max(CallContext& ctx, std::span<Value> a, bool is_max)
     while (it.next(ctx, item)) {
         Value item_key = key.is_none() ? item : ctx.call(key, std::span<const Value>(&item, 1));
         // Python keeps the first of equal elements: replace only when strictly better.
-        if (!found || (is_max ? less_than(ctx, best_key, item_key) : less_than(ctx, item_key, best_key))) {
+        if (!found || truthy(ctx, compare_op(ctx, is_max ? CompareOp::Gt : CompareOp::Lt, item_key, best_key))) {
             best = item;
             best_key = item_key;
             found = true;

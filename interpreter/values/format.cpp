@@ -266,7 +266,7 @@ std::string format_float(const FormatSpec& f, double d, const Value& value)
     }
     if (type == 'f' || type == 'F' || type == '%') {
         int precision = f.precision < 0 ? 6 : static_cast<int>(f.precision);
-        std::string text(1100, '\0');
+        std::string text(static_cast<size_t>(330 + precision), '\0');
         auto result = std::to_chars(text.data(), text.data() + text.size(), std::fabs(d), std::chars_format::fixed, precision);
         text.resize(static_cast<size_t>(result.ptr - text.data()));
         size_t point = text.find('.');

@@ -92,6 +92,7 @@ std::span<const BuiltinSpec> builtin_iteration_specs();
 Value round_float(double x, const Value& ndigits); // round(x, n) as CPython (correctly rounded)
 
 // ---- Misc
+std::string module_of(const Value& builtin); // "builtins", "math", ... ("" if not found): for help()
 int64_t length_of(CallContext&, const Value&); // len(); TypeError when it has none
 std::string address_string(const void*);      // "0x7f..."
 Value make_range(int64_t start, int64_t stop, int64_t step);

@@ -56,6 +56,12 @@ void throw_type_error_unsupported(BinaryOp op, const Value& lhs, const Value& rh
         throw_error(ErrorKind::TypeError, "can only concatenate " + std::string(type_name(lhs)) + " (not \""
                 + std::string(type_name(rhs)) + "\") to " + std::string(type_name(lhs)));
     }
+    auto is_sequence = [](const Value& v) { return v.is(Type::Str) || v.is(Type::List) || v.is(Type::Tuple); };
+    auto is_int = [](const Value& v) { return v.is(Type::Int) || v.is(Type::Bool); };
+    if (op == BinaryOp::Mul && (is_sequence(lhs) || is_sequence(rhs)) && !lhs.is(Type::Opaque) && !rhs.is(Type::Opaque)) {
+        const Value& other = is_sequence(lhs) && !is_int(rhs) ? rhs : lhs;
+        throw_error(ErrorKind::TypeError, "can't multiply sequence by non-int of type '" + std::string(type_name(other)) + "'");
+    }
     throw_error(ErrorKind::TypeError, "unsupported operand type(s) for " + std::string(binary_op_symbol(op)) + ": '"
             + std::string(type_name(lhs)) + "' and '" + std::string(type_name(rhs)) + "'");
 }

@@ -57,6 +57,26 @@ std::vector<std::string> registered_module_names()
     return names;
 }
 
+std::string module_of(const Value& builtin)
+{
+    if (!builtin.is(Type::Builtin))
+        return "";
+    auto holds = [&](const ModuleObject& module) {
+        for (auto& [name, value] : module.attributes) {
+            if (value.is(Type::Builtin) && value.as<BuiltinObject>().spec == builtin.as<BuiltinObject>().spec)
+                return true;
+        }
+        return false;
+    };
+    if (holds(builtins_module()))
+        return "builtins";
+    for (auto& [factory, module] : registry().instances) {
+        if (module && holds(*module))
+            return module->name;
+    }
+    return "";
+}
+
 std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name)
 {
     if (dotted_name == "builtins")

@@ -89,7 +89,7 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b)
     }
     case BinaryOp::Mod: {
         if (b == 0)
-            throw_error(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
+            throw_error(ErrorKind::ZeroDivisionError, "integer modulo by zero");
         if (b == -1)
             return Value::integer(0);
         int64_t m = a % b;
@@ -107,7 +107,7 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b)
             throw_error(ErrorKind::ValueError, "negative shift count");
         if (a == 0)
             return Value::integer(0);
-        if (b >= 63)
+        if (b >= 64)
             throw_int_overflow();
         r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
         if ((r >> b) != a)
@@ -285,6 +285,9 @@ std::complex<double> complex_power(std::complex<double> a, std::complex<double> 
         len /= std::exp(at * b.imag());
         phase += b.imag() * std::log(vabs);
     }
+    // CPython reports libm's EDOM from cos/sin of an infinite phase as this ZeroDivisionError.
+    if (std::isinf(phase))
+        throw_error(ErrorKind::ZeroDivisionError, "0.0 to a negative or complex power");
     std::complex<double> r { len * std::cos(phase), len * std::sin(phase) };
     if (std::isinf(r.real()) || std::isinf(r.imag()))
         throw_error(ErrorKind::OverflowError, "complex exponentiation");

@@ -102,10 +102,10 @@ std::string format_field(FormatState& state, std::string_view field, int depth)
         if (i < field.size() && field[i] != ':')
             throw_error(ErrorKind::ValueError, "expected ':' after conversion specifier");
     }
+    Value value = resolve_field(state, name); // numbered before the nested fields of its spec
     std::string spec;
     if (i < field.size() && field[i] == ':')
         spec = expand(state, field.substr(i + 1), depth + 1);
-    Value value = resolve_field(state, name);
     switch (conversion) {
     case 0: break;
     case 'r':
@@ -299,8 +299,17 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
                     throw_error(ErrorKind::TypeError, std::string("%") + type + " format: an integer is required, not " + std::string(type_name(value)));
                 }
             }
-            std::string text = format_value(ctx, Value::integer(n), spec + (type == 'i' || type == 'u' ? 'd' : type));
-            out += text;
+            char code = type == 'i' || type == 'u' ? 'd' : type;
+            if (precision >= 0) {
+                // printf: the precision of an integer is its minimum number of digits.
+                std::string digits = format_value(ctx, Value::integer(n < 0 ? -n : n), std::string(1, code));
+                if (static_cast<int64_t>(digits.size()) < precision)
+                    digits.insert(0, static_cast<size_t>(precision - static_cast<int64_t>(digits.size())), '0');
+                std::string text = (n < 0 ? "-" : sign ? std::string(1, sign) : "") + digits;
+                out += format_value(ctx, make_str(std::move(text)), std::string(left ? "<" : ">") + (width >= 0 ? std::to_string(width) : ""));
+                break;
+            }
+            out += format_value(ctx, Value::integer(n), spec + code);
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
@@ -328,7 +337,9 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         }
         }
     }
-    if (!used_mapping && !mapping && next < positional.size())
+    // CPython treats any non-tuple, non-str argument with __getitem__ as a mapping: no leftover check.
+    bool mapping_like = args.is(Type::Dict) || args.is(Type::List) || args.is(Type::Opaque);
+    if (!used_mapping && !mapping_like && next < positional.size())
         throw_error(ErrorKind::TypeError, "not all arguments converted during string formatting");
     return out;
 }

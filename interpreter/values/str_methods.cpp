@@ -81,10 +81,7 @@ Values split_whitespace(const std::string& s, int64_t maxsplit, bool from_right)
             if (i >= n)
                 break;
             if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
-                size_t end = n;
-                while (end > i && is_space(s[end - 1]))
-                    --end;
-                parts.push_back(s.substr(i, end - i));
+                parts.push_back(s.substr(i)); // Python keeps the remainder's trailing whitespace
                 break;
             }
             size_t j = i;
@@ -101,10 +98,7 @@ Values split_whitespace(const std::string& s, int64_t maxsplit, bool from_right)
             if (end == 0)
                 break;
             if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
-                size_t begin = 0;
-                while (begin < end && is_space(s[begin]))
-                    ++begin;
-                parts.push_back(s.substr(begin, end - begin));
+                parts.push_back(s.substr(0, end)); // Python keeps the remainder's leading whitespace
                 break;
             }
             size_t j = end;

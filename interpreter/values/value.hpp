@@ -126,7 +126,9 @@ using NativeFunction = Value (*)(CallContext&, std::span<Value> args);
 
 // One row of a registration table: what `help()` shows, what the binder checks, what runs.
 //   signature: Python syntax without the name, e.g. "(x, /, axis=None, *, keepdims=False)".
-//   Defaults are literals: None, True, False, numbers, strings, ().
+//   Defaults are literals: None, True, False, numbers, strings, (), or <missing> (see
+//   missing_argument()). A single positional-only parameter "(x, /)" gets CPython's
+//   "len() takes exactly one argument (2 given)" wording.
 struct BuiltinSpec {
     const char* name;
     const char* signature;

@@ -428,19 +428,121 @@ Value math_ldexp(CallContext& ctx, std::span<Value> a)
     return Value::floating(r);
 }
 
+// CPython's own Lanczos gamma and lgamma (Modules/mathmodule.c), not libm's, so results match to the ulp.
+constexpr int lanczos_n = 13;
+constexpr double lanczos_g = 6.024680040776729583740234375;
+constexpr double lanczos_g_minus_half = 5.524680040776729583740234375;
+constexpr double lanczos_num_coeffs[lanczos_n] = {
+    23531376880.410759688572007674451636754734846804940, 42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843, 17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801, 31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768, 186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408
+};
+constexpr double lanczos_den_coeffs[lanczos_n] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0
+};
+constexpr double gamma_integral[] = {
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0, 479001600.0, 6227020800.0,
+    87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0, 6402373705728000.0, 121645100408832000.0,
+    2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+};
+constexpr double logpi = 1.144729885849400174143427351353058711647;
+
+double lanczos_sum(double x)
+{
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = lanczos_n; --i >= 0;) {
+            num = num * x + lanczos_num_coeffs[i];
+            den = den * x + lanczos_den_coeffs[i];
+        }
+    } else {
+        for (int i = 0; i < lanczos_n; i++) {
+            num = num / x + lanczos_num_coeffs[i];
+            den = den / x + lanczos_den_coeffs[i];
+        }
+    }
+    return num / den;
+}
+
+double sin_pi(double x)
+{
+    double y = std::fmod(std::fabs(x), 2.0);
+    int n = static_cast<int>(std::round(2.0 * y));
+    double r = 0;
+    switch (n) {
+    case 0: r = std::sin(M_PI * y); break;
+    case 1: r = std::cos(M_PI * (y - 0.5)); break;
+    case 2: r = std::sin(M_PI * (1.0 - y)); break;
+    case 3: r = -std::cos(M_PI * (y - 1.5)); break;
+    case 4: r = std::sin(M_PI * (y - 2.0)); break;
+    }
+    return std::copysign(1.0, x) * r;
+}
+
 Value math_gamma(CallContext& ctx, std::span<Value> a)
 {
     double x = to_double(ctx, a[0]);
-    if (std::isnan(x))
-        return Value::floating(x);
-    if (std::isinf(x)) {
-        if (x < 0)
-            domain_error();
-        return Value::floating(x);
-    }
-    if (x <= 0 && x == std::floor(x))
+    if (!std::isfinite(x)) {
+        if (std::isnan(x) || x > 0.0)
+            return Value::floating(x);
         domain_error();
-    double r = std::tgamma(x);
+    }
+    if (x == 0.0)
+        domain_error();
+    if (x == std::floor(x)) {
+        if (x < 0.0)
+            domain_error();
+        if (x <= static_cast<double>(std::size(gamma_integral)))
+            return Value::floating(gamma_integral[static_cast<int>(x) - 1]);
+    }
+    double absx = std::fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        if (std::isinf(r))
+            range_error();
+        return Value::floating(r);
+    }
+    if (absx > 200.0) {
+        if (x < 0.0)
+            return Value::floating(0.0 / sin_pi(x));
+        range_error();
+    }
+    double y = absx + lanczos_g_minus_half;
+    double z;
+    if (absx > lanczos_g_minus_half) {
+        double q = y - absx;
+        z = q - lanczos_g_minus_half;
+    } else {
+        double q = y - lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * lanczos_g / y;
+    double r;
+    if (x < 0.0) {
+        r = -M_PI / sin_pi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= std::pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / std::exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= std::pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
     if (std::isinf(r))
         range_error();
     return Value::floating(r);
@@ -449,14 +551,20 @@ Value math_gamma(CallContext& ctx, std::span<Value> a)
 Value math_lgamma(CallContext& ctx, std::span<Value> a)
 {
     double x = to_double(ctx, a[0]);
-    if (std::isnan(x))
-        return Value::floating(x);
-    if (std::isinf(x))
-        return Value::floating(INFINITY);
-    if (x <= 0 && x == std::floor(x))
-        domain_error();
-    int sign;
-    double r = lgamma_r(x, &sign);
+    if (!std::isfinite(x))
+        return Value::floating(std::isnan(x) ? x : INFINITY);
+    if (x == std::floor(x) && x <= 2.0) {
+        if (x <= 0.0)
+            domain_error();
+        return Value::floating(0.0);
+    }
+    double absx = std::fabs(x);
+    if (absx < 1e-20)
+        return Value::floating(-std::log(absx));
+    double r = std::log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (std::log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0)
+        r = logpi - std::log(std::fabs(sin_pi(absx))) - std::log(absx) - r;
     if (std::isinf(r))
         range_error();
     return Value::floating(r);

@@ -77,8 +77,13 @@ NDArray reshape(const NDArray& array, Shape shape)
         }
     }
     int64_t size = array.size();
+    // numpy spells the requested shape without spaces and -1 as "newaxis": "(2,newaxis)", "(4,)".
+    std::string requested = "(";
+    for (size_t i = 0; i < shape.size(); ++i)
+        requested += (i ? "," : "") + (shape[i] == -1 ? std::string("newaxis") : std::to_string(shape[i]));
+    requested += shape.size() == 1 ? ",)" : ")";
     auto fail = [&]() {
-        value_error("cannot reshape array of size " + std::to_string(size) + " into shape " + shape_to_string(shape));
+        value_error("cannot reshape array of size " + std::to_string(size) + " into shape " + requested);
     };
     if (unknown >= 0) {
         if (known == 0 || size % known != 0)
@@ -134,9 +139,23 @@ NDArray transpose(const NDArray& array, std::optional<std::vector<int64_t>> axes
     return result;
 }
 
+namespace {
+
+// numpy names the argument in some axis errors: "axis2: axis 5 is out of bounds ...".
+int64_t check_named_axis(const char* name, int64_t axis, int64_t ndim)
+{
+    try {
+        return check_axis(axis, ndim);
+    } catch (const RambaError& error) {
+        value_error(std::string(name) + ": " + error.message());
+    }
+}
+
+} // namespace
+
 NDArray swapaxes(const NDArray& array, int64_t axis1, int64_t axis2)
 {
-    int64_t a = check_axis(axis1, array.ndim()), b = check_axis(axis2, array.ndim());
+    int64_t a = check_named_axis("axis1", axis1, array.ndim()), b = check_named_axis("axis2", axis2, array.ndim());
     NDArray result = array;
     std::swap(result.shape[static_cast<size_t>(a)], result.shape[static_cast<size_t>(b)]);
     std::swap(result.strides[static_cast<size_t>(a)], result.strides[static_cast<size_t>(b)]);
@@ -149,9 +168,9 @@ NDArray moveaxis(const NDArray& array, std::vector<int64_t> source, std::vector<
     if (source.size() != destination.size())
         value_error("`source` and `destination` arguments must have the same number of elements");
     for (auto& a : source)
-        a = check_axis(a, ndim);
+        a = check_named_axis("source", a, ndim);
     for (auto& a : destination)
-        a = check_axis(a, ndim);
+        a = check_named_axis("destination", a, ndim);
     std::vector<int64_t> order;
     for (int64_t i = 0; i < ndim; ++i)
         if (std::find(source.begin(), source.end(), i) == source.end())

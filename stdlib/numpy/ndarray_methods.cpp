@@ -1,6 +1,7 @@
 // ndarray methods: one BuiltinSpec row each (self first). Reductions call the VM's reduce API;
 // shape methods call engine/array/shape_ops; sort methods engine/array/sort.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "engine/array/cast.hpp"
@@ -192,7 +193,35 @@ Value method_searchsorted(CallContext& context, std::span<Value> args)
     return wrap_result(engine::searchsorted(self_array(args[0]), to_array(context, args[1]), side == "right"));
 }
 
+} // namespace
+
+Value dunder_abs(CallContext& context, std::span<Value> args)
+{
+    NDArray a = to_array(context, args[0]);
+    return wrap_result(apply_ufunc(context, "absolute", { &a, 1 }));
+}
+
+// round(x[, ndigits]): numpy's around; a numpy scalar with no ndigits gives a Python int.
+Value dunder_round(CallContext& context, std::span<Value> args)
+{
+    Value numpy = interp::make_module(interp::import_module("numpy"));
+    Value digits = args[1].is_none() ? Value::integer(0) : args[1];
+    Value rounded = context.call(interp::get_attribute(context, numpy, "round"), std::vector<Value> { args[0], digits });
+    if (args[1].is_none() && is_numpy_scalar(rounded)) {
+        double d = rounded.as<ScalarObject>().scalar.as_double();
+        if (!std::isfinite(d))
+            raise(std::isnan(d) ? ErrorKind::ValueError : ErrorKind::OverflowError,
+                std::isnan(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+        return Value::integer(static_cast<int64_t>(d));
+    }
+    return rounded;
+}
+
+namespace {
+
 const interp::BuiltinSpec methods[] = {
+    { "__abs__", "(self)", dunder_abs, "abs(self)" },
+    { "__round__", "(self, ndigits=None)", dunder_round, "round(self[, ndigits])" },
     { "reshape", "(self, *shape)", method_reshape, "Returns an array containing the same data with a new shape." },
     { "ravel", "(self)", method_ravel, "Return a flattened array (a view when possible)." },
     { "flatten", "(self)", method_flatten, "Return a copy of the array collapsed into one dimension." },

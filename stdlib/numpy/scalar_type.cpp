@@ -145,7 +145,16 @@ Value scalar_is_integer(CallContext&, std::span<Value> args)
     return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
 
+} // namespace
+
+Value dunder_abs(CallContext&, std::span<Value>);   // ndarray_methods.cpp
+Value dunder_round(CallContext&, std::span<Value>); // ndarray_methods.cpp
+
+namespace {
+
 const interp::BuiltinSpec scalar_methods[] = {
+    { "__abs__", "(self)", dunder_abs, "abs(self)" },
+    { "__round__", "(self, ndigits=None)", dunder_round, "round(self[, ndigits])" },
     { "item", "(self)", scalar_item, "Copy the scalar to a standard Python scalar." },
     { "tolist", "(self)", scalar_item, "The scalar as a standard Python scalar." },
     { "astype", "(self, dtype)", scalar_astype, "The scalar cast to dtype." },

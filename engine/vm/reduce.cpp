@@ -467,6 +467,22 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
         return finish(run_fold<Fold::Any>(input, reduced, DType::Bool));
     case ReduceOp::All:
         return finish(run_fold<Fold::All>(input, reduced, DType::Bool));
+    case ReduceOp::NanMin:
+    case ReduceOp::NanMax: {
+        // numpy: NaNs are skipped; an all-NaN slice gives NaN and "All-NaN slice encountered".
+        ReduceOp plain = op == ReduceOp::NanMin ? ReduceOp::Min : ReduceOp::Max;
+        char kind = dtype_kind(input.dtype);
+        if (kind != 'f' && kind != 'c')
+            return reduce(plain, input, axes, options);
+        NDArray nan = apply(OpCode::Isnan, input);
+        NDArray filled = where(nan, scalar_array(input.dtype, op == ReduceOp::NanMin ? INFINITY : -INFINITY), input);
+        NDArray extremum = plain == ReduceOp::Min ? run_fold<Fold::Min>(filled, reduced, input.dtype)
+                                                  : run_fold<Fold::Max>(filled, reduced, input.dtype);
+        NDArray all_nan = run_fold<Fold::All>(nan, reduced, DType::Bool);
+        if (reduce(ReduceOp::Any, all_nan, std::nullopt).data()[0] != std::byte { 0 })
+            record_fp_warning("All-NaN slice encountered");
+        return finish(where(all_nan, scalar_array(input.dtype, NAN), extremum));
+    }
     case ReduceOp::Min:
     case ReduceOp::Max:
     case ReduceOp::Ptp: {
@@ -622,11 +638,12 @@ NDArray order_statistic(const NDArray& input, std::span<const double> q, bool q_
                 int64_t half = row_length / 2;
                 value = row_length % 2 ? row[half] : (0.0 + row[half - 1] + row[half]) / 2;
             } else {
-                // numpy 'linear': virtual index (n - 1) * q / 100, lerp between its neighbours.
-                double index = (row_length - 1) * q[k] / 100.0;
-                int64_t below = static_cast<int64_t>(std::floor(index));
-                int64_t above = std::min(below + 1, row_length - 1);
-                double t = index - below;
+                // numpy 1.24's 'linear' method: virtual index (n - 1) * quantile, lerp between neighbours.
+                double index = static_cast<double>(row_length - 1) * q[k];
+                double floor_index = std::floor(index);
+                int64_t below = std::clamp<int64_t>(static_cast<int64_t>(floor_index), 0, row_length - 1);
+                int64_t above = std::clamp<int64_t>(static_cast<int64_t>(floor_index) + 1, 0, row_length - 1);
+                double t = index - floor_index;
                 double a = row[below], b = row[above];
                 // numpy's _lerp: a + (b - a) * t, computed from the other end when t >= 0.5.
                 double diff = b - a;
@@ -643,16 +660,29 @@ NDArray order_statistic(const NDArray& input, std::span<const double> q, bool q_
 NDArray percentile(const NDArray& input, std::span<const double> q, bool q_is_scalar,
     std::optional<std::span<const int64_t>> axes, bool keepdims)
 {
+    // numpy: percentile divides q by 100 (true_divide) and then computes quantiles.
+    std::vector<double> fractions;
     for (double p : q) {
         if (!(p >= 0 && p <= 100))
             throw RambaError(ErrorKind::ValueError, "Percentiles must be in the range [0, 100]");
+        fractions.push_back(p / 100.0);
+    }
+    return order_statistic(input, fractions, q_is_scalar, axes, keepdims, false);
+}
+
+NDArray quantile(const NDArray& input, std::span<const double> q, bool q_is_scalar,
+    std::optional<std::span<const int64_t>> axes, bool keepdims)
+{
+    for (double p : q) {
+        if (!(p >= 0 && p <= 1))
+            throw RambaError(ErrorKind::ValueError, "Quantiles must be in the range [0, 1]");
     }
     return order_statistic(input, q, q_is_scalar, axes, keepdims, false);
 }
 
 NDArray median(const NDArray& input, std::optional<std::span<const int64_t>> axes, bool keepdims)
 {
-    double half[] = { 50.0 };
+    double half[] = { 0.5 };
     return order_statistic(input, half, true, axes, keepdims, true);
 }
 

@@ -57,7 +57,7 @@ engine::NDArray where(const engine::NDArray& cond, const engine::NDArray& x, con
     X(Sum, "sum") X(Prod, "prod") X(Mean, "mean") X(Std, "std") X(Var, "var") \
     X(Min, "min") X(Max, "max") X(ArgMin, "argmin") X(ArgMax, "argmax")    \
     X(Any, "any") X(All, "all") X(Ptp, "ptp") X(NanSum, "nansum")          \
-    X(NanMean, "nanmean") X(CountNonzero, "count_nonzero")
+    X(NanMean, "nanmean") X(CountNonzero, "count_nonzero") X(NanMin, "nanmin") X(NanMax, "nanmax")
 
 enum class ReduceOp : uint8_t {
 #define RAMBA_X(e, n) e,
@@ -88,6 +88,9 @@ engine::NDArray accumulate(ReduceOp /* Sum or Prod */, const engine::NDArray&, s
 
 // median / percentile (linear interpolation, numpy's default method) along axes; q in [0, 100].
 engine::NDArray percentile(const engine::NDArray&, std::span<const double> q, bool q_is_scalar,
+    std::optional<std::span<const int64_t>> axes, bool keepdims);
+// np.quantile: q in [0, 1].
+engine::NDArray quantile(const engine::NDArray&, std::span<const double> q, bool q_is_scalar,
     std::optional<std::span<const int64_t>> axes, bool keepdims);
 engine::NDArray median(const engine::NDArray&, std::optional<std::span<const int64_t>> axes, bool keepdims);
 

@@ -134,8 +134,9 @@ Value median(CallContext& context, std::span<Value> args)
     return finish(context, vm::median(a, span, interp::truthy(context, args[4])), args[2]);
 }
 
-// np.percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)
-Value percentile(CallContext& context, std::span<Value> args)
+// np.percentile / np.quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)
+template<bool IsQuantile>
+Value order_statistic(CallContext& context, std::span<Value> args)
 {
     NDArray a = to_array(context, args[0]);
     NDArray q = engine::astype(to_array(context, args[1]), DType::Float64);
@@ -147,7 +148,8 @@ Value percentile(CallContext& context, std::span<Value> args)
     std::optional<std::span<const int64_t>> span;
     if (axes)
         span = std::span<const int64_t>(*axes);
-    NDArray result = vm::percentile(a, qs, q.ndim() == 0, span, interp::truthy(context, args[6]));
+    NDArray result = IsQuantile ? vm::quantile(a, qs, q.ndim() == 0, span, interp::truthy(context, args[6]))
+                                : vm::percentile(a, qs, q.ndim() == 0, span, interp::truthy(context, args[6]));
     if (q.ndim() > 1) {
         engine::Shape shape = q.shape;
         shape.insert(shape.end(), result.shape.begin() + 1, result.shape.end());
@@ -185,8 +187,14 @@ const interp::BuiltinSpec functions[] = {
     { "cumprod", RAMBA_ACCUMULATE, &accumulate<ReduceOp::Prod>, "Return the cumulative product of elements along a given axis." },
     { "median", "(a, axis=None, out=None, overwrite_input=False, keepdims=False)", &median,
         "Compute the median along the specified axis." },
-    { "percentile", "(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)", &percentile,
-        "Compute the q-th percentile of the data along the specified axis." },
+    { "percentile", "(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
+        &order_statistic<false>, "Compute the q-th percentile of the data along the specified axis." },
+    { "quantile", "(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
+        &order_statistic<true>, "Compute the q-th quantile of the data along the specified axis." },
+    { "nanmin", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::NanMin>,
+        "Return minimum of an array or minimum along an axis, ignoring any NaNs." },
+    { "nanmax", RAMBA_WITHOUT_DTYPE, &without_dtype<ReduceOp::NanMax>,
+        "Return the maximum of an array or maximum along an axis, ignoring any NaNs." },
 };
 
 #define RAMBA_M_WITH_DTYPE "(self, axis=None, dtype=None, out=None, keepdims=False)"

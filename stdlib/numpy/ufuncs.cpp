@@ -242,6 +242,7 @@ const interp::BuiltinSpec functions[] = {
     RAMBA_U1("arccosh", Arccosh, "Inverse hyperbolic cosine, element-wise.")
     RAMBA_U1("arctanh", Arctanh, "Inverse hyperbolic tangent element-wise.")
     RAMBA_U2("hypot", Hypot, "Given the \"legs\" of a right triangle, return its hypotenuse.")
+    RAMBA_U2("copysign", Copysign, "Change the sign of x1 to that of x2, element-wise.")
     RAMBA_U1("deg2rad", Deg2rad, "Convert angles from degrees to radians.")
     RAMBA_U1("radians", Deg2rad, "Convert angles from degrees to radians.")
     RAMBA_U1("rad2deg", Rad2deg, "Convert angles from radians to degrees.")

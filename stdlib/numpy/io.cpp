@@ -107,11 +107,12 @@ Value np_savez(CallContext& context, std::span<Value> args)
     if (!ends_with(path, ".npz"))
         path += ".npz";
     std::vector<std::pair<std::string, std::string>> entries;
+    // numpy: keyword arrays first, then the positional ones as arr_0, arr_1, ...
+    for (const auto& [key, value] : args[2].as<interp::DictObject>().entries)
+        entries.push_back({ key.as<interp::StrObject>().value + ".npy", engine::npy_encode(to_array(context, value)) });
     const auto& positional = args[1].as<interp::TupleObject>().items;
     for (size_t i = 0; i < positional.size(); ++i)
         entries.push_back({ "arr_" + std::to_string(i) + ".npy", engine::npy_encode(to_array(context, positional[i])) });
-    for (const auto& [key, value] : args[2].as<interp::DictObject>().entries)
-        entries.push_back({ key.as<interp::StrObject>().value + ".npy", engine::npy_encode(to_array(context, value)) });
     engine::write_file_atomically(path, engine::zip_encode(entries));
     return Value::none();
 }

@@ -284,8 +284,11 @@ std::optional<DType> to_dtype(interp::CallContext&, const Value& value)
     }
     if (value.is(Type::Class)) {
         const auto& cls = value.as<interp::ClassObject>();
-        if (cls.tag)
-            return *static_cast<const DType*>(cls.tag);
+        // Only our np.float64-style classes carry a DType tag; Python's classes may tag other data.
+        for (int i = 0; i < engine::dtype_count; ++i) {
+            if (dtype_class(static_cast<DType>(i)).object() == value.object())
+                return static_cast<DType>(i);
+        }
         DType dtype;
         if (engine::dtype_from_name(cls.name, dtype))
             return dtype;

@@ -119,16 +119,8 @@ bool array_inplace(CallContext& context, interp::BinaryOp op, Value& target, con
         return false;
     const NDArray& out = self_array(target);
     NDArray inputs[] = { out, to_array(context, rhs) };
-    if (op == interp::BinaryOp::MatMul) {
-        NDArray product = engine::matmul(inputs[0], inputs[1]);
-        if (product.shape != out.shape)
-            raise(ErrorKind::ValueError, "matmul: Output operand 0 has a mismatch in its core dimension 0, with gufunc "
-                                         "signature (n?,k),(k,m?)->(n?,m?) (size "
-                    + std::to_string(product.shape.empty() ? 0 : product.shape[0]) + " is different from "
-                    + std::to_string(out.shape.empty() ? 0 : out.shape[0]) + ")");
-        engine::assign(out, product);
-        return true;
-    }
+    if (op == interp::BinaryOp::MatMul)
+        raise(ErrorKind::TypeError, "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
     auto code = vm::find_op(binary_ufunc_name(op));
     RAMBA_ASSERT(code.has_value(), "every operator's ufunc is in the VM's op table");
     vm::apply_into(*code, inputs, out);

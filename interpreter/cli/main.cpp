@@ -275,8 +275,6 @@ constexpr size_t interpreter_stack_bytes = size_t(512) << 20;
 
 int main(int argc, char** argv)
 {
-    if (getenv("RAMBA_NO_THREAD"))
-        return run(argc, argv);
     ThreadArguments arguments { argc, argv, 0 };
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);

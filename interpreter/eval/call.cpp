@@ -322,6 +322,12 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
             has_star = true;
             break;
         }
+        if (argument->kind == ast::ExprKind::Name) {
+            if (const Value* value = bound_slot(static_cast<const ast::NameExpr&>(*argument).ref)) {
+                m_stack.push(*value);
+                continue;
+            }
+        }
         m_stack.push(eval(*argument));
     }
     if (has_star) {

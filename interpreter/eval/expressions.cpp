@@ -12,8 +12,12 @@ Value Interpreter::eval(const ast::Expr& expression)
 {
     using ast::ExprKind;
     switch (expression.kind) {
-    case ExprKind::Constant:
-        return eval_constant(static_cast<const ast::ConstantExpr&>(expression));
+    case ExprKind::Constant: {
+        auto& constant = static_cast<const ast::ConstantExpr&>(expression);
+        if (constant.type == ast::ConstantExpr::Type::Int)
+            return Value::integer(constant.int_value);
+        return eval_constant(constant);
+    }
     case ExprKind::Name:
         return load(static_cast<const ast::NameExpr&>(expression).ref, expression.span);
     case ExprKind::BinOp:
@@ -26,7 +30,7 @@ Value Interpreter::eval(const ast::Expr& expression)
         return eval_bool_op(static_cast<const ast::BoolOpExpr&>(expression));
     case ExprKind::IfExp: {
         auto& conditional = static_cast<const ast::IfExpExpr&>(expression);
-        return truth(eval(*conditional.test)) ? eval(*conditional.body) : eval(*conditional.orelse);
+        return condition(*conditional.test) ? eval(*conditional.body) : eval(*conditional.orelse);
     }
     case ExprKind::Call:
         return eval_call(static_cast<const ast::CallExpr&>(expression));
@@ -118,10 +122,21 @@ inline int64_t floor_modulo(int64_t a, int64_t b)
 constexpr int64_t exact_double_limit = int64_t(1) << 53;
 }
 
+namespace {
+// Evaluating this cannot run code that rebinds a variable (so a reference to the other operand's
+// slot stays valid while it is evaluated).
+bool is_plain(const ast::Expr& expression)
+{
+    return expression.kind == ast::ExprKind::Constant || expression.kind == ast::ExprKind::Name;
+}
+}
+
 Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
 {
-    Value left = eval(*expression.left);
-    Value right = eval(*expression.right);
+    Value left_temporary, right_temporary;
+    const Value& left = is_plain(*expression.right) ? operand(*expression.left, left_temporary)
+                                                    : (left_temporary = eval(*expression.left));
+    const Value& right = operand(*expression.right, right_temporary);
     using ast::BinOpKind;
     // OPTIMIZATION: int and float arithmetic inline; overflow, division by zero and every other type
     // go to values/ (which raises Python's errors).
@@ -202,7 +217,8 @@ Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value
 
 Value Interpreter::eval_unary(const ast::UnaryOpExpr& expression)
 {
-    Value operand = eval(*expression.operand);
+    Value temporary;
+    const Value& operand = this->operand(*expression.operand, temporary);
     switch (expression.op) {
     case ast::UnaryOpKind::Not:
         return Value::boolean(!truth(operand));
@@ -253,7 +269,7 @@ bool identical(const Value& a, const Value& b)
 }
 
 template<typename T>
-bool compare_numbers(ast::CompareKind op, T a, T b)
+[[gnu::always_inline]] inline bool compare_numbers(ast::CompareKind op, T a, T b)
 {
     switch (op) {
     case ast::CompareKind::Eq:
@@ -331,6 +347,56 @@ Value Interpreter::eval_compare(const ast::CompareExpr& expression)
             return result;
         left = std::move(right);
     }
+}
+
+bool Interpreter::condition(const ast::Expr& expression)
+{
+    switch (expression.kind) {
+    case ast::ExprKind::Compare: {
+        auto& compare = static_cast<const ast::CompareExpr&>(expression);
+        if (compare.ops.size() == 1 && compare.ops[0] <= ast::CompareKind::GtE) {
+            Value left_temporary, right_temporary;
+            const Value& left = is_plain(*compare.comparators[0]) ? operand(*compare.left, left_temporary)
+                                                                  : (left_temporary = eval(*compare.left));
+            const Value& right = operand(*compare.comparators[0], right_temporary);
+            if (left.is(Type::Int) && right.is(Type::Int))
+                return compare_numbers(compare.ops[0], left.as_int(), right.as_int());
+            if (left.is(Type::Float) && right.is(Type::Float))
+                return compare_numbers(compare.ops[0], left.as_float(), right.as_float());
+            Value result = compare_slow(compare.ops[0], left, right, compare.span);
+            m_current_span = compare.span;
+            return truth(result);
+        }
+        break;
+    }
+    case ast::ExprKind::BoolOp: {
+        // As a condition only the truth of `a and b` matters, which is the truth of its operands.
+        auto& bool_op = static_cast<const ast::BoolOpExpr&>(expression);
+        bool is_and = bool_op.op == ast::BoolOpKind::And;
+        for (const auto& value : bool_op.values) {
+            if (condition(*value) != is_and)
+                return !is_and;
+        }
+        return is_and;
+    }
+    case ast::ExprKind::UnaryOp: {
+        auto& unary = static_cast<const ast::UnaryOpExpr&>(expression);
+        if (unary.op == ast::UnaryOpKind::Not)
+            return !condition(*unary.operand);
+        break;
+    }
+    case ast::ExprKind::Name: {
+        Value temporary;
+        const Value& value = operand(expression, temporary);
+        m_current_span = expression.span;
+        return truth(value);
+    }
+    default:
+        break;
+    }
+    Value value = eval(expression);
+    m_current_span = expression.span;
+    return truth(value);
 }
 
 Value Interpreter::eval_bool_op(const ast::BoolOpExpr& expression)
@@ -476,8 +542,8 @@ void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t lev
     const ast::Comprehension& generator = expression.generators[level];
     auto body = [&](Value item) {
         assign(*generator.target, std::move(item));
-        for (const auto& condition : generator.ifs) {
-            if (!truth(eval(*condition)))
+        for (const auto& test : generator.ifs) {
+            if (!condition(*test))
                 return;
         }
         run_generators(expression, level + 1, result);

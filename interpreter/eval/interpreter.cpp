@@ -187,7 +187,13 @@ Completion Interpreter::exec(const ast::Stmt& statement)
         return Completion::Normal;
     case StmtKind::Return: {
         auto& ret = static_cast<const ast::ReturnStmt&>(statement);
-        m_return_value = ret.value ? eval(*ret.value) : Value();
+        if (!ret.value) {
+            m_return_value = Value();
+        } else if (const Value* value = ret.value->kind == ast::ExprKind::Name ? bound_slot(static_cast<const ast::NameExpr&>(*ret.value).ref) : nullptr) {
+            m_return_value = *value;
+        } else {
+            m_return_value = eval(*ret.value);
+        }
         return Completion::Return;
     }
     case StmtKind::Break:
@@ -233,7 +239,7 @@ void Interpreter::exec_expr_statement(const ast::ExprStmt& statement)
 
 Completion Interpreter::exec_if(const ast::IfStmt& statement)
 {
-    if (truth(eval(*statement.test)))
+    if (condition(*statement.test))
         return exec_block(statement.body);
     return exec_block(statement.orelse);
 }
@@ -243,7 +249,7 @@ Completion Interpreter::exec_while(const ast::WhileStmt& statement)
     for (;;) {
         if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
             raise_interrupt(statement.span);
-        if (!truth(eval(*statement.test)))
+        if (!condition(*statement.test))
             break;
         Completion completion = exec_block(statement.body);
         if (completion == Completion::Break)
@@ -519,7 +525,7 @@ void Interpreter::exec_import_from(const ast::ImportFromStmt& statement)
 
 void Interpreter::exec_assert(const ast::AssertStmt& statement)
 {
-    if (truth(eval(*statement.test)))
+    if (condition(*statement.test))
         return;
     Values args;
     if (statement.message)

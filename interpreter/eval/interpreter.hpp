@@ -101,8 +101,21 @@ private:
     Value compare_slow(ast::CompareKind, const Value&, const Value&, SourceSpan);
 
     // Names and assignment targets (names.cpp)
-    Value load(const ast::NameRef&, SourceSpan);
+    // The bound value of a Local or Global name, or null (unbound, a cell, or a builtin): lets hot
+    // paths read a variable without copying it.
+    const Value* bound_slot(const ast::NameRef&) const;
+    Value load(const ast::NameRef& ref, SourceSpan span)
+    {
+        if (const Value* value = bound_slot(ref)) [[likely]]
+            return *value;
+        return load_slow(ref, span);
+    }
+    Value load_slow(const ast::NameRef&, SourceSpan);
     Value load_global_slow(const ast::NameRef&, SourceSpan);
+    // An operand without a copy when it is a plain variable, else evaluated into `temporary`.
+    const Value& operand(const ast::Expr&, Value& temporary);
+    // The truth of an expression used as a condition, without making a bool Value where possible.
+    bool condition(const ast::Expr&);
     void store(const ast::NameRef&, Value);
     void unbind(const ast::NameRef&, SourceSpan);
     void assign(const ast::Expr& target, Value);
@@ -146,5 +159,34 @@ private:
     ErrorOrigin m_error_origin;
     bool m_error_origin_known { false };
 };
+
+inline const Value* Interpreter::bound_slot(const ast::NameRef& ref) const
+{
+    if (ref.scope == ast::NameScope::Local) {
+        const Value* value = &m_frame->locals[ref.index];
+        return is_unbound(*value) ? nullptr : value;
+    }
+    if (ref.scope == ast::NameScope::Global && ref.index < m_globals.size()) {
+        const Value* value = &m_globals[ref.index];
+        return is_unbound(*value) ? nullptr : value;
+    }
+    return nullptr;
+}
+
+inline const Value& Interpreter::operand(const ast::Expr& expression, Value& temporary)
+{
+    if (expression.kind == ast::ExprKind::Name) {
+        if (const Value* value = bound_slot(static_cast<const ast::NameExpr&>(expression).ref))
+            return *value;
+    } else if (expression.kind == ast::ExprKind::Constant) {
+        auto& constant = static_cast<const ast::ConstantExpr&>(expression);
+        if (constant.type == ast::ConstantExpr::Type::Int) {
+            temporary = Value::integer(constant.int_value);
+            return temporary;
+        }
+    }
+    temporary = eval(expression);
+    return temporary;
+}
 
 } // namespace ramba::interp

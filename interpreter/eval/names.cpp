@@ -5,7 +5,7 @@
 
 namespace ramba::interp {
 
-Value Interpreter::load(const ast::NameRef& ref, SourceSpan span)
+Value Interpreter::load_slow(const ast::NameRef& ref, SourceSpan span)
 {
     switch (ref.scope) {
     case ast::NameScope::Local: {

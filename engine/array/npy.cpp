@@ -140,20 +140,42 @@ std::string read_file(const std::string& path)
     return buffer.str();
 }
 
-std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries)
+namespace {
+
+// Raw DEFLATE (no zlib header), as zip entries store it.
+std::string deflate_raw(const std::string& data)
+{
+    z_stream z {};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw RambaError(ErrorKind::MemoryError, "zlib: cannot initialise deflate");
+    std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+} // namespace
+
+std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries, bool deflate)
 {
     std::string out, directory;
     for (const auto& [name, data] : entries) {
         uint32_t crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
         uint32_t offset = static_cast<uint32_t>(out.size());
+        std::string stored = deflate ? deflate_raw(data) : data;
         auto common = [&](std::string& s) {
             put16(s, 20);  // version needed
             put16(s, 0);   // flags
-            put16(s, 0);   // STORED
+            put16(s, deflate ? 8 : 0); // DEFLATE or STORED
             put16(s, 0);   // time
             put16(s, 0x21); // date (1980-01-01)
             put32(s, crc);
-            put32(s, static_cast<uint32_t>(data.size()));
+            put32(s, static_cast<uint32_t>(stored.size()));
             put32(s, static_cast<uint32_t>(data.size()));
             put16(s, static_cast<uint16_t>(name.size()));
             put16(s, 0);   // extra length
@@ -161,7 +183,7 @@ std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& e
         put32(out, 0x04034b50);
         common(out);
         out += name;
-        out += data;
+        out += stored;
         put32(directory, 0x02014b50);
         put16(directory, 20); // version made by
         common(directory);

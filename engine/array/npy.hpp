@@ -18,7 +18,7 @@ void write_file_atomically(const std::string& path, const std::string& bytes); /
 std::string read_file(const std::string& path);                            // FileNotFoundError
 
 // A zip archive of STORED entries (numpy's savez); reading also inflates DEFLATE entries (savez_compressed).
-std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries);
+std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries, bool deflate = false);
 std::vector<std::pair<std::string, std::string>> zip_decode(const std::string& bytes);
 
 } // namespace ramba::engine

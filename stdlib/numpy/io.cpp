@@ -101,7 +101,7 @@ Value np_save(CallContext& context, std::span<Value> args)
     return Value::none();
 }
 
-Value np_savez(CallContext& context, std::span<Value> args)
+Value savez(CallContext& context, std::span<Value> args, bool compressed)
 {
     std::string path = path_argument(args[0]);
     if (!ends_with(path, ".npz"))
@@ -113,9 +113,12 @@ Value np_savez(CallContext& context, std::span<Value> args)
     const auto& positional = args[1].as<interp::TupleObject>().items;
     for (size_t i = 0; i < positional.size(); ++i)
         entries.push_back({ "arr_" + std::to_string(i) + ".npy", engine::npy_encode(to_array(context, positional[i])) });
-    engine::write_file_atomically(path, engine::zip_encode(entries));
+    engine::write_file_atomically(path, engine::zip_encode(entries, compressed));
     return Value::none();
 }
+
+Value np_savez(CallContext& context, std::span<Value> args) { return savez(context, args, false); }
+Value np_savez_compressed(CallContext& context, std::span<Value> args) { return savez(context, args, true); }
 
 Value np_load(CallContext&, std::span<Value> args)
 {
@@ -308,6 +311,7 @@ const interp::BuiltinSpec rows[] = {
     { "save", "(file, arr)", np_save, "Save an array to a binary file in NumPy .npy format." },
     { "load", "(file, allow_pickle=False)", np_load, "Load arrays from .npy or .npz files (no pickles)." },
     { "savez", "(file, *args, **kwds)", np_savez, "Save several arrays into a single file in uncompressed .npz format." },
+    { "savez_compressed", "(file, *args, **kwds)", np_savez_compressed, "Save several arrays into a single file in compressed .npz format." },
     { "savetxt", "(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ')", np_savetxt, "Save an array to a text file." },
     { "loadtxt", "(fname, dtype=None, delimiter=None, skiprows=0, usecols=None, ndmin=0)", np_loadtxt, "Load data from a text file." },
     { "genfromtxt", "(fname, dtype=None, delimiter=None, skip_header=0, usecols=None)", np_genfromtxt, "Load data from a text file, with missing values as nan." },

@@ -1,6 +1,8 @@
 // ParseSession: SLL-then-LL parsing and the translation of ANTLR's errors into Python's words.
 #include "interpreter/ast/parse_session.hpp"
 
+#include <cstdio>
+
 #include "interpreter/ast/syntax_error.hpp"
 
 namespace ramba::ast {
@@ -224,12 +226,36 @@ private:
 
 } // namespace
 
-// Editors on some systems start UTF-8 files with a byte order mark; Python ignores it.
-static std::string without_byte_order_mark(const std::string& text)
+// The text the lexer sees: without a UTF-8 byte order mark (editors on some systems write one;
+// Python ignores it), and checked to be valid UTF-8 without NUL bytes, as CPython requires (the
+// ANTLR runtime would throw std::range_error on malformed UTF-8).
+static std::string checked_source(const std::string& text)
 {
-    if (text.starts_with("\xEF\xBB\xBF"))
-        return text.substr(3);
-    return text;
+    size_t begin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    size_t line = 1, column = 1;
+    for (size_t i = begin; i < text.size();) {
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        if (lead == 0)
+            throw_syntax_error("source code cannot contain null bytes", point_span(line, column));
+        size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        bool valid = length != 0 && i + length <= text.size() && !(length == 2 && lead < 0xC2);
+        for (size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!valid) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", lead);
+            throw_syntax_error(std::string("Non-UTF-8 code starting with '") + hex + "' on line " + std::to_string(line),
+                point_span(line, column));
+        }
+        if (lead == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += length;
+    }
+    return begin ? text.substr(begin) : text;
 }
 
 // The parser may use this much of the stack (the main thread has 8 MB); CPython's own limit on
@@ -263,7 +289,7 @@ void GuardedParser::enterRecursionRule(antlr4::ParserRuleContext* context, size_
 }
 
 ParseSession::ParseSession(const std::string& text, IndentingLexer::Mode mode, SourceOffset offset)
-    : m_input(without_byte_order_mark(text))
+    : m_input(checked_source(text))
     , m_lexer(&m_input, mode, offset)
     , m_tokens(&m_lexer)
     , m_parser(&m_tokens)

@@ -150,3 +150,11 @@ TEST_CASE("syntax errors: deep nesting is an error, not a crash", "[ast]")
     nested += std::string(120, ' ') + "pass\n";
     CHECK(error_of(nested).find("IndentationError: too many levels of indentation") != std::string::npos);
 }
+
+TEST_CASE("syntax errors: malformed text", "[ast]")
+{
+    CHECK(error_of(std::string("x = 1\0\n", 7)) == "1:6: SyntaxError: source code cannot contain null bytes");
+    CHECK(error_of("x = \"\xff\xfe\"\n") == "1:6: SyntaxError: Non-UTF-8 code starting with '\\xff' on line 1");
+    CHECK(error_of("\xEF\xBB\xBFx = 1\n") == "no error"); // a byte order mark is ignored
+    CHECK(error_of("x = '\xC3\xA9\xE2\x82\xAC'\n") == "no error");
+}

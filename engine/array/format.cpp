@@ -591,8 +591,9 @@ std::string float32_repr(float value)
         return "nan";
     if (std::isinf(value))
         return value < 0 ? "-inf" : "inf";
-    float magnitude = std::fabs(value);
-    if (magnitude == 0 || (magnitude >= 1e-4f && magnitude < 1e16f))
+    // numpy compares the float32 magnitude with the double constants 1e-4 and 1e16.
+    double magnitude = std::fabs(static_cast<double>(value));
+    if (magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16))
         return dragon4_positional(value, { -1, -1, Trim::LeaveOneZero, false, -1, -1 });
     return dragon4_scientific(value, { -1, -1, Trim::DropZerosAndPoint, false, -1, -1 });
 }

@@ -93,3 +93,28 @@ TEST_CASE("numpy scalar repr", "[engine][array][format]")
     CHECK(scalar_repr(Scalar::make(DType::Complex128, std::complex<double>(0, 2))) == "2j");
     CHECK(scalar_repr(Scalar::make(DType::Complex128, std::complex<double>(1.5, -0.5))) == "(1.5-0.5j)");
 }
+
+TEST_CASE("numpy scalar printing matches numpy 1.24", "[engine][array][format]")
+{
+    auto path = std::filesystem::path(__FILE__).parent_path() / "fixtures" / "scalar_cases.txt";
+    std::ifstream input(path);
+    REQUIRE(input.good());
+    std::string line;
+    int cases = 0;
+    while (std::getline(input, line)) {
+        std::stringstream stream(line);
+        std::string tag, hex, expected;
+        stream >> tag >> hex;
+        std::getline(stream, expected);
+        expected = expected.substr(1);
+        DType dtype = tag == "f8" ? DType::Float64 : tag == "f4" ? DType::Float32 : DType::Complex128;
+        Scalar scalar;
+        scalar.dtype = dtype;
+        for (size_t i = 0; i < hex.size() / 2; ++i)
+            scalar.bytes[i] = static_cast<std::byte>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
+        INFO(line);
+        CHECK(scalar_repr(scalar) == expected);
+        ++cases;
+    }
+    CHECK(cases > 100);
+}

@@ -13,11 +13,18 @@ std::unique_ptr<Module> parse_module(std::string filename, std::shared_ptr<const
     auto module = std::make_unique<Module>();
     module->filename = std::move(filename);
     module->source = source;
-    {
+    try {
         ParseSession session(*source, IndentingLexer::Mode::Module, SourceOffset {});
         auto* tree = session.parse_file();
         TreeBuilder builder(session.tokens(), SourceOffset {});
         module->body = builder.build_file(tree);
+    } catch (RambaError&) {
+        throw;
+    } catch (std::bad_alloc&) {
+        throw RambaError(ErrorKind::MemoryError, "out of memory while parsing");
+    } catch (std::exception& error) {
+        // The ANTLR runtime's own exceptions: never expected, but no input may crash ramba.
+        throw RambaError(ErrorKind::SyntaxError, std::string("invalid syntax (") + error.what() + ")");
     }
     resolve_module(*module, globals);
     return module;
@@ -59,7 +66,7 @@ InputStatus check_input(const std::string& source)
         }
     } catch (IncompleteInput&) {
         return InputStatus::Incomplete;
-    } catch (RambaError&) {
+    } catch (std::exception&) {
         return InputStatus::Invalid;
     }
     if (opened_block && !ends_with_empty_line(source))

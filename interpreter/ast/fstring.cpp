@@ -180,10 +180,18 @@ size_t TreeBuilder::parse_fstring_parts(const std::string& body, size_t position
 ExprPtr TreeBuilder::parse_fstring_field(const std::string& text, uint32_t line, uint32_t column)
 {
     SourceOffset offset { line - 1, column - 1 };
-    ParseSession session(text, IndentingLexer::Mode::Field, offset);
-    auto* tree = session.parse_field();
-    TreeBuilder builder(session.tokens(), offset);
-    return builder.build_field(tree);
+    try {
+        ParseSession session(text, IndentingLexer::Mode::Field, offset);
+        auto* tree = session.parse_field();
+        TreeBuilder builder(session.tokens(), offset);
+        return builder.build_field(tree);
+    } catch (RambaError& error) {
+        // CPython names the f-string in errors of its fields; the string itself is complete, so
+        // the REPL must not wait for more lines either (a plain RambaError, not IncompleteInput).
+        if (error.kind() != ErrorKind::SyntaxError || error.message().starts_with("f-string"))
+            throw RambaError(error.kind(), error.message(), error.span());
+        throw RambaError(ErrorKind::SyntaxError, "f-string: " + error.message(), error.span());
+    }
 }
 
 } // namespace ramba::ast

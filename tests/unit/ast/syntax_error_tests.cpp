@@ -158,3 +158,11 @@ TEST_CASE("syntax errors: malformed text", "[ast]")
     CHECK(error_of("\xEF\xBB\xBFx = 1\n") == "no error"); // a byte order mark is ignored
     CHECK(error_of("x = '\xC3\xA9\xE2\x82\xAC'\n") == "no error");
 }
+
+TEST_CASE("syntax errors: inside f-string fields", "[ast]")
+{
+    CHECK(error_of("x = f'{a +}'\n") == "1:11: SyntaxError: f-string: invalid syntax");
+    CHECK(error_of("x = f'{a)}'\n") == "1:9: SyntaxError: f-string: unmatched ')'");
+    CHECK(error_of("x = f'{a!r:{b c}}'\n") == "1:15: SyntaxError: f-string: invalid syntax");
+    CHECK(error_of("x = f'{a $ b}'\n") == "1:10: SyntaxError: f-string: invalid syntax");
+}

@@ -261,7 +261,10 @@ public:
             }
         }
         if (any_nonzero) {
-            if (max_value >= T(1e8) || (!suppress && (min_value < T(0.0001) || max_value / min_value > T(1000.))))
+            // numpy compares the (float32) extremes with Python floats, i.e. in double.
+            double ratio = static_cast<double>(max_value / min_value);
+            if (static_cast<double>(max_value) >= 1e8
+                || (!suppress && (static_cast<double>(min_value) < 0.0001 || ratio > 1000.)))
                 m_exp_format = true;
         }
         if (finite.empty()) {

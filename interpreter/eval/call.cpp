@@ -303,18 +303,82 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
         throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, true));
 }
 
+namespace {
+// Receivers whose methods depend on their type alone (so a call site may remember the method).
+const void* method_owner(const Value& receiver)
+{
+    switch (receiver.type()) {
+    case Type::Str:
+    case Type::List:
+    case Type::Dict:
+    case Type::Tuple:
+        return reinterpret_cast<const void*>(static_cast<uintptr_t>(receiver.type()) + 1);
+    case Type::Opaque:
+        return &static_cast<const OpaqueObject&>(*receiver.object()).type_info();
+    default:
+        return nullptr;
+    }
+}
+}
+
+// OPTIMIZATION: `receiver.method(...)` remembers, per call site, the builtin that the method name
+// found for the receiver's type, so the next call skips the attribute lookup and the bound-method
+// object (list.append in a loop).
+bool Interpreter::method_from_cache(const ast::AttributeExpr& site, const Value& receiver, Value& function)
+{
+    const void* owner = method_owner(receiver);
+    if (!owner)
+        return false;
+    auto& entry = m_method_cache[(reinterpret_cast<uintptr_t>(&site) >> 4) % method_cache_size];
+    if (entry.site != &site || entry.owner != owner)
+        return false;
+    function = entry.function;
+    return true;
+}
+
+void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& receiver, const Value& bound)
+{
+    const void* owner = method_owner(receiver);
+    if (!owner || !bound.is(Type::BoundMethod))
+        return;
+    auto& method = bound.as<BoundMethodObject>();
+    if (!method.function.is(Type::Builtin) || method.self.object() != receiver.object())
+        return;
+    auto& entry = m_method_cache[(reinterpret_cast<uintptr_t>(&site) >> 4) % method_cache_size];
+    entry.site = &site;
+    entry.owner = owner;
+    entry.function = method.function;
+}
+
 Value Interpreter::eval_call(const ast::CallExpr& expression)
 {
-    Value callee = eval(*expression.func);
     StackMark mark(m_stack);
     // Arguments are evaluated onto the value stack (no allocation); a bound method's self goes first.
     if (!m_stack.has_room(expression.args.size() + 1)) [[unlikely]]
         throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), expression.span);
+    Value callee;
     const Value* target = &callee;
-    if (callee.is(Type::BoundMethod)) {
-        auto& method = callee.as<BoundMethodObject>();
-        m_stack.push(method.self);
-        target = &method.function;
+    if (expression.func->kind == ast::ExprKind::Attribute) {
+        auto& attribute = static_cast<const ast::AttributeExpr&>(*expression.func);
+        Value receiver = eval(*attribute.value);
+        if (method_from_cache(attribute, receiver, callee)) {
+            m_stack.push(std::move(receiver));
+        } else {
+            callee = get_attribute_of(receiver, attribute.attr, attribute.span);
+            remember_method(attribute, receiver, callee);
+            if (callee.is(Type::BoundMethod)) {
+                auto& method = callee.as<BoundMethodObject>();
+                m_stack.push(method.self);
+                target = &method.function;
+            }
+        }
+    } else {
+        callee = eval(*expression.func);
+        if (callee.is(Type::BoundMethod)) {
+            auto& method = callee.as<BoundMethodObject>();
+            m_stack.push(method.self);
+            target = &method.function;
+        }
     }
     bool has_star = false;
     for (const auto& argument : expression.args) {

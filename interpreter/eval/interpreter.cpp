@@ -56,6 +56,8 @@ void Interpreter::run(const ast::Module& module, Echo echo)
     m_stack_limit = compute_stack_limit(); // run() may be called from another thread than the constructor
     reset_error_origin();
     m_echo = echo;
+    for (auto& entry : m_method_cache)
+        entry = {};
 
     StackMark mark(m_stack);
     if (!m_stack.has_room(module.num_locals))

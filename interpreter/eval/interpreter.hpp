@@ -125,6 +125,8 @@ private:
 
     // Calls (call.cpp)
     Value eval_call(const ast::CallExpr&);
+    bool method_from_cache(const ast::AttributeExpr& site, const Value& receiver, Value& function);
+    void remember_method(const ast::AttributeExpr& site, const Value& receiver, const Value& bound_method);
     Value call_value(const Value& callee, std::span<const Value> args,
         std::span<const std::pair<std::string, Value>> keywords, SourceSpan);
     Value call_simple(const FunctionObject&, Value* arguments, size_t count, SourceSpan);
@@ -152,6 +154,16 @@ private:
     std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
     const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep
     std::string* m_capture { nullptr };
+
+    // Call sites' remembered methods (see Interpreter::method_from_cache): direct-mapped by the
+    // site's address, cleared for every new module because freed AST addresses get reused.
+    struct MethodCacheEntry {
+        const void* site { nullptr };
+        const void* owner { nullptr }; // the receiver's type: a core Type tag or a TypeInfo
+        Value function;
+    };
+    static constexpr size_t method_cache_size = 256;
+    std::vector<MethodCacheEntry> m_method_cache { method_cache_size };
 
     // Module being run (for function definitions and error reports).
     std::string m_filename;

@@ -112,6 +112,9 @@ BlockPlan plan_blocks(std::span<const NDArray> inputs, const NDArray& out, const
     RAMBA_ASSERT(out.shape.size() < 64, "numpy limits arrays to 32 dimensions");
     BlockPlan plan;
     plan.shape = out.shape;
+    plan.size = 1;
+    for (auto extent : out.shape)
+        plan.size *= extent;
     plan.inputs.resize(inputs.size());
     for (size_t k = 0; k < inputs.size(); ++k) {
         auto& operand = plan.inputs[k];
@@ -166,15 +169,27 @@ void scatter(const OperandPlan& operand, const Shape& shape, int64_t start, int6
     });
 }
 
+std::byte* thread_scratch(size_t bytes)
+{
+    // OPTIMIZATION: one allocation per thread for the process, not one (zero-filled) per call: tiny
+    // arrays otherwise pay more for their block registers than for their arithmetic.
+    thread_local std::unique_ptr<std::byte[]> storage;
+    thread_local size_t capacity = 0;
+    if (capacity < bytes + 64) {
+        capacity = bytes + 64;
+        storage.reset(new std::byte[capacity]);
+    }
+    auto address = reinterpret_cast<uintptr_t>(storage.get());
+    return storage.get() + ((64 - address % 64) % 64);
+}
+
 BlockScratch::BlockScratch(const BlockPlan& plan)
     : m_plan(plan)
 {
-    // 16 bytes per element covers complex128, the widest dtype; 64-byte aligned for vector loads.
+    // 16 bytes per element covers complex128, the widest dtype.
     size_t block_bytes = block_elements * 16;
     size_t count = plan.inputs.size() + 1;
-    m_storage.resize(block_bytes * count + 64);
-    auto address = reinterpret_cast<uintptr_t>(m_storage.data());
-    std::byte* base = m_storage.data() + ((64 - address % 64) % 64);
+    std::byte* base = thread_scratch(block_bytes * count);
     for (size_t k = 0; k < count; ++k)
         m_blocks[k] = base + k * block_bytes;
 }
@@ -187,7 +202,7 @@ const void* BlockScratch::input(int k, int64_t start, int64_t n)
         return operand.data + start * static_cast<int64_t>(dtype_itemsize(operand.from));
     case OperandPlan::Kind::Scalar:
         if (!m_scalar_ready[k]) {
-            operand.convert(operand.data, 0, m_blocks[k], dtype_itemsize(operand.to), block_elements);
+            operand.convert(operand.data, 0, m_blocks[k], dtype_itemsize(operand.to), std::min(block_elements, m_plan.size));
             m_scalar_ready[k] = true;
         }
         return m_blocks[k];

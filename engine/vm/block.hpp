@@ -35,6 +35,7 @@ struct OperandPlan {
 
 struct BlockPlan {
     engine::Shape shape; // the iteration space, unit axes dropped and contiguous axes merged
+    int64_t size { 0 };  // elements in the space
     std::vector<OperandPlan> inputs;
     OperandPlan output;
 };
@@ -57,10 +58,13 @@ public:
 
 private:
     const BlockPlan& m_plan;
-    std::vector<std::byte> m_storage;
     std::byte* m_blocks[max_arity + 1] {};
     bool m_scalar_ready[max_arity] {};
 };
+
+// Uninitialised, 64-byte aligned scratch of at least `bytes`, owned by the calling thread and
+// reused by its next call (registers are rewritten before they are read).
+std::byte* thread_scratch(size_t bytes);
 
 // Threads for kernels: set_num_threads(), else RAMBA_NUM_THREADS, else every core.
 int num_threads();

@@ -54,13 +54,10 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
     std::atomic<int> flags { 0 };
     std::atomic<bool> faulted { false };
 
-#pragma omp parallel num_threads(threads) if (threads > 1)
-    {
+    auto run_blocks = [&](int64_t first, int64_t last) {
         BlockScratch scratch(plan);
-        std::feclearexcept(FE_ALL_EXCEPT);
         const void* block_inputs[max_arity] {};
-#pragma omp for schedule(static)
-        for (int64_t b = 0; b < blocks; ++b) {
+        for (int64_t b = first; b < last; ++b) {
             int64_t start = b * block_elements;
             int64_t n = std::min(block_elements, total - start);
             for (int k = 0; k < arity; ++k)
@@ -74,6 +71,19 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
         int raised = std::fetestexcept(FE_DIVBYZERO | FE_INVALID | FE_OVERFLOW);
         if (raised)
             flags.fetch_or(raised, std::memory_order_relaxed);
+    };
+    if (threads == 1) {
+        // OPTIMIZATION: no OpenMP region for short arrays; its fork/join costs more than the work.
+        std::feclearexcept(FE_ALL_EXCEPT);
+        run_blocks(0, blocks);
+    } else {
+        // Contiguous runs of blocks per thread (static schedule): first-touch pages stay local.
+#pragma omp parallel num_threads(threads)
+        {
+            std::feclearexcept(FE_ALL_EXCEPT);
+            int t = omp_get_thread_num(), count = omp_get_num_threads();
+            run_blocks(blocks * t / count, blocks * (t + 1) / count);
+        }
     }
 
     std::string name(op_name(op));

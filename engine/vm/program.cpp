@@ -111,9 +111,7 @@ void run_program(const Program& program)
     {
         std::feclearexcept(FE_ALL_EXCEPT);
         size_t register_count = program.registers.size();
-        std::vector<std::byte> storage(register_count * program_block * 16 + 64);
-        auto base = reinterpret_cast<uintptr_t>(storage.data());
-        std::byte* aligned = storage.data() + ((64 - base % 64) % 64);
+        std::byte* aligned = thread_scratch(register_count * program_block * 16);
         std::vector<std::byte*> own(register_count), current(register_count);
         for (size_t r = 0; r < register_count; ++r)
             own[r] = aligned + r * program_block * 16;
@@ -133,7 +131,8 @@ void run_program(const Program& program)
                         current[instruction.target] = operand.data + start * static_cast<int64_t>(dtype_itemsize(operand.from));
                     } else if (operand.kind == OperandPlan::Kind::Scalar) {
                         if (!constant_ready[i]) {
-                            operand.convert(operand.data, 0, own[instruction.target], dtype_itemsize(operand.to), program_block);
+                            operand.convert(operand.data, 0, own[instruction.target], dtype_itemsize(operand.to),
+                                std::min(program_block, total));
                             constant_ready[i] = true;
                         }
                         current[instruction.target] = own[instruction.target];
@@ -147,7 +146,8 @@ void run_program(const Program& program)
                     if (!constant_ready[i]) {
                         auto& constant = program.constants[instruction.index];
                         DType to = program.registers[instruction.target];
-                        convert_fn(constant.dtype, to)(constant.data(), 0, own[instruction.target], dtype_itemsize(to), program_block);
+                        convert_fn(constant.dtype, to)(constant.data(), 0, own[instruction.target], dtype_itemsize(to),
+                            std::min(program_block, total));
                         constant_ready[i] = true;
                     }
                     current[instruction.target] = own[instruction.target];

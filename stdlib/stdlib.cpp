@@ -2,6 +2,7 @@
 // time and sys from stdlib/python/, the numpy modules from stdlib/numpy/.
 #include "stdlib/stdlib.hpp"
 
+#include "stdlib/numpy/module.hpp"
 #include "stdlib/python/math_module.hpp"
 #include "stdlib/python/sys_module.hpp"
 #include "stdlib/python/time_module.hpp"
@@ -13,6 +14,7 @@ void register_all()
     interp::register_module("math", make_math_module);
     interp::register_module("time", make_time_module);
     interp::register_module("sys", make_sys_module);
+    numpy::register_numpy_modules();
 }
 
 } // namespace ramba::stdlib

@@ -254,7 +254,10 @@ Value construct_complex(CallContext& ctx, std::span<Value> args)
     if (is_missing_argument(args[1]))
         return Value::complex(real);
     auto imag = complex_part(ctx, args[1], "second argument");
-    return Value::complex({ real.real() - imag.imag(), real.imag() + imag.real() });
+    // CPython complex_new: parts combine only when they are complex (so complex(1.5, -0.0) keeps -0.0).
+    double re = args[0].is(Type::Complex) || args[1].is(Type::Complex) ? real.real() - imag.imag() : real.real();
+    double im = args[0].is(Type::Complex) ? real.imag() + imag.real() : imag.real();
+    return Value::complex({ re, im });
 }
 
 Value construct_bool(CallContext& ctx, std::span<Value> args) { return Value::boolean(truthy(ctx, args[0])); }
@@ -362,6 +365,8 @@ bool core_is_instance(const Value& value, const ClassObject& self)
     if (!self.tag)
         return true; // object
     Type type = *static_cast<const Type*>(self.tag);
+    if (value.is(Type::Opaque) && type != Type::None)
+        return value.as<OpaqueObject>().type_info().python_base == type;
     if (type == Type::Int)
         return value.is(Type::Int) || value.is(Type::Bool);
     return value.type() == type;

@@ -437,6 +437,29 @@ Value partition_common(std::span<Value> a, bool from_right)
 Value str_partition(CallContext&, std::span<Value> a) { return partition_common(a, false); }
 Value str_rpartition(CallContext&, std::span<Value> a) { return partition_common(a, true); }
 
+Value str_expandtabs(CallContext& ctx, std::span<Value> a)
+{
+    int64_t tabsize = to_index(ctx, a[1]);
+    std::string out;
+    int64_t column = 0;
+    for (auto character : utf8_characters(text(a[0]))) {
+        if (character == "\t") {
+            if (tabsize > 0) {
+                int64_t spaces = tabsize - column % tabsize;
+                out.append(static_cast<size_t>(spaces), ' ');
+                column += spaces;
+            }
+        } else if (character == "\n" || character == "\r") {
+            out += character;
+            column = 0;
+        } else {
+            out += character;
+            ++column;
+        }
+    }
+    return make_str(std::move(out));
+}
+
 Value str_removeprefix(CallContext&, std::span<Value> a)
 {
     const std::string& s = text(a[0]);
@@ -476,6 +499,9 @@ constexpr BuiltinSpec rows[] = {
     { "isalpha", "(self, /)", str_isalpha, "Return True if all characters are alphabetic and there is at least one." },
     { "isspace", "(self, /)", str_isspace, "Return True if all characters are whitespace and there is at least one." },
     { "isalnum", "(self, /)", str_isalnum, "Return True if all characters are alphanumeric and there is at least one." },
+    { "isnumeric", "(self, /)", str_isdigit, "Return True if all characters are numeric and there is at least one." },
+    { "isdecimal", "(self, /)", str_isdigit, "Return True if all characters are decimal digits and there is at least one." },
+    { "casefold", "(self, /)", str_lower, "Return a version of the string suitable for caseless comparisons." },
     { "isupper", "(self, /)", str_isupper, "Return True if all cased characters are uppercase and there is at least one." },
     { "islower", "(self, /)", str_islower, "Return True if all cased characters are lowercase and there is at least one." },
     { "zfill", "(self, width, /)", str_zfill, "Pad with zeros on the left to the given width (after a sign)." },
@@ -485,6 +511,7 @@ constexpr BuiltinSpec rows[] = {
     { "splitlines", "(self, /, keepends=False)", str_splitlines, "Return a list of the lines in the string." },
     { "partition", "(self, sep, /)", str_partition, "Split at the first sep: (head, sep, tail)." },
     { "rpartition", "(self, sep, /)", str_rpartition, "Split at the last sep: (head, sep, tail)." },
+    { "expandtabs", "(self, /, tabsize=8)", str_expandtabs, "Return a copy where all tab characters are expanded using spaces." },
     { "removeprefix", "(self, prefix, /)", str_removeprefix, "Return a copy without the given prefix, if present." },
     { "removesuffix", "(self, suffix, /)", str_removesuffix, "Return a copy without the given suffix, if present." },
 };

@@ -249,6 +249,9 @@ struct TypeInfo {
     // The class object `type(x)` returns (so that `type(a) is np.ndarray` holds); null: one is made
     // from `name`.
     Value (*type_object)() { nullptr };
+    // The Python scalar type this library type subclasses, for isinstance(): numpy's float64 is a
+    // float and complex128 a complex (Type::Float / Type::Complex); None for no such base.
+    Type python_base { Type::None };
 };
 
 // ---------------------------------------------------------------------------------------------

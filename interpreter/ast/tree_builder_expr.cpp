@@ -452,8 +452,13 @@ ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
     Token* first = context->getStart();
     bool empty_display = context->children.size() == 2;
     switch (first->getType()) {
-    case P::NAME:
-        return std::make_unique<NameExpr>(span, first->getText());
+    case P::NAME: {
+        std::string name = first->getText();
+        // Python keywords ramba does not support lex as names; using one is still an error.
+        if (name == "yield" || name == "class" || name == "with" || name == "async" || name == "await")
+            throw_syntax_error("'" + name + "' is not supported in ramba", span);
+        return std::make_unique<NameExpr>(span, std::move(name));
+    }
     case P::NUMBER:
         return build_number(first, false);
     case P::STRING:

@@ -182,7 +182,7 @@ NDArray basic_view(const NDArray& array, const std::vector<IndexItem>& items, bo
             break;
         }
         case IndexItem::Kind::Array:
-            advanced.push_back({ view.shape.size(), astype(item.array, DType::Int64) });
+            advanced.push_back({ view.shape.size(), ascontiguous(item.array, DType::Int64) });
             view.shape.push_back(array.shape[dim]);
             view.strides.push_back(array.strides[dim]);
             ++dim;
@@ -284,6 +284,29 @@ void for_each_block(Gather& g, const NDArray& result, F&& f)
 
 IndexResult index_get(const NDArray& array, std::span<const IndexItem> items)
 {
+    // OPTIMIZATION: a[mask] with a mask of a's own shape, both C-contiguous: one compress pass.
+    if (items.size() == 1 && items[0].kind == IndexItem::Kind::Mask && items[0].array.shape == array.shape
+        && array.ndim() > 0 && array.is_c_contiguous() && items[0].array.is_c_contiguous()) {
+        const bool* mask = reinterpret_cast<const bool*>(items[0].array.data());
+        int64_t n = array.size(), count = 0;
+        for (int64_t i = 0; i < n; ++i)
+            count += mask[i];
+        // One spare element: the branch-free loop below writes out[count] when trailing mask
+        // entries are false.
+        NDArray result = NDArray::empty(array.dtype, { count + 1 });
+        result.shape[0] = count;
+        dispatch_dtype(array.dtype, [&]<typename T>() {
+            const T* in = reinterpret_cast<const T*>(array.data());
+            T* out = reinterpret_cast<T*>(result.data());
+            int64_t j = 0;
+            for (int64_t i = 0; i < n; ++i) {
+                out[j] = in[i];
+                j += mask[i];
+            }
+        });
+        return { result, false };
+    }
+
     bool has_advanced;
     std::vector<IndexItem> normalised = normalise(array, items, has_advanced);
     if (!has_advanced) {
@@ -310,10 +333,31 @@ IndexResult index_get(const NDArray& array, std::span<const IndexItem> items)
     }
     size_t itemsize = array.itemsize();
     if (g.rest.shape.empty()) {
-        // OPTIMIZATION: element gathers (a[idx], a[mask]) copy one element per index.
-        for_each_block(g, result, [&](const NDArray& source, const NDArray& target) {
-            std::memcpy(target.data(), source.data(), itemsize);
+        // OPTIMIZATION: element gathers (a[idx], a[mask]) compute each source address directly; the
+        // result is C-contiguous in the broadcast index order.
+        int64_t count = result.size();
+        std::byte* out = result.data();
+        size_t k_count = g.advanced.size();
+        std::vector<const int64_t*> index_data(k_count);
+        for (size_t k = 0; k < k_count; ++k)
+            index_data[k] = reinterpret_cast<const int64_t*>(g.indices[k].data());
+        const std::byte* base = g.rest.data();
+        dispatch_dtype(array.dtype, [&]<typename T>() {
+            T* typed_out = reinterpret_cast<T*>(out);
+            for (int64_t flat = 0; flat < count; ++flat) {
+                const std::byte* source = base;
+                for (size_t k = 0; k < k_count; ++k) {
+                    size_t axis = g.advanced[k].view_axis;
+                    int64_t size = g.view.shape[axis];
+                    int64_t index = index_data[k][flat];
+                    if (index < 0 || index >= size)
+                        index = normalize_index(index, size, axis);
+                    source += index * g.view.strides[axis];
+                }
+                std::memcpy(typed_out + flat, source, sizeof(T));
+            }
         });
+        (void)itemsize;
     } else {
         for_each_block(g, result, [&](const NDArray& source, const NDArray& target) { assign(target, source); });
     }

@@ -28,10 +28,14 @@ template<typename T> inline T load(const std::byte* p)
     return v;
 }
 
-// OPTIMIZATION: the contiguous case with plain pointers, so GCC keeps the 8 accumulators in two
+// The contiguous sums, compiled for AVX2 and for the baseline (pairwise.cpp, target_clones).
+double pairwise_sum_f64(const double* a, int64_t n);
+float pairwise_sum_f32(const float* a, int64_t n);
+
+// OPTIMIZATION: the contiguous case with plain pointers, so GCC keeps the 8 accumulators in
 // vector registers (numpy's own loop is written the same way).
 template<typename T>
-T pairwise_sum_contiguous(const T* a, int64_t n)
+inline T pairwise_sum_recursive(const T* a, int64_t n)
 {
     if (n < 8) {
         T res = 0.;
@@ -51,7 +55,15 @@ T pairwise_sum_contiguous(const T* a, int64_t n)
     }
     int64_t n2 = n / 2;
     n2 -= n2 % 8;
-    return pairwise_sum_contiguous<T>(a, n2) + pairwise_sum_contiguous<T>(a + n2, n - n2);
+    return pairwise_sum_recursive<T>(a, n2) + pairwise_sum_recursive<T>(a + n2, n - n2);
+}
+
+template<typename T>
+T pairwise_sum_contiguous(const T* a, int64_t n)
+{
+    if constexpr (std::is_same_v<T, double>) return pairwise_sum_f64(a, n);
+    else if constexpr (std::is_same_v<T, float>) return pairwise_sum_f32(a, n);
+    else return pairwise_sum_recursive<T>(a, n);
 }
 
 // numpy's @TYPE@_pairwise_sum (PW_BLOCKSIZE 128) for float32/float64.

@@ -61,6 +61,35 @@ constexpr BuiltinSpec complex_rows[] = {
     { "conjugate", "(self, /)", number_conjugate, "Return the complex conjugate of its argument." },
 };
 
+Value dict_fromkeys(CallContext& ctx, std::span<Value> a)
+{
+    Value out = make_dict();
+    for (auto& key : to_vector(ctx, a[0]))
+        dict_set(ctx, out.as<DictObject>(), key, a[1]);
+    return out;
+}
+
+constexpr BuiltinSpec dict_class_rows[] = {
+    { "fromkeys", "(iterable, value=None, /)", dict_fromkeys, "Create a new dictionary with keys from iterable and values set to value." },
+};
+
+// `str.upper`, `list.append`, `dict.fromkeys`: a core class's methods, unbound (self is the first argument).
+const BuiltinSpec* class_method(const Value& cls, std::string_view name)
+{
+    auto& c = cls.as<ClassObject>();
+    if (!c.tag || c.error_kind || c.is_instance == nullptr || c.constructor.is_none())
+        return nullptr;
+    if (c.name == "dict") {
+        if (auto* spec = find_spec(dict_class_rows, name))
+            return spec;
+        return find_spec(dict_methods(), name);
+    }
+    if (c.name == "str") return find_spec(str_methods(), name);
+    if (c.name == "list") return find_spec(list_methods(), name);
+    if (c.name == "tuple") return find_spec(tuple_methods(), name);
+    return nullptr;
+}
+
 std::span<const BuiltinSpec> methods_of(const Value& v)
 {
     switch (v.type()) {
@@ -159,6 +188,12 @@ bool lookup(CallContext& ctx, const Value& object, std::string_view name, Value&
     }
     if (data_attribute(ctx, object, name, out))
         return true;
+    if (object.is(Type::Class)) {
+        if (auto* spec = class_method(object, name)) {
+            out = builtin_value(spec);
+            return true;
+        }
+    }
     if (auto* spec = find_method(methods_of(object), name)) {
         out = bind(object, spec);
         return true;

@@ -9,7 +9,15 @@
 
 namespace ramba::messages {
 
-inline std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
+inline std::string quoted(std::string_view name)
+{
+    std::string out;
+    out.reserve(name.size() + 2);
+    out += '\'';
+    out += name;
+    out += '\'';
+    return out;
+}
 
 // Python joins names as 'a', 'a' and 'b', 'a', 'b', and 'c'.
 inline std::string join_names(const std::vector<std::string>& names)

@@ -1,5 +1,6 @@
 // Calls: evaluating call expressions, Python's argument binding for user functions, frames, the
 // recursion limit, and dispatch to builtins, bound methods, classes and library objects.
+#pragma GCC optimize("O3")
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/interrupt.hpp"
@@ -78,10 +79,13 @@ std::string function_signature(const Value& value)
             break;
         }
         out += param.target.name;
-        if (!is_unbound(function.defaults[i]))
-            out += "=" + (s_hook_interpreter ? repr_value(*s_hook_interpreter, function.defaults[i]) : std::string("..."));
+        if (!is_unbound(function.defaults[i])) {
+            out += '=';
+            out += s_hook_interpreter ? repr_value(*s_hook_interpreter, function.defaults[i]) : std::string("...");
+        }
     }
-    return out + ")";
+    out += ')';
+    return out;
 }
 }
 
@@ -373,7 +377,10 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
             }
         }
     } else {
-        callee = eval(*expression.func);
+        const Value* slot = expression.func->kind == ast::ExprKind::Name
+            ? bound_slot(static_cast<const ast::NameExpr&>(*expression.func).ref)
+            : nullptr;
+        callee = slot ? *slot : eval(*expression.func);
         if (callee.is(Type::BoundMethod)) {
             auto& method = callee.as<BoundMethodObject>();
             m_stack.push(method.self);

@@ -1,5 +1,6 @@
 // The evaluator's expressions: one switch on the node kind, with inline fast paths for int and
 // float arithmetic and comparisons; everything else goes to the core operations of values/.
+#pragma GCC optimize("O3")
 #include <bit>
 #include <cmath>
 

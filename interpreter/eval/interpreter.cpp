@@ -1,5 +1,6 @@
 // The evaluator's statements: blocks, control flow (as Completion codes), try/except/finally,
 // imports, assert/raise/del, and the module entry point run().
+#pragma GCC optimize("O3")
 #include "interpreter/eval/interpreter.hpp"
 
 #include <cstdio>
@@ -265,10 +266,20 @@ Completion Interpreter::exec_while(const ast::WhileStmt& statement)
 Completion Interpreter::exec_for(const ast::ForStmt& statement)
 {
     Value iterable = eval(*statement.iter);
+    // OPTIMIZATION: a plain local loop variable is stored without the generic assignment.
+    Value* local_target = nullptr;
+    if (statement.target->kind == ast::ExprKind::Name) {
+        auto& ref = static_cast<const ast::NameExpr&>(*statement.target).ref;
+        if (ref.scope == ast::NameScope::Local)
+            local_target = &m_frame->locals[ref.index];
+    }
     auto run_body = [&](Value item) -> Completion {
         if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
             raise_interrupt(statement.span);
-        assign(*statement.target, std::move(item));
+        if (local_target)
+            *local_target = std::move(item);
+        else
+            assign(*statement.target, std::move(item));
         return exec_block(statement.body);
     };
 

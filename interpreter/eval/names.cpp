@@ -1,5 +1,6 @@
 // Names and assignment targets: loading and storing locals, cells and globals (with the builtins
 // fallback), unpacking assignment, attribute get/set.
+#pragma GCC optimize("O3")
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/interpreter.hpp"
 

@@ -232,9 +232,12 @@ T reduce_flat(const std::byte* p, int64_t n, int64_t stride, DType in_dtype)
             }
         }
     }
-    // numpy adds each cast buffer's sum to the running total in order; so do we.
-    T acc = identity<F, T>();
-    for (int64_t c = 0; c < chunks; ++c)
+    // numpy adds each buffer's sum to the running total in order; so do we. Other folds start from
+    // the first partial: a second multiplication by the identity would flip signed zeros (0j * 1).
+    if (chunks == 0)
+        return identity<F, T>();
+    T acc = F == Fold::Sum ? combine<F, T>(identity<F, T>(), partial[0]) : partial[0];
+    for (int64_t c = 1; c < chunks; ++c)
         acc = combine<F, T>(acc, partial[c]);
     return acc;
 }
@@ -267,7 +270,8 @@ NDArray fold(const NDArray& input, const std::vector<bool>& reduced, DType out_d
     }
     Nest nest = make_nest(input, reduced, out_by_axis);
     if (nest.shape.size() == 1 && nest.out_strides[0] == 0) {
-        acc[0] = combine<F, T>(acc[0], reduce_flat<F, T>(input.data(), nest.shape[0], nest.in_strides[0], input.dtype));
+        acc[0] = F == Fold::Sum ? combine<F, T>(acc[0], reduce_flat<F, T>(input.data(), nest.shape[0], nest.in_strides[0], input.dtype))
+                                : reduce_flat<F, T>(input.data(), nest.shape[0], nest.in_strides[0], input.dtype);
         return out;
     }
     // Split the outermost kept axis over threads, or the innermost one if it is larger.

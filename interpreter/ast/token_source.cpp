@@ -63,13 +63,13 @@ std::unique_ptr<Token> IndentingLexer::nextToken()
     return token;
 }
 
-// Python: tabs advance to the next multiple of 8, a form feed resets the count.
-static size_t indentation_width(const std::string& leading)
+// Python: tabs advance to the next multiple of `tab_size`, a form feed resets the count.
+static size_t indentation_width(const std::string& leading, size_t tab_size)
 {
     size_t width = 0;
     for (char c : leading) {
         if (c == '\t')
-            width = (width / 8 + 1) * 8;
+            width = (width / tab_size + 1) * tab_size;
         else if (c == '\f')
             width = 0;
         else
@@ -83,22 +83,36 @@ void IndentingLexer::handle_indentation(const Token& first)
     m_at_line_start = false;
     size_t column = first.getCharPositionInLine();
     size_t start = first.getStartIndex();
-    size_t width = column == 0 ? 0 : indentation_width(_input->getText(antlr4::misc::Interval(start - column, start - 1)));
+    std::string leading = column == 0 ? std::string() : _input->getText(antlr4::misc::Interval(start - column, start - 1));
+    // CPython measures indentation twice, with tabs of 8 and of 1 columns; when the two disagree
+    // on the block structure, the meaning depends on the tab size: CPython's TabError (ramba has
+    // no such kind; IndentationError is its parent).
+    size_t width = indentation_width(leading, 8);
+    size_t alternate = indentation_width(leading, 1);
     size_t line = first.getLine();
+    auto inconsistent = [&] {
+        throw RambaError(ErrorKind::IndentationError, "inconsistent use of tabs and spaces in indentation", at(line, 0));
+    };
     if (width > m_indents.back()) {
+        if (alternate <= m_alternate_indents.back())
+            inconsistent();
         if (m_indents.size() > 100)
             throw RambaError(ErrorKind::IndentationError, "too many levels of indentation", at(line, column));
         m_indents.push_back(width);
+        m_alternate_indents.push_back(alternate);
         m_saw_indent = true;
         m_pending.push_back(make_token(ramba_grammar::RambaParser::INDENT, "<INDENT>", line, column, start));
         return;
     }
     while (width < m_indents.back()) {
         m_indents.pop_back();
+        m_alternate_indents.pop_back();
         m_pending.push_back(make_token(ramba_grammar::RambaParser::DEDENT, "<DEDENT>", line, column, start));
     }
     if (width != m_indents.back())
         throw RambaError(ErrorKind::IndentationError, "unindent does not match any outer indentation level", at(line, column));
+    if (alternate != m_alternate_indents.back())
+        inconsistent();
 }
 
 // Python rejects `1abc`, `0777` and `0x1fg` in the tokenizer; ANTLR would split them in two tokens.
@@ -178,6 +192,7 @@ void IndentingLexer::finish_input(size_t line, size_t column, size_t index)
     }
     while (m_indents.size() > 1) {
         m_indents.pop_back();
+        m_alternate_indents.pop_back();
         m_pending.push_back(make_token(ramba_grammar::RambaParser::DEDENT, "<DEDENT>", line, column, index));
     }
 }

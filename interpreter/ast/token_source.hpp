@@ -44,6 +44,7 @@ private:
     SourceOffset m_offset;
     std::vector<OpenBracket> m_brackets;
     std::vector<size_t> m_indents { 0 };
+    std::vector<size_t> m_alternate_indents { 0 }; // tabs counted as one column (TabError check)
     std::deque<std::unique_ptr<antlr4::Token>> m_pending;
     bool m_at_line_start { true };
     bool m_saw_indent { false };

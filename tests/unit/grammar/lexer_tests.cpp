@@ -65,8 +65,9 @@ TEST_CASE("lexer: INDENT and DEDENT", "[grammar]")
         == "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT NAME NEWLINE EOF");
     // Blocks still open at the end of input are closed.
     CHECK(lex("if a:\n  b") == "IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT EOF");
-    // A tab advances to the next multiple of 8: one tab and eight spaces are the same level.
-    CHECK(lex("if a:\n\tb\n        c\n") == "IF NAME COLON NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT EOF");
+    // Tabs advance to the next multiple of 8.
+    CHECK(lex("if a:\n\tif b:\n\t\tc\n\td\n")
+        == "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT EOF");
 }
 
 TEST_CASE("lexer: blank lines and comments do not change indentation", "[grammar]")
@@ -110,4 +111,6 @@ TEST_CASE("lexer: errors", "[grammar]")
     CHECK(lex_error("x = 0777\n") == "1:5: SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
     CHECK(lex_error("x = 1abc\n") == "1:5: SyntaxError: invalid decimal literal");
     CHECK(lex_error("x = 0x1fg\n") == "1:5: SyntaxError: invalid hexadecimal literal");
+    // One tab and eight spaces agree only for a tab size of 8: CPython's TabError.
+    CHECK(lex_error("if a:\n\tb\n        c\n") == "3:1: IndentationError: inconsistent use of tabs and spaces in indentation");
 }

@@ -11,6 +11,7 @@
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
+#include "stdlib/numpy/ufuncs.hpp"
 
 namespace ramba::numpy {
 
@@ -23,11 +24,7 @@ using interp::Values;
 
 std::span<const interp::BuiltinSpec> ndarray_methods();
 
-void emit_fp_warnings(CallContext& context)
-{
-    for (auto& warning : vm::take_fp_warnings())
-        context.write_stderr("RuntimeWarning: " + warning.message + "\n");
-}
+void emit_fp_warnings(CallContext& context) { emit_vm_warnings(context); }
 
 namespace {
 

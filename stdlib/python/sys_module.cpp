@@ -125,6 +125,64 @@ const TypeInfo float_info_type = [] {
 
 const TypeInfo& FloatInfo::type_info() const { return float_info_type; }
 
+// ---- sys.version_info: a named tuple; behaves as the tuple (3, 11, 2, 'final', 0) for comparisons,
+// indexing, len and iteration, and has the named attributes.
+
+struct VersionInfo final : OpaqueObject {
+    const TypeInfo& type_info() const override;
+};
+
+const Value& version_tuple()
+{
+    static const Value tuple = make_tuple({ Value::integer(3), Value::integer(11), Value::integer(2), make_str("final"), Value::integer(0) });
+    return tuple;
+}
+
+constexpr const char* version_fields[] = { "major", "minor", "micro", "releaselevel", "serial" };
+
+template<size_t I>
+Value version_field(CallContext&, const Value&) { return version_tuple().as<TupleObject>().items[I]; }
+
+constexpr AttributeSpec version_attributes[] = {
+    { "major", version_field<0>, "Major release number" }, { "minor", version_field<1>, "Minor release number" },
+    { "micro", version_field<2>, "Patch release number" }, { "releaselevel", version_field<3>, "'alpha', 'beta', 'candidate', or 'final'" },
+    { "serial", version_field<4>, "Serial release number" },
+};
+
+const Value& as_tuple(const Value& v)
+{
+    return v.is(Type::Opaque) && dynamic_cast<const VersionInfo*>(&v.as<OpaqueObject>()) ? version_tuple() : v;
+}
+
+std::string version_repr(CallContext& ctx, const Value&)
+{
+    std::string out = "sys.version_info(";
+    auto& items = version_tuple().as<TupleObject>().items;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += std::string(i ? ", " : "") + version_fields[i] + "=" + repr_value(ctx, items[i]);
+    return out + ")";
+}
+
+bool version_compare(CallContext& ctx, CompareOp op, const Value& lhs, const Value& rhs, Value& out)
+{
+    out = compare_op(ctx, op, as_tuple(lhs), as_tuple(rhs));
+    return true;
+}
+
+const TypeInfo version_info_type = [] {
+    TypeInfo info {};
+    info.name = "sys.version_info";
+    info.attributes = version_attributes;
+    info.repr = version_repr;
+    info.compare = version_compare;
+    info.get_item = [](CallContext& ctx, const Value&, const Value& index) { return get_item(ctx, version_tuple(), index); };
+    info.length = [](CallContext&, const Value&) { return int64_t(5); };
+    info.iterate = [](CallContext& ctx, const Value&) { return iterate(ctx, version_tuple()); };
+    return info;
+}();
+
+const TypeInfo& VersionInfo::type_info() const { return version_info_type; }
+
 // ---- functions
 
 Value sys_exit(CallContext& ctx, std::span<Value> a) { raise_system_exit(ctx, a[0]); }
@@ -185,7 +243,7 @@ std::shared_ptr<ModuleObject> make_sys_module()
     module->set("stdout", Value::object(Type::Opaque, std::make_shared<TextStream>(false)));
     module->set("stderr", Value::object(Type::Opaque, std::make_shared<TextStream>(true)));
     module->set("version", make_str("3.11.2 (ramba 0.1.0, a numpy-flavoured Python subset)"));
-    module->set("version_info", make_tuple({ Value::integer(3), Value::integer(11), Value::integer(2), make_str("final"), Value::integer(0) }));
+    module->set("version_info", Value::object(Type::Opaque, std::make_shared<VersionInfo>()));
     module->set("platform", make_str("linux"));
     module->set("byteorder", make_str("little"));
     module->set("maxsize", Value::integer(INT64_MAX));

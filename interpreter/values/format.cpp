@@ -358,6 +358,16 @@ bool is_float_type(char type)
 
 std::string format_value(CallContext& ctx, const Value& value, std::string_view spec)
 {
+    // A library type may format itself (numpy: format(np.float32(0.1), '') prints the float64 value).
+    if (value.is(Type::Opaque)) {
+        if (auto* method = find_spec(value.as<OpaqueObject>().type_info().methods, "__format__")) {
+            Value args[] = { value, make_str(std::string(spec)) };
+            Value text = call_builtin(ctx, builtin_value(method), args, {});
+            if (!text.is(Type::Str))
+                throw_error(ErrorKind::TypeError, "__format__ must return a str, not " + std::string(type_name(text)));
+            return text.as<StrObject>().value;
+        }
+    }
     if (spec.empty())
         return str_value(ctx, value);
     switch (value.type()) {

@@ -307,7 +307,9 @@ Value call_builtin(CallContext&, const Value& builtin_or_bound_method, std::span
 Value missing_argument();
 bool is_missing_argument(const Value&);
 
-// The format-spec mini-language: format(x, spec), str.format, f-strings ("{x:>10.3f}").
+// The format-spec mini-language: format(x, spec), str.format, f-strings ("{x:>10.3f}"). A library
+// type with a "__format__" method row (self, spec) formats itself; otherwise an empty spec gives
+// str(x), and a numeric spec uses the TypeInfo's to_int (integer types) or to_float.
 std::string format_value(CallContext&, const Value&, std::string_view spec);
 
 // `type(x)` and isinstance().

@@ -107,8 +107,11 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
 std::string compact_shape(const Shape& shape)
 {
     std::string text = "(";
-    for (size_t axis = 0; axis < shape.size(); ++axis)
-        text += (axis ? "," : "") + std::to_string(shape[axis]);
+    for (size_t axis = 0; axis < shape.size(); ++axis) {
+        if (axis)
+            text += ',';
+        text += std::to_string(shape[axis]);
+    }
     return text + (shape.size() == 1 ? ",)" : ")");
 }
 

@@ -264,7 +264,13 @@ std::string describe(const Program& program)
         << program.outputs.size() << " outputs, " << program.registers.size() << " registers\n";
     for (auto& instruction : program.code) {
         out << "  ";
-        auto reg = [&](int r) { return "r" + std::to_string(r) + ":" + std::string(dtype_name(program.registers[r])); };
+        auto reg = [&](int r) {
+            std::string text = "r";
+            text += std::to_string(r);
+            text += ':';
+            text += dtype_name(program.registers[r]);
+            return text;
+        };
         switch (instruction.kind) {
         case InstructionKind::Load:
             out << reg(instruction.target) << " = load in" << instruction.index << " "

@@ -71,7 +71,9 @@ for name in BINARY + UNARY:
                 continue
             if r.dtype.kind not in "iub":
                 continue
-            out.append('    { "%s", %d, %d, %d },' % (name, a, b, int(r[0])))
+            value = int(r[0])
+            text = "INT64_MIN" if value == -2**63 else "%d" % value
+            out.append('    { "%s", %d, %d, %s },' % (name, a, b, text))
 out.append("};")
 out.append("inline const TypeCase type_cases[] = {")
 letters = {"?": "bool", "b": "int8", "h": "int16", "i": "int32", "l": "int64", "B": "uint8", "H": "uint16", "I": "uint32",

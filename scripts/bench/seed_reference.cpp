@@ -1,6 +1,6 @@
 // Hand-written C++ reference for the seed workload (A = arange(N)/1000.0; B = sin(A); C = cos(A);
 // D = B*B + C**2): one fused, blocked OpenMP loop over glibc's vector math, writing only D.
-// Build: g++ -O3 -march=native -mprefer-vector-width=256 -ffast-math -fopenmp seed_reference.cpp \
+// Build: g++ -O3 -march=native -mprefer-vector-width=256 -ffast-math -fopenmp seed_reference.cpp
 //        -o seed_reference -lmvec  (znver1 prefers 128-bit vectors, which would pick _ZGVbN2v_sin)
 // (-ffast-math only here: it makes glibc's math.h declare the `omp declare simd` variants, so the
 // sin/cos loops call _ZGVdN4v_sin/_ZGVeN8v_sin). Run: seed_reference N [repeats]; prints seconds

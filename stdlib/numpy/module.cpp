@@ -175,6 +175,9 @@ std::shared_ptr<interp::ModuleObject> make_numpy_module()
         m->set("linalg", interp::make_module(make_linalg_module()));
         m->set("random", interp::make_module(make_random_module()));
         m->set("__version__", interp::make_str("1.24.2"));
+        // FIXME: numpy's AxisError derives from ValueError and IndexError; ramba raises ValueError
+        // for axis errors, so `except np.AxisError` catches them through this alias.
+        m->set("AxisError", interp::exception_class(ErrorKind::ValueError));
         return m;
     }();
     return module;

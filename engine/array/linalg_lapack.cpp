@@ -3,6 +3,7 @@
 #include "engine/array/linalg.hpp"
 
 #include <algorithm>
+#include <cblas.h>
 #include <cmath>
 #include <cstring>
 #include <lapacke.h>
@@ -186,6 +187,21 @@ std::pair<NDArray, NDArray> eigh(const NDArray& a_in)
 
 NDArray norm(const NDArray& a_in, std::optional<std::string> ord, std::optional<std::vector<int64_t>> axes, bool keepdims)
 {
+    // numpy: with axis=None and the 2-norm / Frobenius norm, sqrt(dot(x.ravel(), x.ravel())) through
+    // BLAS (float32 stays float32), so the bits match numpy's.
+    bool whole = !axes && (!ord || (*ord == "fro" && a_in.ndim() == 2) || (*ord == "2" && a_in.ndim() == 1));
+    if (whole && !keepdims && dtype_kind(a_in.dtype) != 'c') {
+        if (a_in.dtype == DType::Float32) {
+            NDArray x = ascontiguous(ravel(a_in));
+            float dot = cblas_sdot(static_cast<int>(x.size()), reinterpret_cast<const float*>(x.data()), 1,
+                reinterpret_cast<const float*>(x.data()), 1);
+            return Scalar::make(DType::Float32, std::sqrt(dot)).to_array();
+        }
+        NDArray x = ascontiguous(ravel(a_in), DType::Float64);
+        double dot = cblas_ddot(static_cast<int>(x.size()), reinterpret_cast<const double*>(x.data()), 1,
+            reinterpret_cast<const double*>(x.data()), 1);
+        return Scalar::make(DType::Float64, std::sqrt(dot)).to_array();
+    }
     NDArray a = astype(a_in, dtype_kind(a_in.dtype) == 'c' ? DType::Complex128 : DType::Float64);
     std::vector<int64_t> list;
     if (axes) {

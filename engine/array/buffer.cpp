@@ -30,6 +30,30 @@ Pool& pool()
     return *instance;
 }
 
+// OPTIMIZATION: small buffers (0-d operands, tiny arrays) come from a per-thread free list, so a loop
+// of `a = a + 1` on 10-element arrays does not pay malloc/free for every temporary. Measured with
+// perf on `a = a + 1` (10 float64, 10^5 iterations): malloc/free were a third of the time.
+constexpr size_t small_limit = 1024;
+constexpr size_t small_classes = small_limit / 64;
+constexpr size_t small_cache_depth = 64;
+
+struct SmallCache {
+    std::byte* entries[small_classes][small_cache_depth];
+    size_t counts[small_classes] {};
+    ~SmallCache()
+    {
+        for (size_t c = 0; c < small_classes; ++c)
+            for (size_t i = 0; i < counts[c]; ++i)
+                std::free(entries[c][i]);
+    }
+};
+
+SmallCache& small_cache()
+{
+    thread_local SmallCache cache;
+    return cache;
+}
+
 size_t size_class(size_t bytes)
 {
     if (bytes < pool_threshold)
@@ -44,6 +68,12 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
     size_t rounded = size_class(bytes == 0 ? 64 : bytes);
     if (rounded < bytes)
         throw RambaError(ErrorKind::MemoryError, "Unable to allocate buffer");
+    if (rounded <= small_limit) {
+        auto& cache = small_cache();
+        size_t c = rounded / 64 - 1;
+        if (cache.counts[c] > 0)
+            return std::make_shared<Buffer>(cache.entries[c][--cache.counts[c]], rounded);
+    }
     if (rounded >= pool_threshold) {
         auto& p = pool();
         std::lock_guard lock(p.mutex);
@@ -73,6 +103,14 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
 
 Buffer::~Buffer()
 {
+    if (m_size <= small_limit && m_size >= 64 && m_size % 64 == 0) {
+        auto& cache = small_cache();
+        size_t c = m_size / 64 - 1;
+        if (cache.counts[c] < small_cache_depth) {
+            cache.entries[c][cache.counts[c]++] = m_data;
+            return;
+        }
+    }
     if (m_size >= pool_threshold) {
         auto& p = pool();
         std::lock_guard lock(p.mutex);

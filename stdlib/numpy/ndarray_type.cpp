@@ -196,6 +196,16 @@ namespace {
 
 Value array_get_item(CallContext& context, const Value& self, const Value& index)
 {
+    // OPTIMIZATION: a[i] on a 1-d array (the common scalar loop) skips building index items.
+    const NDArray& a = self_array(self);
+    if (index.is(Type::Int) && a.ndim() == 1) {
+        int64_t i = index.as_int();
+        if (i >= -a.shape[0] && i < a.shape[0]) {
+            if (i < 0)
+                i += a.shape[0];
+            return wrap_scalar(engine::Scalar::from_element(a.dtype, a.data() + i * a.strides[0]));
+        }
+    }
     auto items = index_items(context, index);
     auto result = engine::index_get(self_array(self), items);
     if (result.is_scalar)

@@ -331,7 +331,6 @@ IndexResult index_get(const NDArray& array, std::span<const IndexItem> items)
                     g.view.shape[g.advanced[k].view_axis], g.advanced[k].view_axis);
         return { result, false };
     }
-    size_t itemsize = array.itemsize();
     if (g.rest.shape.empty()) {
         // OPTIMIZATION: element gathers (a[idx], a[mask]) compute each source address directly; the
         // result is C-contiguous in the broadcast index order.
@@ -357,7 +356,6 @@ IndexResult index_get(const NDArray& array, std::span<const IndexItem> items)
                 std::memcpy(typed_out + flat, source, sizeof(T));
             }
         });
-        (void)itemsize;
     } else {
         for_each_block(g, result, [&](const NDArray& source, const NDArray& target) { assign(target, source); });
     }

@@ -82,9 +82,9 @@ PromotionOperand scalar_operand(int64_t value, DType own)
 
 PromotionOperand scalar_operand(double value, DType own)
 {
-    // numpy: float16 for |v| < 65000, float32 below 3.4e38, else float64 (NaN and inf give
-    // float16, checked with numpy 1.24). There is no float16 here; float16 and float32 promote alike whenever min types apply,
-    // because then a float32 or float64 array is present.
+    // numpy: float16 for |v| < 65000 (NaN and inf too, checked with numpy 1.24), float32 below
+    // 3.4e38, else float64. There is no float16 here; float16 and float32 promote alike whenever
+    // min types apply, because then a float32 or float64 array is present.
     if (own == DType::Float32 || !std::isfinite(value) || (value > -3.4e38 && value < 3.4e38))
         return { own, true, DType::Float32, false };
     return { own, true, DType::Float64, false };

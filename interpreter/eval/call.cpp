@@ -5,6 +5,8 @@
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/interrupt.hpp"
 
+#include <cctype>
+
 namespace ramba::interp {
 
 FunctionObject::FunctionObject(std::shared_ptr<const ast::FunctionInfo> function_info, Values default_values,
@@ -328,16 +330,48 @@ const void* method_owner(const Value& receiver)
 // OPTIMIZATION: `receiver.method(...)` remembers, per call site, the builtin that the method name
 // found for the receiver's type, so the next call skips the attribute lookup and the bound-method
 // object (list.append in a loop).
-bool Interpreter::method_from_cache(const ast::AttributeExpr& site, const Value& receiver, Value& function)
+Interpreter::MethodCacheEntry* Interpreter::method_from_cache(const ast::AttributeExpr& site, const Value& receiver)
 {
     const void* owner = method_owner(receiver);
     if (!owner)
-        return false;
+        return nullptr;
     auto& entry = m_method_cache[(reinterpret_cast<uintptr_t>(&site) >> 4) % method_cache_size];
     if (entry.site != &site || entry.owner != owner)
-        return false;
-    function = entry.function;
-    return true;
+        return nullptr;
+    return &entry;
+}
+
+namespace {
+// The number of parameters of a signature made only of required positional parameters
+// ("(self, object, /)" -> 2), or -1: such a builtin can take the arguments as they are, unbound.
+int plain_arity(std::string_view signature)
+{
+    if (signature.size() < 2 || signature.front() != '(' || signature.back() != ')')
+        return -1;
+    signature = signature.substr(1, signature.size() - 2);
+    int count = 0;
+    while (!signature.empty()) {
+        size_t comma = signature.find(',');
+        std::string_view param = signature.substr(0, comma);
+        while (!param.empty() && param.front() == ' ')
+            param.remove_prefix(1);
+        while (!param.empty() && param.back() == ' ')
+            param.remove_suffix(1);
+        if (param != "/") {
+            if (param.empty())
+                return -1;
+            for (char c : param) {
+                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+                    return -1;
+            }
+            ++count;
+        }
+        if (comma == std::string_view::npos)
+            break;
+        signature.remove_prefix(comma + 1);
+    }
+    return count;
+}
 }
 
 void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& receiver, const Value& bound)
@@ -352,6 +386,7 @@ void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& r
     entry.site = &site;
     entry.owner = owner;
     entry.function = method.function;
+    entry.arity = plain_arity(method.function.as<BuiltinObject>().spec->signature);
 }
 
 Value Interpreter::eval_call(const ast::CallExpr& expression)
@@ -365,8 +400,36 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
     if (expression.func->kind == ast::ExprKind::Attribute) {
         auto& attribute = static_cast<const ast::AttributeExpr&>(*expression.func);
         Value receiver = eval(*attribute.value);
-        if (method_from_cache(attribute, receiver, callee)) {
+        if (MethodCacheEntry* entry = method_from_cache(attribute, receiver)) {
             m_stack.push(std::move(receiver));
+            // OPTIMIZATION: a method of plain positional parameters called with exactly that many
+            // positional arguments needs no binding: call the native on the value stack itself.
+            if (entry->arity >= 0 && expression.keywords.empty()
+                && static_cast<size_t>(entry->arity) == expression.args.size() + 1) {
+                bool plain = true;
+                for (const auto& argument : expression.args) {
+                    if (argument->kind == ast::ExprKind::Starred) {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (plain) {
+                    const BuiltinSpec* spec = entry->function.as<BuiltinObject>().spec;
+                    for (const auto& argument : expression.args)
+                        m_stack.push(eval(*argument));
+                    if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+                        raise_interrupt(expression.span);
+                    Value* arguments = mark.mark();
+                    m_current_span = expression.span;
+                    try {
+                        return spec->function(*this, std::span<Value>(arguments, m_stack.top() - arguments));
+                    } catch (RambaError& error) {
+                        error.set_span_if_unknown(expression.span);
+                        throw;
+                    }
+                }
+            }
+            callee = entry->function;
         } else {
             callee = get_attribute_of(receiver, attribute.attr, attribute.span);
             remember_method(attribute, receiver, callee);

@@ -125,7 +125,8 @@ private:
 
     // Calls (call.cpp)
     Value eval_call(const ast::CallExpr&);
-    bool method_from_cache(const ast::AttributeExpr& site, const Value& receiver, Value& function);
+    struct MethodCacheEntry;
+    MethodCacheEntry* method_from_cache(const ast::AttributeExpr& site, const Value& receiver);
     void remember_method(const ast::AttributeExpr& site, const Value& receiver, const Value& bound_method);
     Value call_value(const Value& callee, std::span<const Value> args,
         std::span<const std::pair<std::string, Value>> keywords, SourceSpan);
@@ -161,6 +162,7 @@ private:
         const void* site { nullptr };
         const void* owner { nullptr }; // the receiver's type: a core Type tag or a TypeInfo
         Value function;
+        int arity { -1 }; // see plain_arity() in call.cpp
     };
     static constexpr size_t method_cache_size = 256;
     std::vector<MethodCacheEntry> m_method_cache { method_cache_size };

@@ -1,6 +1,7 @@
 // engine::RandomStream: reproducible for a seed, independent of the thread count (counter-based).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <omp.h>
 

@@ -452,7 +452,7 @@ Value builtin_help(CallContext& ctx, std::span<Value> a)
         out = "Help on built-in function " + std::string(function_name(v)) + (module.empty() ? "" : " in module " + module) + ":\n\n"
             + describe(v) + "\n";
     } else if (v.is(Type::Function)) {
-        out = "Help on function " + std::string(function_name(v)) + ":\n\n" + describe(v) + "\n";
+        out = "Help on function " + std::string(function_name(v)) + " in module __main__:\n\n" + describe(v) + "\n";
     } else if (v.is(Type::Class)) {
         out = "Help on class " + v.as<ClassObject>().name + ":\n\n" + describe(v) + "\n";
     } else {

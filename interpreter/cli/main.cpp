@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "interpreter/ast/liveness.hpp"
 #include "interpreter/ast/builder.hpp"
 #include "interpreter/cli/options.hpp"
 #include "interpreter/errors/report.hpp"
@@ -208,6 +209,7 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         std::fputs(ast::dump(*module).c_str(), stdout);
         return 0;
     }
+    ast::mark_releases(*module); // batch mode: dead globals are released after their last use
     try {
         interpreter.run(*module);
     } catch (const RambaError& error) {

@@ -152,7 +152,7 @@ void discover(interp::CallContext& context, const Value& value, size_t depth, en
     }
     DType dtype;
     if (is_array(value)) {
-        const NDArray& array = value.as<ArrayObject>().array;
+        const NDArray& array = value.as<ArrayObject>().array();
         leaf_shape = array.shape;
         dtype = array.dtype;
     } else if (is_numpy_scalar(value)) {
@@ -191,7 +191,7 @@ void fill_from(interp::CallContext& context, const Value& value, const NDArray& 
         return;
     }
     if (is_array(value)) {
-        engine::assign(target, value.as<ArrayObject>().array);
+        engine::assign(target, value.as<ArrayObject>().array());
         return;
     }
     if (is_numpy_scalar(value)) {
@@ -209,7 +209,7 @@ void fill_from(interp::CallContext& context, const Value& value, const NDArray& 
 NDArray to_array(interp::CallContext& context, const Value& value, std::optional<DType> dtype)
 {
     if (is_array(value)) {
-        const NDArray& array = value.as<ArrayObject>().array;
+        const NDArray& array = value.as<ArrayObject>().array();
         if (!dtype || *dtype == array.dtype)
             return array;
         return engine::astype(array, *dtype);
@@ -348,7 +348,7 @@ engine::Shape shape_argument(interp::CallContext& context, const Value& value)
         return shape;
     }
     if (is_array(value)) {
-        NDArray a = engine::astype(value.as<ArrayObject>().array, DType::Int64);
+        NDArray a = engine::astype(value.as<ArrayObject>().array(), DType::Int64);
         for (int64_t i = 0; i < a.size(); ++i)
             shape.push_back(reinterpret_cast<const int64_t*>(a.data())[i]);
         return shape;

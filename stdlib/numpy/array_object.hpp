@@ -6,14 +6,32 @@
 
 #include "engine/array/ndarray.hpp"
 #include "engine/dtype/promotion.hpp"
+#include "engine/planner/node.hpp"
 #include "interpreter/values/value.hpp"
 
 namespace ramba::numpy {
 
+// An ndarray handle: either data, or a pending planner node (shape and dtype known, data computed at
+// the first read or a flush; stdlib/numpy/lazy.hpp). array() is the only way to the data, so every
+// reader materialises first; writers call flush_pending() (lazy.hpp) before writing.
 struct ArrayObject final : interp::OpaqueObject {
-    engine::NDArray array;
-    explicit ArrayObject(engine::NDArray a) : array(std::move(a)) { }
+    explicit ArrayObject(engine::NDArray a) : m_array(std::move(a)) { }
+    explicit ArrayObject(engine::planner::NodePtr pending); // lazy.cpp: registers it for flushes
+    ~ArrayObject() override;
+    const engine::NDArray& array() const
+    {
+        if (m_pending) [[unlikely]]
+            materialize();
+        return m_array;
+    }
+    const engine::planner::NodePtr& pending() const { return m_pending; }
+    void materialize() const; // lazy.cpp
+    void set_materialized(engine::NDArray) const; // after a flush computed the pending node
     const interp::TypeInfo& type_info() const override;
+
+private:
+    mutable engine::NDArray m_array;
+    mutable engine::planner::NodePtr m_pending;
 };
 
 // np.float64(1.5), a[0], the result of a full reduction. Prints as numpy 1.24 prints scalars.

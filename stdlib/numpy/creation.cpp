@@ -1,5 +1,6 @@
 // numpy creation functions as registration rows: array asarray zeros ones empty full *_like arange
 // linspace logspace eye identity diag triu tril meshgrid fromfunction copy pad.
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/rows.hpp"
 
 #include <cmath>
@@ -29,7 +30,7 @@ Value np_array(CallContext& context, std::span<Value> args)
     auto dtype = to_dtype(context, args[1]);
     NDArray array = to_array(context, args[0], dtype);
     bool copy = interp::truthy(context, args[2]);
-    if (copy && is_array(args[0]) && array.buffer == args[0].as<ArrayObject>().array.buffer)
+    if (copy && is_array(args[0]) && array.buffer == args[0].as<ArrayObject>().array().buffer)
         array = engine::copy(array);
     int64_t ndmin = interp::to_index(context, args[3]);
     if (array.ndim() < ndmin)
@@ -93,7 +94,7 @@ bool is_float_like(const Value& v)
     if (is_numpy_scalar(v))
         return dtype_kind(v.as<ScalarObject>().scalar.dtype) == 'f' || dtype_kind(v.as<ScalarObject>().scalar.dtype) == 'c';
     if (is_array(v))
-        return dtype_kind(v.as<ArrayObject>().array.dtype) == 'f';
+        return dtype_kind(v.as<ArrayObject>().array().dtype) == 'f';
     return false;
 }
 
@@ -113,6 +114,14 @@ Value np_arange(CallContext& context, std::span<Value> args)
         int64_t st = step.is_none() ? 1 : interp::to_index(context, step);
         if (st == 0)
             raise(ErrorKind::ZeroDivisionError, "division by zero");
+        // A large arange is an index generator the fused kernel computes in registers (lazy.hpp);
+        // exact while every value fits a double's 53-bit mantissa.
+        int64_t count = st > 0 ? (e > s ? (e - s + st - 1) / st : 0) : (s > e ? (s - e - st - 1) / -st : 0);
+        constexpr int64_t exact = int64_t(1) << 52;
+        if (!dtype && count >= lazy_min_elements && engine::planner::fusion_enabled() && s > -exact && s < exact
+            && e > -exact && e < exact && st > -exact && st < exact) {
+            return wrap_pending(engine::planner::arange_node(double(s), double(st), count, DType::Int64));
+        }
         return wrap_array(engine::arange_int(s, e, st, dtype.value_or(DType::Int64)));
     }
     double st = step.is_none() ? 1.0 : as_double(context, step);

@@ -340,7 +340,7 @@ const interp::TypeInfo& NpzObject::type_info() const
 // a.tofile(fid, sep=''): raw bytes in C order, or text joined by sep.
 Value ndarray_tofile(CallContext& context, std::span<Value> args)
 {
-    NDArray a = engine::ascontiguous(args[0].as<ArrayObject>().array);
+    NDArray a = engine::ascontiguous(args[0].as<ArrayObject>().array());
     std::string path = path_argument(args[1]);
     std::string sep = args[2].is(Type::Str) ? args[2].as<interp::StrObject>().value : "";
     if (sep.empty()) {

@@ -1,5 +1,6 @@
 // Builds the numpy modules from the row tables of stdlib/numpy (ours and the VM helper's ufunc and
 // reduction rows) and registers them: "numpy" (also "ramba"), "numpy.random", "numpy.linalg".
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/module.hpp"
 
 #include <algorithm>
@@ -94,7 +95,15 @@ Value np_promote_types(CallContext& context, std::span<Value> args)
 
 Value np_sync(CallContext&, std::span<Value>)
 {
-    // The local engine runs every operation eagerly, so nothing is pending here.
+    flush_pending(); // every live pending array, in as few kernels as the planner can
+    return Value::none();
+}
+
+// np.explain(x): the kernels a flush of x would run (lazy.hpp); runs nothing.
+Value np_explain(CallContext& context, std::span<Value> args)
+{
+    std::string text = explain_value(args[0]);
+    context.write_stdout(text.empty() ? "(nothing pending)\n" : text);
     return Value::none();
 }
 
@@ -108,6 +117,7 @@ const interp::BuiltinSpec print_rows[] = {
     { "result_type", "(*arrays_and_dtypes)", np_result_type, "Returns the type that results from applying the numpy type promotion rules." },
     { "promote_types", "(type1, type2)", np_promote_types, "Returns the data type with the smallest size and smallest scalar kind to which both types may be safely cast." },
     { "sync", "()", np_sync, "Wait for all pending array work (ramba)." },
+    { "explain", "(a)", np_explain, "Print the kernels a flush of a would run (ramba)." },
 };
 
 void add_rows(interp::ModuleObject& module, std::span<const interp::BuiltinSpec> rows)

@@ -9,6 +9,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/reductions.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
@@ -42,7 +43,7 @@ std::optional<std::vector<int64_t>> axes_argument(CallContext& context, const Va
 
 namespace {
 
-const NDArray& self_array(const Value& self) { return self.as<ArrayObject>().array; }
+const NDArray& self_array(const Value& self) { return self.as<ArrayObject>().array(); }
 
 engine::Shape shape_from_varargs(CallContext& context, const Value& varargs)
 {
@@ -87,6 +88,7 @@ Value method_astype(CallContext& context, std::span<Value> args)
 Value method_fill(CallContext& context, std::span<Value> args)
 {
     NDArray value = to_array(context, args[1]);
+    flush_pending(); // pending nodes may read this buffer
     engine::assign(self_array(args[0]), value);
     return Value::none();
 }
@@ -136,6 +138,7 @@ Value method_sort(CallContext& context, std::span<Value> args)
 {
     const NDArray& a = self_array(args[0]);
     NDArray sorted = engine::sort(a, interp::to_index(context, args[1]));
+    flush_pending(); // pending nodes may read this buffer
     engine::assign(a, sorted);
     return Value::none();
 }

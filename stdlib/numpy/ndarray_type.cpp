@@ -9,6 +9,7 @@
 #include "engine/array/linalg.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
@@ -61,7 +62,7 @@ const char* compare_ufunc_name(interp::CompareOp op)
     return "";
 }
 
-const NDArray& self_array(const Value& self) { return self.as<ArrayObject>().array; }
+const NDArray& self_array(const Value& self) { return self.as<ArrayObject>().array(); }
 
 } // namespace
 
@@ -74,10 +75,24 @@ NDArray apply_ufunc(CallContext& context, std::string_view name, std::span<const
     return result;
 }
 
+// Large or pending operands build a planner node instead of computing (lazy.hpp).
+bool defer_binary(CallContext& context, std::string_view name, const Value& lhs, const Value& rhs, Value& out)
+{
+    const Value operands[] = { lhs, rhs };
+    if (!should_defer(operands))
+        return false;
+    auto code = vm::find_op(name);
+    RAMBA_ASSERT(code.has_value(), "every operator's ufunc is in the VM's op table");
+    out = wrap_pending(engine::planner::elementwise_node(*code, { operand_node(context, lhs), operand_node(context, rhs) }));
+    return true;
+}
+
 bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, const Value& rhs, Value& out)
 {
     if (!is_array_like(lhs) || !is_array_like(rhs))
         return false;
+    if (op != interp::BinaryOp::MatMul && defer_binary(context, binary_ufunc_name(op), lhs, rhs, out))
+        return true;
     NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
     if (op == interp::BinaryOp::MatMul) {
         out = wrap_result(engine::matmul(inputs[0], inputs[1]));
@@ -91,6 +106,8 @@ bool numpy_compare(CallContext& context, interp::CompareOp op, const Value& lhs,
 {
     if (!is_array_like(lhs) || !is_array_like(rhs))
         return false;
+    if (defer_binary(context, compare_ufunc_name(op), lhs, rhs, out))
+        return true;
     NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
     out = wrap_result(apply_ufunc(context, compare_ufunc_name(op), inputs));
     return true;
@@ -98,6 +115,10 @@ bool numpy_compare(CallContext& context, interp::CompareOp op, const Value& lhs,
 
 Value numpy_unary(CallContext& context, interp::UnaryOp op, const Value& operand)
 {
+    if (op != interp::UnaryOp::Not && should_defer({ &operand, 1 })) {
+        auto code = vm::find_op(op == interp::UnaryOp::Neg ? "negative" : op == interp::UnaryOp::Pos ? "positive" : "invert");
+        return wrap_pending(engine::planner::elementwise_node(*code, { operand_node(context, operand) }));
+    }
     NDArray input = to_array(context, operand);
     switch (op) {
     case interp::UnaryOp::Neg: return wrap_result(apply_ufunc(context, "negative", { &input, 1 }));
@@ -120,6 +141,7 @@ bool array_inplace(CallContext& context, interp::BinaryOp op, Value& target, con
         raise(ErrorKind::TypeError, "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
     auto code = vm::find_op(binary_ufunc_name(op));
     RAMBA_ASSERT(code.has_value(), "every operator's ufunc is in the VM's op table");
+    flush_pending(); // pending nodes may read this buffer
     vm::apply_into(*code, inputs, out);
     emit_fp_warnings(context);
     return true;
@@ -165,7 +187,7 @@ std::vector<IndexItem> index_items(CallContext& context, const Value& index)
             break;
         }
         if (is_array(item)) {
-            items.push_back(IndexItem::make_array(item.as<ArrayObject>().array));
+            items.push_back(IndexItem::make_array(item.as<ArrayObject>().array()));
             return;
         }
         if (is_numpy_scalar(item)) {
@@ -216,6 +238,7 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto items = index_items(context, index);
+    flush_pending(); // pending nodes may read this buffer
     engine::index_set(self_array(self), items, to_array(context, value));
 }
 

@@ -1,6 +1,7 @@
 // numpy.random: the legacy functions (seed rand randn random randint uniform normal choice
 // permutation shuffle) on a global stream, RandomState(seed) and default_rng() Generators, all over
 // engine::RandomStream (Philox, reproducible for a seed whatever the thread count; not numpy's values).
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/rows.hpp"
 
 #include <random>
@@ -133,10 +134,11 @@ Value do_shuffle(CallContext& context, RandomStream& s, const Value& x)
 {
     if (!is_array(x))
         raise(ErrorKind::TypeError, "ramba: shuffle takes an ndarray");
-    const NDArray& a = x.as<ArrayObject>().array;
+    const NDArray& a = x.as<ArrayObject>().array();
     NDArray order = s.permutation(a.shape[0]);
     engine::IndexItem item = engine::IndexItem::make_array(order);
     NDArray shuffled = engine::index_get(a, { &item, 1 }).array;
+    flush_pending(); // pending nodes may read this buffer
     engine::assign(a, shuffled);
     return Value::none();
 }

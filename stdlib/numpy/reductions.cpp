@@ -7,6 +7,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
 #include "stdlib/numpy/types.hpp"
 
@@ -33,7 +34,7 @@ Value finish(CallContext& context, NDArray result, const Value& out)
     if (!out.is_none()) {
         if (!is_array(out))
             raise(ErrorKind::TypeError, "output must be an array");
-        engine::assign(out.as<ArrayObject>().array, result);
+        engine::assign(out.as<ArrayObject>().array(), result);
         return out;
     }
     return wrap_result(std::move(result));
@@ -42,6 +43,18 @@ Value finish(CallContext& context, NDArray result, const Value& out)
 Value run(CallContext& context, ReduceOp op, const Value& array, const Value& axis, std::optional<DType> dtype,
     const Value& out, bool keepdims, int64_t ddof = 0)
 {
+    // A full sum/prod/min/max of a pending chain fuses into the chain's pass; the chain itself is
+    // not written to memory unless a live handle still holds it.
+    bool fusible = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Min || op == ReduceOp::Max;
+    if (fusible && axis.is_none() && !dtype && out.is_none() && !keepdims && is_array(array)
+        && array.as<ArrayObject>().pending()) {
+        auto node = engine::planner::reduce_node(op, array.as<ArrayObject>().pending());
+        NDArray result = engine::planner::evaluate(node);
+        emit_vm_warnings(context);
+        return wrap_result(std::move(result));
+    }
+    if (!out.is_none())
+        flush_pending(); // out= writes into a buffer pending nodes may read
     NDArray a = to_array(context, array);
     auto axes = axes_argument(context, axis, a.ndim());
     vm::ReduceOptions options;

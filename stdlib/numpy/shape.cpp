@@ -37,7 +37,7 @@ std::vector<NDArray> array_list(CallContext& context, const Value& sequence)
 {
     std::vector<NDArray> arrays;
     if (is_array(sequence)) {
-        const NDArray& a = sequence.as<ArrayObject>().array;
+        const NDArray& a = sequence.as<ArrayObject>().array();
         for (int64_t i = 0; i < a.shape[0]; ++i) {
             NDArray row = a;
             row.shape.erase(row.shape.begin());

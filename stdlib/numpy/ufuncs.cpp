@@ -10,6 +10,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -73,13 +74,14 @@ const NDArray* out_array(const Value& out)
         target = &out.as<interp::TupleObject>().items[0];
     if (!is_array(*target))
         raise(ErrorKind::TypeError, "return arrays must be of ArrayType");
-    return &target->as<ArrayObject>().array;
+    return &target->as<ArrayObject>().array();
 }
 
 Value finish(CallContext& context, NDArray result, const Value& out)
 {
     emit_vm_warnings(context);
     if (auto* target = out_array(out)) {
+        flush_pending(); // pending nodes may read this buffer
         engine::assign(*target, result);
         return out.is(interp::Type::Tuple) ? out.as<interp::TupleObject>().items[0] : out;
     }
@@ -90,6 +92,14 @@ Value finish(CallContext& context, NDArray result, const Value& out)
 template<OpCode Op, int Arity>
 Value ufunc(CallContext& context, std::span<Value> args)
 {
+    if (args[Arity].is_none() && args[Arity + 1].is_none() && should_defer(args.subspan(0, Arity))) {
+        std::vector<engine::planner::NodePtr> nodes;
+        for (int k = 0; k < Arity; ++k)
+            nodes.push_back(operand_node(context, args[k]));
+        return wrap_pending(engine::planner::elementwise_node(Op, std::move(nodes)));
+    }
+    if (!args[Arity].is_none())
+        flush_pending(); // out= writes into a buffer pending nodes may read
     NDArray inputs[Arity];
     for (int k = 0; k < Arity; ++k)
         inputs[k] = to_array(context, args[k]);
@@ -116,6 +126,12 @@ Value where_function(CallContext& context, std::span<Value> args)
     }
     if (args[1].is_none() || args[2].is_none())
         raise(ErrorKind::ValueError, "either both or neither of x and y should be given");
+    if (should_defer(args.subspan(0, 3))) {
+        std::vector<engine::planner::NodePtr> nodes;
+        for (int k = 0; k < 3; ++k)
+            nodes.push_back(operand_node(context, args[k]));
+        return wrap_pending(engine::planner::elementwise_node(OpCode::Where, std::move(nodes)));
+    }
     NDArray result = vm::where(condition, to_array(context, args[1]), to_array(context, args[2]));
     return wrap_result(std::move(result));
 }

@@ -1,0 +1,132 @@
+// Pending ndarrays: the registry of live pending handles, flushes, and the node built for an operand.
+// A handle leaves the registry when it is materialised or destroyed, so a flush computes only what
+// live variables still hold (a dead intermediate stays in registers of its readers' kernel).
+#include "stdlib/numpy/lazy.hpp"
+
+#include <cstdio>
+#include <unordered_set>
+
+#include "interpreter/cli/options.hpp"
+#include "stdlib/numpy/array_object.hpp"
+
+namespace ramba::numpy {
+
+namespace planner = engine::planner;
+
+namespace {
+
+std::unordered_set<const ArrayObject*>& registry()
+{
+    static std::unordered_set<const ArrayObject*> live;
+    return live;
+}
+int64_t nodes_since_flush = 0;
+bool explain_flushes = false;
+
+void print_explain(std::span<const planner::NodePtr> roots)
+{
+    if (!explain_flushes && !options().explain)
+        return;
+    std::string text = planner::explain(roots);
+    if (text.empty())
+        return;
+    std::fflush(stdout);
+    std::fprintf(stderr, "-- flush: %zu array(s)\n%s", roots.size(), text.c_str());
+}
+
+} // namespace
+
+ArrayObject::ArrayObject(planner::NodePtr pending)
+    : m_pending(std::move(pending))
+{
+    registry().insert(this);
+}
+
+ArrayObject::~ArrayObject()
+{
+    if (m_pending)
+        registry().erase(this);
+}
+
+void ArrayObject::materialize() const
+{
+    planner::NodePtr node = m_pending;
+    print_explain(std::span<const planner::NodePtr>(&node, 1));
+    set_materialized(planner::evaluate(node));
+}
+
+void ArrayObject::set_materialized(engine::NDArray data) const
+{
+    m_array = std::move(data);
+    if (m_pending) {
+        m_pending.reset();
+        registry().erase(this);
+    }
+}
+
+bool should_defer(std::span<const interp::Value> operands)
+{
+    if (!planner::fusion_enabled())
+        return false;
+    for (auto& operand : operands) {
+        if (!is_array(operand))
+            continue;
+        auto& object = operand.as<ArrayObject>();
+        if (object.pending())
+            return true;
+        if (object.array().size() >= lazy_min_elements)
+            return true;
+    }
+    return false;
+}
+
+planner::NodePtr operand_node(interp::CallContext& context, const interp::Value& value)
+{
+    if (is_array(value)) {
+        auto& object = value.as<ArrayObject>();
+        if (object.pending())
+            return object.pending();
+    }
+    return planner::array_node(to_array(context, value));
+}
+
+interp::Value wrap_pending(planner::NodePtr node)
+{
+    if (node->is_materialized())
+        return wrap_result(node->array);
+    if (++nodes_since_flush > max_pending_nodes) {
+        auto value = interp::Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(node));
+        flush_pending();
+        return value;
+    }
+    return interp::Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(std::move(node)));
+}
+
+void flush_pending()
+{
+    nodes_since_flush = 0;
+    if (registry().empty())
+        return;
+    std::vector<const ArrayObject*> objects(registry().begin(), registry().end());
+    std::vector<planner::NodePtr> roots;
+    for (auto* object : objects)
+        roots.push_back(object->pending());
+    print_explain(roots);
+    std::vector<engine::NDArray> results = planner::evaluate(roots);
+    for (size_t i = 0; i < objects.size(); ++i)
+        objects[i]->set_materialized(results[i]);
+}
+
+int64_t live_pending_count() { return static_cast<int64_t>(registry().size()); }
+
+std::string explain_value(const interp::Value& value)
+{
+    if (!is_array(value) || !value.as<ArrayObject>().pending())
+        return "";
+    planner::NodePtr node = value.as<ArrayObject>().pending();
+    return planner::explain(std::span<const planner::NodePtr>(&node, 1));
+}
+
+void set_explain_flushes(bool on) { explain_flushes = on; }
+
+} // namespace ramba::numpy

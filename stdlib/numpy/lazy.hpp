@@ -1,0 +1,39 @@
+// Laziness for the numpy rows: when an elementwise row builds a planner node instead of computing,
+// and the flushes (before writes, at np.sync(), past a size bound). Sits between the rows and engine/planner.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "engine/planner/node.hpp"
+#include "interpreter/values/value.hpp"
+
+namespace ramba::numpy {
+
+// Below this many elements an op runs eagerly: building a node, and later lowering and running a
+// one-op kernel, costs a few microseconds, which a 32768-element (256 KiB of float64) op no longer
+// notices, while small arrays in interpreter loops keep the eager executor's low per-op overhead.
+constexpr int64_t lazy_min_elements = 32768;
+// A flush of everything pending once this many nodes were built since the last flush, so a long
+// loop of elementwise updates cannot grow an unbounded DAG (and lowering stays cheap).
+constexpr int64_t max_pending_nodes = 512;
+
+// Whether a row should build a node for these operands: fusion is on (RAMBA_FUSE unset or 1) and an
+// operand is an ndarray that is already pending or has at least lazy_min_elements elements.
+bool should_defer(std::span<const interp::Value> operands);
+// The node an operand contributes: an ndarray's pending node, else a leaf of its data.
+engine::planner::NodePtr operand_node(interp::CallContext&, const interp::Value&);
+// An ndarray value holding a pending node (counts towards max_pending_nodes).
+interp::Value wrap_pending(engine::planner::NodePtr);
+
+// Computes every live pending ndarray (in as few kernels as the planner can). Call before anything
+// writes into an array's buffer: a pending node may read that buffer.
+void flush_pending();
+int64_t live_pending_count();
+
+// The kernels a flush of this value would run (empty text when it is not pending).
+std::string explain_value(const interp::Value&);
+// --explain: each flush prints its kernels to stderr.
+void set_explain_flushes(bool);
+
+} // namespace ramba::numpy

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "interpreter/cli/options.hpp"
+#include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 
 namespace ramba::numpy {
@@ -34,7 +35,27 @@ void print_explain(std::span<const planner::NodePtr> roots)
     std::fprintf(stderr, "-- flush: %zu array(s)\n%s", roots.size(), text.c_str());
 }
 
+// A flush has no CallContext: floating-point warnings of its kernels go to stderr here, in the
+// eager rows' words ("RuntimeWarning: divide by zero encountered in log").
+void emit_flush_warnings()
+{
+    auto warnings = vm::take_fp_warnings();
+    if (warnings.empty())
+        return;
+    std::fflush(stdout);
+    for (auto& warning : warnings)
+        std::fprintf(stderr, "RuntimeWarning: %s\n", warning.message.c_str());
+}
+
 } // namespace
+
+engine::NDArray evaluate_now(const planner::NodePtr& node)
+{
+    print_explain(std::span<const planner::NodePtr>(&node, 1));
+    engine::NDArray result = planner::evaluate(node);
+    emit_flush_warnings();
+    return result;
+}
 
 ArrayObject::ArrayObject(planner::NodePtr pending)
     : m_pending(std::move(pending))
@@ -51,8 +72,7 @@ ArrayObject::~ArrayObject()
 void ArrayObject::materialize() const
 {
     planner::NodePtr node = m_pending;
-    print_explain(std::span<const planner::NodePtr>(&node, 1));
-    set_materialized(planner::evaluate(node));
+    set_materialized(evaluate_now(node));
 }
 
 void ArrayObject::set_materialized(engine::NDArray data) const
@@ -113,6 +133,7 @@ void flush_pending()
         roots.push_back(object->pending());
     print_explain(roots);
     std::vector<engine::NDArray> results = planner::evaluate(roots);
+    emit_flush_warnings();
     for (size_t i = 0; i < objects.size(); ++i)
         objects[i]->set_materialized(results[i]);
 }

@@ -30,6 +30,9 @@ interp::Value wrap_pending(engine::planner::NodePtr);
 // writes into an array's buffer: a pending node may read that buffer.
 void flush_pending();
 int64_t live_pending_count();
+// Computes one node now (a fused full reduction, a read of one pending array), printing its kernels
+// under --explain and its floating-point warnings on stderr.
+engine::NDArray evaluate_now(const engine::planner::NodePtr&);
 
 // The kernels a flush of this value would run (empty text when it is not pending).
 std::string explain_value(const interp::Value&);

@@ -49,7 +49,7 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
     if (fusible && axis.is_none() && !dtype && out.is_none() && !keepdims && is_array(array)
         && array.as<ArrayObject>().pending()) {
         auto node = engine::planner::reduce_node(op, array.as<ArrayObject>().pending());
-        NDArray result = engine::planner::evaluate(node);
+        NDArray result = evaluate_now(node);
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
     }

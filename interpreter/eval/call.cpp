@@ -112,13 +112,19 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
 }
 
 
-void Interpreter::enter_call(SourceSpan span)
+// Inline in both callers: it runs once per user-function call.
+inline void Interpreter::enter_call(SourceSpan span)
 {
     if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
         raise_interrupt(span);
     char here;
     if (m_depth >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit)) [[unlikely]]
-        throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), span);
+        throw_recursion_error(span);
+}
+
+void Interpreter::throw_recursion_error(SourceSpan span)
+{
+    throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), span);
 }
 
 void Interpreter::note_error_origin(const FunctionObject& function)

@@ -132,8 +132,69 @@ bool is_plain(const ast::Expr& expression)
 }
 }
 
+namespace {
+// The result of int (op) int when it can be computed inline: not for overflow, division by zero,
+// or the operators values/ handles (which raise Python's errors or make big results).
+struct IntArith {
+    enum Kind : uint8_t { None, Int, Float } kind;
+    int64_t integer;
+    double floating;
+};
+inline IntArith int_arith(ast::BinOpKind op, int64_t a, int64_t b)
+{
+    using ast::BinOpKind;
+    int64_t r;
+    switch (op) {
+    case BinOpKind::Add:
+        if (!__builtin_add_overflow(a, b, &r))
+            return { IntArith::Int, r, 0.0 };
+        break;
+    case BinOpKind::Sub:
+        if (!__builtin_sub_overflow(a, b, &r))
+            return { IntArith::Int, r, 0.0 };
+        break;
+    case BinOpKind::Mul:
+        if (!__builtin_mul_overflow(a, b, &r))
+            return { IntArith::Int, r, 0.0 };
+        break;
+    case BinOpKind::FloorDiv:
+        if (b != 0 && !(b == -1 && a == INT64_MIN))
+            return { IntArith::Int, floor_divide(a, b), 0.0 };
+        break;
+    case BinOpKind::Mod:
+        if (b != 0 && b != -1)
+            return { IntArith::Int, floor_modulo(a, b), 0.0 };
+        if (b == -1)
+            return { IntArith::Int, 0, 0.0 };
+        break;
+    case BinOpKind::Div:
+        if (b != 0 && a < exact_double_limit && a > -exact_double_limit && b < exact_double_limit && b > -exact_double_limit)
+            return { IntArith::Float, 0, static_cast<double>(a) / static_cast<double>(b) };
+        break;
+    case BinOpKind::BitAnd:
+        return { IntArith::Int, a & b, 0.0 };
+    case BinOpKind::BitOr:
+        return { IntArith::Int, a | b, 0.0 };
+    case BinOpKind::BitXor:
+        return { IntArith::Int, a ^ b, 0.0 };
+    default:
+        break;
+    }
+    return { IntArith::None, 0, 0.0 };
+}
+}
+
 Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
 {
+    // OPTIMIZATION: two plain int operands (`i * 2`, `n - 1`) need no operand Values at all.
+    int64_t a, b;
+    if (int_operand(*expression.left, a) && int_operand(*expression.right, b)) {
+        IntArith result = int_arith(expression.op, a, b);
+        if (result.kind == IntArith::Int)
+            return Value::integer(result.integer);
+        if (result.kind == IntArith::Float)
+            return Value::floating(result.floating);
+    }
     Value left_temporary, right_temporary;
     const Value& left = is_plain(*expression.right) ? operand(*expression.left, left_temporary)
                                                     : (left_temporary = eval(*expression.left));
@@ -142,43 +203,11 @@ Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
     // OPTIMIZATION: int and float arithmetic inline; overflow, division by zero and every other type
     // go to values/ (which raises Python's errors).
     if (left.is(Type::Int) && right.is(Type::Int)) {
-        int64_t a = left.as_int(), b = right.as_int(), r;
-        switch (expression.op) {
-        case BinOpKind::Add:
-            if (!__builtin_add_overflow(a, b, &r))
-                return Value::integer(r);
-            break;
-        case BinOpKind::Sub:
-            if (!__builtin_sub_overflow(a, b, &r))
-                return Value::integer(r);
-            break;
-        case BinOpKind::Mul:
-            if (!__builtin_mul_overflow(a, b, &r))
-                return Value::integer(r);
-            break;
-        case BinOpKind::FloorDiv:
-            if (b != 0 && !(b == -1 && a == INT64_MIN))
-                return Value::integer(floor_divide(a, b));
-            break;
-        case BinOpKind::Mod:
-            if (b != 0 && b != -1)
-                return Value::integer(floor_modulo(a, b));
-            if (b == -1)
-                return Value::integer(0);
-            break;
-        case BinOpKind::Div:
-            if (b != 0 && a < exact_double_limit && a > -exact_double_limit && b < exact_double_limit && b > -exact_double_limit)
-                return Value::floating(static_cast<double>(a) / static_cast<double>(b));
-            break;
-        case BinOpKind::BitAnd:
-            return Value::integer(a & b);
-        case BinOpKind::BitOr:
-            return Value::integer(a | b);
-        case BinOpKind::BitXor:
-            return Value::integer(a ^ b);
-        default:
-            break;
-        }
+        IntArith result = int_arith(expression.op, left.as_int(), right.as_int());
+        if (result.kind == IntArith::Int)
+            return Value::integer(result.integer);
+        if (result.kind == IntArith::Float)
+            return Value::floating(result.floating);
     } else if ((left.is(Type::Float) || left.is(Type::Int)) && (right.is(Type::Float) || right.is(Type::Int))) {
         double a = left.is(Type::Float) ? left.as_float() : static_cast<double>(left.as_int());
         double b = right.is(Type::Float) ? right.as_float() : static_cast<double>(right.as_int());
@@ -356,6 +385,9 @@ bool Interpreter::condition(const ast::Expr& expression)
     case ast::ExprKind::Compare: {
         auto& compare = static_cast<const ast::CompareExpr&>(expression);
         if (compare.ops.size() == 1 && compare.ops[0] <= ast::CompareKind::GtE) {
+            int64_t a, b;
+            if (int_operand(*compare.left, a) && int_operand(*compare.comparators[0], b))
+                return compare_numbers(compare.ops[0], a, b);
             Value left_temporary, right_temporary;
             const Value& left = is_plain(*compare.comparators[0]) ? operand(*compare.left, left_temporary)
                                                                   : (left_temporary = eval(*compare.left));

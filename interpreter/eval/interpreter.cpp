@@ -41,6 +41,11 @@ Interpreter::Interpreter()
     , m_stack_limit(compute_stack_limit())
 {
     install_function_hooks(*this);
+    // Python: the module being run is `__main__`, so `if __name__ == "__main__":` guards run.
+    uint32_t name_slot = m_global_table.slot_of("__name__");
+    m_globals.resize(name_slot + 1, unbound_value());
+    m_builtin_cache.resize(name_slot + 1, unbound_value());
+    m_globals[name_slot] = make_str("__main__");
 }
 
 Interpreter::~Interpreter() = default;
@@ -267,17 +272,24 @@ Completion Interpreter::exec_for(const ast::ForStmt& statement)
 {
     Value iterable = eval(*statement.iter);
     // OPTIMIZATION: a plain local loop variable is stored without the generic assignment.
+    // A module-level one is stored straight into its slot too (looked up each step: the body may
+    // add globals, which can move the slots).
     Value* local_target = nullptr;
+    const ast::NameRef* global_target = nullptr;
     if (statement.target->kind == ast::ExprKind::Name) {
         auto& ref = static_cast<const ast::NameExpr&>(*statement.target).ref;
         if (ref.scope == ast::NameScope::Local)
             local_target = &m_frame->locals[ref.index];
+        else if (ref.scope == ast::NameScope::Global)
+            global_target = &ref;
     }
     auto run_body = [&](Value item) -> Completion {
         if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
             raise_interrupt(statement.span);
         if (local_target)
             *local_target = std::move(item);
+        else if (global_target && global_target->index < m_globals.size())
+            m_globals[global_target->index] = std::move(item);
         else
             assign(*statement.target, std::move(item));
         return exec_block(statement.body);

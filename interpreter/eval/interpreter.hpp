@@ -114,6 +114,9 @@ private:
     Value load_global_slow(const ast::NameRef&, SourceSpan);
     // An operand without a copy when it is a plain variable, else evaluated into `temporary`.
     const Value& operand(const ast::Expr&, Value& temporary);
+    // OPTIMIZATION: the int held by a plain operand (an int literal, or a bound variable holding an
+    // int), read without making a Value; false (nothing evaluated) for anything else.
+    bool int_operand(const ast::Expr&, int64_t& out) const;
     // The truth of an expression used as a condition, without making a bool Value where possible.
     bool condition(const ast::Expr&);
     void store(const ast::NameRef&, Value);
@@ -137,6 +140,7 @@ private:
         std::span<const std::pair<std::string, Value>> keywords);
     Value run_body(const FunctionObject&, Frame&);
     void enter_call(SourceSpan);
+    [[noreturn]] void throw_recursion_error(SourceSpan);
     [[noreturn]] void raise_interrupt(SourceSpan);
     void note_error_origin(const FunctionObject&);
     Value make_function(std::shared_ptr<const ast::FunctionInfo>, const std::string& name);
@@ -185,6 +189,26 @@ inline const Value* Interpreter::bound_slot(const ast::NameRef& ref) const
         return is_unbound(*value) ? nullptr : value;
     }
     return nullptr;
+}
+
+inline bool Interpreter::int_operand(const ast::Expr& expression, int64_t& out) const
+{
+    if (expression.kind == ast::ExprKind::Name) {
+        const Value* value = bound_slot(static_cast<const ast::NameExpr&>(expression).ref);
+        if (value && value->is(Type::Int)) {
+            out = value->as_int();
+            return true;
+        }
+        return false;
+    }
+    if (expression.kind == ast::ExprKind::Constant) {
+        auto& constant = static_cast<const ast::ConstantExpr&>(expression);
+        if (constant.type == ast::ConstantExpr::Type::Int) {
+            out = constant.int_value;
+            return true;
+        }
+    }
+    return false;
 }
 
 inline const Value& Interpreter::operand(const ast::Expr& expression, Value& temporary)

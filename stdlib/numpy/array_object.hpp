@@ -25,6 +25,9 @@ struct ArrayObject final : interp::OpaqueObject {
         return m_array;
     }
     const engine::planner::NodePtr& pending() const { return m_pending; }
+    // Known without computing anything (a pending node's shape and dtype are resolved when built).
+    const engine::Shape& shape() const { return m_pending ? m_pending->shape : m_array.shape; }
+    engine::DType dtype() const { return m_pending ? m_pending->dtype : m_array.dtype; }
     void materialize() const; // lazy.cpp
     void set_materialized(engine::NDArray) const; // after a flush computed the pending node
     const interp::TypeInfo& type_info() const override;

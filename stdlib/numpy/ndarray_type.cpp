@@ -258,10 +258,10 @@ bool array_truth(CallContext&, const Value& self)
 
 int64_t array_length(CallContext&, const Value& self)
 {
-    const NDArray& a = self_array(self);
-    if (a.ndim() == 0)
+    const engine::Shape& shape = self.as<ArrayObject>().shape();
+    if (shape.empty())
         raise(ErrorKind::TypeError, "len() of unsized object");
-    return a.shape[0];
+    return shape[0];
 }
 
 struct ArrayIterator final : interp::IteratorObject {
@@ -340,10 +340,17 @@ bool array_is_integer_index(const Value& self)
 
 // Attributes
 
-Value attribute_shape(CallContext&, const Value& self) { return shape_value(self_array(self).shape); }
-Value attribute_ndim(CallContext&, const Value& self) { return Value::integer(self_array(self).ndim()); }
-Value attribute_size(CallContext&, const Value& self) { return Value::integer(self_array(self).size()); }
-Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self_array(self).dtype); }
+// shape, ndim, size and dtype never force a pending array (lazy.hpp).
+Value attribute_shape(CallContext&, const Value& self) { return shape_value(self.as<ArrayObject>().shape()); }
+Value attribute_ndim(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self.as<ArrayObject>().shape().size())); }
+Value attribute_size(CallContext&, const Value& self)
+{
+    int64_t n = 1;
+    for (auto extent : self.as<ArrayObject>().shape())
+        n *= extent;
+    return Value::integer(n);
+}
+Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self.as<ArrayObject>().dtype()); }
 Value attribute_itemsize(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self_array(self).itemsize())); }
 Value attribute_nbytes(CallContext&, const Value& self) { return Value::integer(self_array(self).nbytes()); }
 Value attribute_strides(CallContext&, const Value& self) { return shape_value(self_array(self).strides); }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <numeric>
+#include <type_traits>
 #include <omp.h>
 
 #include "engine/array/cast.hpp"
@@ -584,17 +585,36 @@ NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axi
     if (work.ndim() == 0)
         work = reshaped(ascontiguous(work), { 1 });
     NDArray out = astype(work, out_dtype);
-    // Running fold along `ax` in place: out[..., i, ...] = out[..., i-1, ...] op out[..., i, ...].
+    // Running fold along `ax` in place, one typed loop per line along the axis (numpy's order:
+    // out[..., i, ...] = out[..., i-1, ...] op out[..., i, ...]). Integers wrap as numpy's do.
     int64_t n = out.shape[ax];
-    NDArray previous = out, current = out;
-    previous.shape[ax] = 1;
-    current.shape[ax] = 1;
-    for (int64_t i = 1; i < n; ++i) {
-        previous.offset = out.offset + (i - 1) * out.strides[ax];
-        current.offset = out.offset + i * out.strides[ax];
-        NDArray inputs[] = { previous, current };
-        apply_into(op == ReduceOp::Sum ? OpCode::Add : OpCode::Multiply, inputs, current);
-    }
+    int64_t stride = out.strides[ax];
+    NDArray heads = out;
+    heads.shape[ax] = std::min<int64_t>(n, 1);
+    bool is_sum = op == ReduceOp::Sum;
+    dispatch_dtype(out.dtype, [&]<typename T>() {
+        auto combine = [is_sum](T a, T b) -> T {
+            if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+                using U = std::make_unsigned_t<T>;
+                return static_cast<T>(is_sum ? static_cast<U>(static_cast<U>(a) + static_cast<U>(b))
+                                             : static_cast<U>(static_cast<U>(a) * static_cast<U>(b)));
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return is_sum ? (a || b) : (a && b);
+            } else {
+                return is_sum ? a + b : a * b;
+            }
+        };
+        for_each_element(heads, [&](std::byte* head) {
+            T running = *reinterpret_cast<T*>(head);
+            std::byte* p = head;
+            for (int64_t i = 1; i < n; ++i) {
+                p += stride;
+                T* element = reinterpret_cast<T*>(p);
+                running = combine(running, *element);
+                *element = running;
+            }
+        });
+    });
     return out;
 }
 

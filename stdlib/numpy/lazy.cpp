@@ -110,6 +110,33 @@ planner::NodePtr operand_node(interp::CallContext& context, const interp::Value&
     return planner::array_node(to_array(context, value));
 }
 
+namespace {
+
+bool complex_dtype(engine::DType dtype) { return engine::dtype_kind(dtype) == 'c'; }
+
+} // namespace
+
+bool defer_elementwise(interp::CallContext& context, vm::OpCode op, std::span<const interp::Value> operands, interp::Value& out)
+{
+    if (!should_defer(operands))
+        return false;
+    std::vector<planner::NodePtr> nodes;
+    for (auto& operand : operands) {
+        nodes.push_back(operand_node(context, operand));
+        // Complex kernels (and fused complex reductions) are the eager executor's alone.
+        if (complex_dtype(nodes.back()->dtype))
+            return false;
+    }
+    planner::NodePtr node = planner::elementwise_node(op, std::move(nodes));
+    char kind = engine::dtype_kind(node->dtype);
+    // Integer powers check their exponents (numpy's "Integers to negative integer powers are not
+    // allowed"), which only the eager executor does.
+    if (kind == 'c' || (op == vm::OpCode::Power && (kind == 'i' || kind == 'u' || kind == 'b')))
+        return false;
+    out = wrap_pending(std::move(node));
+    return true;
+}
+
 interp::Value wrap_pending(planner::NodePtr node)
 {
     if (node->is_materialized())

@@ -23,6 +23,10 @@ constexpr int64_t max_pending_nodes = 512;
 bool should_defer(std::span<const interp::Value> operands);
 // The node an operand contributes: an ndarray's pending node, else a leaf of its data.
 engine::planner::NodePtr operand_node(interp::CallContext&, const interp::Value&);
+// The elementwise rows' entry: builds a pending node for op over the operands into `out` when
+// should_defer says so and the planner computes it exactly as the eager executor would (not for
+// complex dtypes, nor integer powers, whose negative exponents the eager executor rejects).
+bool defer_elementwise(interp::CallContext&, vm::OpCode, std::span<const interp::Value> operands, interp::Value& out);
 // An ndarray value holding a pending node (counts towards max_pending_nodes).
 interp::Value wrap_pending(engine::planner::NodePtr);
 

@@ -79,12 +79,9 @@ NDArray apply_ufunc(CallContext& context, std::string_view name, std::span<const
 bool defer_binary(CallContext& context, std::string_view name, const Value& lhs, const Value& rhs, Value& out)
 {
     const Value operands[] = { lhs, rhs };
-    if (!should_defer(operands))
-        return false;
     auto code = vm::find_op(name);
     RAMBA_ASSERT(code.has_value(), "every operator's ufunc is in the VM's op table");
-    out = wrap_pending(engine::planner::elementwise_node(*code, { operand_node(context, lhs), operand_node(context, rhs) }));
-    return true;
+    return defer_elementwise(context, *code, operands, out);
 }
 
 bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, const Value& rhs, Value& out)
@@ -115,9 +112,10 @@ bool numpy_compare(CallContext& context, interp::CompareOp op, const Value& lhs,
 
 Value numpy_unary(CallContext& context, interp::UnaryOp op, const Value& operand)
 {
-    if (op != interp::UnaryOp::Not && should_defer({ &operand, 1 })) {
+    if (op != interp::UnaryOp::Not) {
         auto code = vm::find_op(op == interp::UnaryOp::Neg ? "negative" : op == interp::UnaryOp::Pos ? "positive" : "invert");
-        return wrap_pending(engine::planner::elementwise_node(*code, { operand_node(context, operand) }));
+        if (Value pending; defer_elementwise(context, *code, { &operand, 1 }, pending))
+            return pending;
     }
     NDArray input = to_array(context, operand);
     switch (op) {

@@ -92,12 +92,8 @@ Value finish(CallContext& context, NDArray result, const Value& out)
 template<OpCode Op, int Arity>
 Value ufunc(CallContext& context, std::span<Value> args)
 {
-    if (args[Arity].is_none() && args[Arity + 1].is_none() && should_defer(args.subspan(0, Arity))) {
-        std::vector<engine::planner::NodePtr> nodes;
-        for (int k = 0; k < Arity; ++k)
-            nodes.push_back(operand_node(context, args[k]));
-        return wrap_pending(engine::planner::elementwise_node(Op, std::move(nodes)));
-    }
+    if (Value pending; args[Arity].is_none() && args[Arity + 1].is_none() && defer_elementwise(context, Op, args.subspan(0, Arity), pending))
+        return pending;
     if (!args[Arity].is_none())
         flush_pending(); // out= writes into a buffer pending nodes may read
     NDArray inputs[Arity];
@@ -126,12 +122,8 @@ Value where_function(CallContext& context, std::span<Value> args)
     }
     if (args[1].is_none() || args[2].is_none())
         raise(ErrorKind::ValueError, "either both or neither of x and y should be given");
-    if (should_defer(args.subspan(0, 3))) {
-        std::vector<engine::planner::NodePtr> nodes;
-        for (int k = 0; k < 3; ++k)
-            nodes.push_back(operand_node(context, args[k]));
-        return wrap_pending(engine::planner::elementwise_node(OpCode::Where, std::move(nodes)));
-    }
+    if (Value pending; defer_elementwise(context, OpCode::Where, args.subspan(0, 3), pending))
+        return pending;
     NDArray result = vm::where(condition, to_array(context, args[1]), to_array(context, args[2]));
     return wrap_result(std::move(result));
 }

@@ -9,6 +9,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/format.hpp"
+#include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/reductions.hpp"
 #include "stdlib/numpy/rows.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -153,7 +154,7 @@ std::shared_ptr<interp::ModuleObject> make_numpy_module()
     static std::shared_ptr<interp::ModuleObject> module = [] {
         auto m = std::make_shared<interp::ModuleObject>("numpy");
         for (auto rows : { creation_functions(), shape_functions(), search_functions(), linalg_functions(), io_functions(),
-                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions() })
+                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions() })
             add_rows(*m, rows);
         m->set("pi", Value::floating(std::numbers::pi));
         m->set("e", Value::floating(std::numbers::e));
@@ -180,6 +181,7 @@ std::shared_ptr<interp::ModuleObject> make_numpy_module()
         m->set("ubyte", dtype_class(DType::UInt8));
         m->set("short", dtype_class(DType::Int16));
         m->set("intc", dtype_class(DType::Int32));
+        add_extra_names(*m);
         m->set("mgrid", make_grid(false));
         m->set("ogrid", make_grid(true));
         m->set("linalg", interp::make_module(make_linalg_module()));

@@ -32,7 +32,8 @@ public:
     Value* top() const { return m_top; }
     bool has_room(size_t count) const { return static_cast<size_t>(m_end - m_top) >= count; }
     // Precondition: has_room(1) (callers check once per frame; see Interpreter::reserve_stack).
-    void push(Value value) { new (m_top++) Value(std::move(value)); }
+    void push(Value&& value) { new (m_top++) Value(std::move(value)); }
+    void push(const Value& value) { new (m_top++) Value(value); }
     void push_unbound(size_t count)
     {
         for (size_t i = 0; i < count; ++i)
@@ -40,8 +41,13 @@ public:
     }
     void pop_to(Value* mark)
     {
-        while (m_top > mark)
-            (--m_top)->~Value();
+        // OPTIMIZATION: a Value holding no object (ints, floats, None) has nothing to release, so
+        // its storage is simply reused; the out-of-line shared_ptr destructor is not called for it.
+        while (m_top > mark) {
+            --m_top;
+            if (m_top->object().use_count() != 0)
+                m_top->~Value();
+        }
     }
 
 private:

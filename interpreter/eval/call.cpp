@@ -156,7 +156,8 @@ struct CallScope {
 };
 }
 
-Value Interpreter::run_body(const FunctionObject& function, Frame& frame)
+// Inline in its callers: it runs once per user-function call.
+[[gnu::always_inline]] inline Value Interpreter::run_body(const FunctionObject& function, Frame& frame)
 {
     const ast::FunctionInfo& info = *function.info;
     if (info.num_cells > 0 && frame.cells.empty()) {
@@ -392,10 +393,57 @@ void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& r
     entry.site = &site;
     entry.owner = owner;
     entry.function = method.function;
-    entry.arity = plain_arity(method.function.as<BuiltinObject>().spec->signature);
+    const BuiltinSpec* spec = method.function.as<BuiltinObject>().spec;
+    entry.arity = plain_arity(spec->signature);
+    entry.list_append = receiver.is(Type::List) && std::string_view(spec->name) == "append" && entry.arity == 2;
+}
+
+// OPTIMIZATION: `f(a, b)` where f names a user function of plain positional parameters and the
+// call has only positional, unstarred arguments: a short path with nothing else to consider.
+// Precondition (checked by eval_call): room for the arguments on the value stack.
+Value Interpreter::call_named_simple(const ast::CallExpr& expression, const Value& function_value)
+{
+    Value callee = function_value; // keeps the function alive if its name is rebound while it runs
+    auto& function = callee.as<FunctionObject>();
+    StackMark mark(m_stack);
+    for (const auto& argument : expression.args) {
+        if (argument->kind == ast::ExprKind::Name) {
+            if (const Value* value = bound_slot(static_cast<const ast::NameExpr&>(*argument).ref)) {
+                m_stack.push(*value);
+                continue;
+            }
+        }
+        m_stack.push(eval(*argument));
+    }
+    return call_simple(function, mark.mark(), expression.args.size(), expression.span);
 }
 
 Value Interpreter::eval_call(const ast::CallExpr& expression)
+{
+    if (expression.func->kind == ast::ExprKind::Name && expression.keywords.empty()) {
+        const Value* slot = bound_slot(static_cast<const ast::NameExpr&>(*expression.func).ref);
+        if (slot && slot->is(Type::Function)) {
+            auto& function = slot->as<FunctionObject>();
+            size_t count = expression.args.size();
+            if (function.simple && count <= function.num_positional && count >= function.first_default
+                && m_stack.has_room(count + 1)) {
+                bool plain = true;
+                for (const auto& argument : expression.args) {
+                    if (argument->kind == ast::ExprKind::Starred) {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (plain)
+                    return call_named_simple(expression, *slot);
+            }
+        }
+    }
+    return eval_call_general(expression);
+}
+
+// Every other call; apart from eval_call so that the short path above needs no large stack frame.
+[[gnu::noinline]] Value Interpreter::eval_call_general(const ast::CallExpr& expression)
 {
     StackMark mark(m_stack);
     // Arguments are evaluated onto the value stack (no allocation); a bound method's self goes first.
@@ -405,9 +453,19 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
     const Value* target = &callee;
     if (expression.func->kind == ast::ExprKind::Attribute) {
         auto& attribute = static_cast<const ast::AttributeExpr&>(*expression.func);
-        Value receiver = eval(*attribute.value);
+        // The receiver goes straight onto the value stack, where a method call wants it as self.
+        m_stack.push(eval(*attribute.value));
+        Value& receiver = m_stack.top()[-1];
         if (MethodCacheEntry* entry = method_from_cache(attribute, receiver)) {
-            m_stack.push(std::move(receiver));
+            // OPTIMIZATION: list.append(x) appends in place: no native call, and x is moved in.
+            if (entry->list_append && expression.args.size() == 1 && expression.keywords.empty()
+                && expression.args[0]->kind != ast::ExprKind::Starred) {
+                Value item = eval(*expression.args[0]);
+                if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+                    raise_interrupt(expression.span);
+                receiver.as<ListObject>().items.push_back(std::move(item));
+                return Value();
+            }
             // OPTIMIZATION: a method of plain positional parameters called with exactly that many
             // positional arguments needs no binding: call the native on the value stack itself.
             if (entry->arity >= 0 && expression.keywords.empty()
@@ -439,6 +497,7 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
         } else {
             callee = get_attribute_of(receiver, attribute.attr, attribute.span);
             remember_method(attribute, receiver, callee);
+            m_stack.pop_to(mark.mark());
             if (callee.is(Type::BoundMethod)) {
                 auto& method = callee.as<BoundMethodObject>();
                 m_stack.push(method.self);

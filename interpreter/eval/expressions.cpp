@@ -184,21 +184,8 @@ inline IntArith int_arith(ast::BinOpKind op, int64_t a, int64_t b)
 }
 }
 
-Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
+[[gnu::always_inline]] inline Value Interpreter::binary_values(const ast::BinOpExpr& expression, const Value& left, const Value& right)
 {
-    // OPTIMIZATION: two plain int operands (`i * 2`, `n - 1`) need no operand Values at all.
-    int64_t a, b;
-    if (int_operand(*expression.left, a) && int_operand(*expression.right, b)) {
-        IntArith result = int_arith(expression.op, a, b);
-        if (result.kind == IntArith::Int)
-            return Value::integer(result.integer);
-        if (result.kind == IntArith::Float)
-            return Value::floating(result.floating);
-    }
-    Value left_temporary, right_temporary;
-    const Value& left = is_plain(*expression.right) ? operand(*expression.left, left_temporary)
-                                                    : (left_temporary = eval(*expression.left));
-    const Value& right = operand(*expression.right, right_temporary);
     using ast::BinOpKind;
     // OPTIMIZATION: int and float arithmetic inline; overflow, division by zero and every other type
     // go to values/ (which raises Python's errors).
@@ -232,6 +219,35 @@ Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
         }
     }
     return binary_slow(expression.op, left, right, expression.span);
+}
+
+Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
+{
+    // OPTIMIZATION: two plain int operands (`i * 2`, `n - 1`) need no operand Values at all; this
+    // small function keeps that path free of the general path's stack frame.
+    int64_t a, b;
+    if (int_operand(*expression.left, a) && int_operand(*expression.right, b)) {
+        IntArith result = int_arith(expression.op, a, b);
+        if (result.kind == IntArith::Int)
+            return Value::integer(result.integer);
+        if (result.kind == IntArith::Float)
+            return Value::floating(result.floating);
+    }
+    return eval_binary_general(expression);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_binary_general(const ast::BinOpExpr& expression)
+{
+    if (!is_plain(*expression.right)) {
+        // Both operands are made in place (no default-constructed temporaries assigned to).
+        Value left = eval(*expression.left);
+        Value right = eval(*expression.right);
+        return binary_values(expression, left, right);
+    }
+    Value left_temporary, right_temporary;
+    const Value& left = operand(*expression.left, left_temporary);
+    const Value& right = operand(*expression.right, right_temporary);
+    return binary_values(expression, left, right);
 }
 
 Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value& right, SourceSpan span)
@@ -381,13 +397,23 @@ Value Interpreter::eval_compare(const ast::CompareExpr& expression)
 
 bool Interpreter::condition(const ast::Expr& expression)
 {
+    // OPTIMIZATION: `n < 2` on plain int operands, in a function too small to need a stack frame.
+    if (expression.kind == ast::ExprKind::Compare) {
+        auto& compare = static_cast<const ast::CompareExpr&>(expression);
+        int64_t a, b;
+        if (compare.ops.size() == 1 && compare.ops[0] <= ast::CompareKind::GtE
+            && int_operand(*compare.left, a) && int_operand(*compare.comparators[0], b))
+            return compare_numbers(compare.ops[0], a, b);
+    }
+    return condition_general(expression);
+}
+
+[[gnu::noinline]] bool Interpreter::condition_general(const ast::Expr& expression)
+{
     switch (expression.kind) {
     case ast::ExprKind::Compare: {
         auto& compare = static_cast<const ast::CompareExpr&>(expression);
         if (compare.ops.size() == 1 && compare.ops[0] <= ast::CompareKind::GtE) {
-            int64_t a, b;
-            if (int_operand(*compare.left, a) && int_operand(*compare.comparators[0], b))
-                return compare_numbers(compare.ops[0], a, b);
             Value left_temporary, right_temporary;
             const Value& left = is_plain(*compare.comparators[0]) ? operand(*compare.left, left_temporary)
                                                                   : (left_temporary = eval(*compare.left));

@@ -97,6 +97,8 @@ private:
     Value eval_fstring(const ast::FStringExpr&);
     std::string render_fstring_parts(const std::vector<ast::FStringPart>&);
     bool truth(const Value&);
+    Value eval_binary_general(const ast::BinOpExpr&);
+    Value binary_values(const ast::BinOpExpr&, const Value& left, const Value& right);
     Value binary_slow(ast::BinOpKind, const Value&, const Value&, SourceSpan);
     Value compare_slow(ast::CompareKind, const Value&, const Value&, SourceSpan);
 
@@ -119,6 +121,7 @@ private:
     bool int_operand(const ast::Expr&, int64_t& out) const;
     // The truth of an expression used as a condition, without making a bool Value where possible.
     bool condition(const ast::Expr&);
+    bool condition_general(const ast::Expr&);
     void store(const ast::NameRef&, Value);
     void unbind(const ast::NameRef&, SourceSpan);
     void assign(const ast::Expr& target, Value);
@@ -128,6 +131,8 @@ private:
 
     // Calls (call.cpp)
     Value eval_call(const ast::CallExpr&);
+    Value eval_call_general(const ast::CallExpr&);
+    Value call_named_simple(const ast::CallExpr&, const Value& function);
     struct MethodCacheEntry;
     MethodCacheEntry* method_from_cache(const ast::AttributeExpr& site, const Value& receiver);
     void remember_method(const ast::AttributeExpr& site, const Value& receiver, const Value& bound_method);
@@ -167,6 +172,7 @@ private:
         const void* owner { nullptr }; // the receiver's type: a core Type tag or a TypeInfo
         Value function;
         int arity { -1 }; // see plain_arity() in call.cpp
+        bool list_append { false }; // the method is list.append (eval_call appends directly)
     };
     static constexpr size_t method_cache_size = 256;
     std::vector<MethodCacheEntry> m_method_cache { method_cache_size };

@@ -28,8 +28,6 @@ double floor_divide_float(double, double);
 double modulo_float(double, double);
 // Three-way compare of an int with a double, exact for all values; 2 when unordered (NaN).
 int compare_int_double(int64_t, double);
-int64_t hash_int(int64_t);
-int64_t hash_double(double);
 bool double_to_int64(double, int64_t& out); // false if not representable (after truncation)
 int64_t float_to_int_checked(double); // int(x): ValueError for NaN, OverflowError for inf / too big
 

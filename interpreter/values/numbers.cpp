@@ -329,7 +329,7 @@ int compare_int_double(int64_t i, double d)
 // CPython's numeric hash: reduction modulo the Mersenne prime 2**61 - 1, so that equal int, float and
 // complex values hash alike and `hash(1.5)` prints what Python prints.
 namespace {
-constexpr uint64_t hash_modulus = (uint64_t(1) << 61) - 1;
+constexpr uint64_t hash_modulus = numeric_hash_modulus;
 constexpr int hash_bits = 61;
 }
 

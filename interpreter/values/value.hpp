@@ -270,6 +270,10 @@ std::string str_value(CallContext&, const Value&);
 std::string repr_float(double);             // Python's repr: shortest round-trip, 1e-05, 1e+16, inf, nan
 bool truthy(CallContext&, const Value&);
 size_t hash_value(CallContext&, const Value&);
+// CPython's numeric hash (modulo 2**61 - 1): equal ints, floats and library numbers hash alike.
+inline constexpr uint64_t numeric_hash_modulus = (uint64_t(1) << 61) - 1;
+int64_t hash_int(int64_t);
+int64_t hash_double(double);
 bool values_equal(CallContext&, const Value&, const Value&);
 
 Value binary_op(CallContext&, BinaryOp, const Value& lhs, const Value& rhs);

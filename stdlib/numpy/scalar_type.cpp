@@ -62,64 +62,21 @@ bool scalar_is_integer_index(const Value& self)
     return kind == 'i' || kind == 'u';
 }
 
-// CPython's numeric hash (reduction modulo 2**61 - 1), so that a numpy scalar and the equal Python
-// number are the same dict key, as in numpy (hash(np.float64(1.5)) == hash(1.5)).
-constexpr uint64_t hash_modulus = (uint64_t(1) << 61) - 1;
-constexpr int hash_bits = 61;
-
-int64_t python_hash_int(int64_t i)
-{
-    uint64_t magnitude = i < 0 ? uint64_t(0) - uint64_t(i) : uint64_t(i);
-    auto h = static_cast<int64_t>(magnitude % hash_modulus);
-    if (i < 0)
-        h = -h;
-    return h == -1 ? -2 : h;
-}
-
-int64_t python_hash_double(double v)
-{
-    if (std::isinf(v))
-        return v > 0 ? 314159 : -314159;
-    if (std::isnan(v))
-        return 0;
-    int e;
-    double m = std::frexp(v, &e);
-    int sign = 1;
-    if (m < 0) {
-        sign = -1;
-        m = -m;
-    }
-    uint64_t x = 0;
-    while (m) {
-        x = ((x << 28) & hash_modulus) | x >> (hash_bits - 28);
-        m *= 268435456.0;
-        e -= 28;
-        auto y = static_cast<uint64_t>(m);
-        m -= static_cast<double>(y);
-        x += y;
-        if (x >= hash_modulus)
-            x -= hash_modulus;
-    }
-    e = e >= 0 ? e % hash_bits : hash_bits - 1 - ((-1 - e) % hash_bits);
-    x = ((x << e) & hash_modulus) | x >> (hash_bits - e);
-    auto h = static_cast<int64_t>(x) * sign;
-    return h == -1 ? -2 : h;
-}
-
+// A numpy scalar hashes as the equal Python number (hash(np.float64(1.5)) == hash(1.5)), as in numpy.
 size_t scalar_hash(const Value& self)
 {
     const auto& s = self_scalar(self);
     switch (dtype_kind(s.dtype)) {
     case 'b':
     case 'i':
-        return static_cast<size_t>(python_hash_int(s.as_int64()));
+        return static_cast<size_t>(interp::hash_int(s.as_int64()));
     case 'u':
-        return static_cast<size_t>(python_hash_int(static_cast<int64_t>(s.get<uint64_t>() % hash_modulus)));
+        return static_cast<size_t>(interp::hash_int(static_cast<int64_t>(s.get<uint64_t>() % interp::numeric_hash_modulus)));
     case 'f':
-        return static_cast<size_t>(python_hash_double(s.as_double()));
+        return static_cast<size_t>(interp::hash_double(s.as_double()));
     default: {
         auto c = s.as_complex();
-        uint64_t h = static_cast<uint64_t>(python_hash_double(c.real())) + 1000003u * static_cast<uint64_t>(python_hash_double(c.imag()));
+        uint64_t h = static_cast<uint64_t>(interp::hash_double(c.real())) + 1000003u * static_cast<uint64_t>(interp::hash_double(c.imag()));
         return h == static_cast<uint64_t>(-1) ? static_cast<size_t>(-2) : h;
     }
     }

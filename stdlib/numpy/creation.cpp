@@ -22,9 +22,6 @@ using interp::Values;
 
 namespace {
 
-// The dtype numpy infers for a fill value (np.full(3, 7) is int64, 7.0 float64, True bool).
-DType value_dtype(CallContext& context, const Value& value) { return to_array(context, value).dtype; }
-
 Value np_array(CallContext& context, std::span<Value> args)
 {
     auto dtype = to_dtype(context, args[1]);

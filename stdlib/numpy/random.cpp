@@ -130,7 +130,7 @@ Value do_permutation(CallContext& context, RandomStream& s, const Value& x)
     return wrap_array(engine::index_get(a, { &item, 1 }).array);
 }
 
-Value do_shuffle(CallContext& context, RandomStream& s, const Value& x)
+Value do_shuffle(CallContext&, RandomStream& s, const Value& x)
 {
     if (!is_array(x))
         raise(ErrorKind::TypeError, "ramba: shuffle takes an ndarray");

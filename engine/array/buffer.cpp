@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <sys/mman.h>
 
 #include "interpreter/errors/error.hpp"
 
@@ -54,8 +55,17 @@ SmallCache& small_cache()
     return cache;
 }
 
+// OPTIMIZATION: as numpy does, buffers of 4 MiB and more are 2 MiB aligned and advised
+// MADV_HUGEPAGE, so the kernel backs them with transparent huge pages: fewer page faults and TLB
+// misses on memory-bound kernels. Measured on the 2-vCPU EPYC (scripts/bench/run --group array
+// --filter reduce): numpy's float64 sum of 10^7 reads ~13 GB/s with huge pages, ours ~5 GB/s without.
+constexpr size_t huge_threshold = size_t(4) << 20;
+constexpr size_t huge_page = size_t(2) << 20;
+
 size_t size_class(size_t bytes)
 {
+    if (bytes >= huge_threshold)
+        return (bytes + huge_page - 1) / huge_page * huge_page;
     if (bytes < pool_threshold)
         return (bytes + 63) / 64 * 64;
     return (bytes + pool_granule - 1) / pool_granule * pool_granule;
@@ -85,7 +95,8 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
             return std::make_shared<Buffer>(data, rounded);
         }
     }
-    void* data = std::aligned_alloc(64, rounded);
+    size_t alignment = rounded >= huge_threshold ? huge_page : 64;
+    void* data = std::aligned_alloc(alignment, rounded);
     if (!data && rounded >= pool_threshold) {
         // Give the pool back to the system and retry once before reporting MemoryError.
         auto& p = pool();
@@ -94,10 +105,12 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
             std::free(entry.second);
         p.free_buffers.clear();
         p.pooled_bytes = 0;
-        data = std::aligned_alloc(64, rounded);
+        data = std::aligned_alloc(alignment, rounded);
     }
     if (!data)
         throw RambaError(ErrorKind::MemoryError, "Unable to allocate buffer");
+    if (rounded >= huge_threshold)
+        madvise(data, rounded, MADV_HUGEPAGE); // advice only: failure changes nothing but speed
     return std::make_shared<Buffer>(static_cast<std::byte*>(data), rounded);
 }
 

@@ -307,10 +307,13 @@ const interp::BuiltinSpec constructor_specs[] = {
 
 } // namespace
 
+// numpy 1.24 names its scalar classes after the dtype, except bool's: `numpy.bool_`.
+#define RAMBA_SCALAR_CLASS_NAME(e, n) (DType::e == DType::Bool ? "numpy.bool_" : "numpy." n)
+
 const interp::TypeInfo& scalar_type_info(DType dtype)
 {
     static const interp::TypeInfo infos[] = {
-#define RAMBA_X(e, t, n, s, k, c) make_scalar_type_info<DType::e>("numpy." n),
+#define RAMBA_X(e, t, n, s, k, c) make_scalar_type_info<DType::e>(RAMBA_SCALAR_CLASS_NAME(e, n)),
         RAMBA_DTYPES(RAMBA_X)
 #undef RAMBA_X
     };
@@ -329,7 +332,7 @@ Value dtype_class(DType dtype)
         std::vector<Value> list;
         for (size_t i = 0; i < std::size(all_dtypes); ++i) {
             auto cls = std::make_shared<interp::ClassObject>();
-            cls->name = "numpy." + std::string(dtype_name(all_dtypes[i]));
+            cls->name = scalar_type_info(all_dtypes[i]).name;
             cls->constructor = interp::make_builtin(&constructor_specs[i]);
             cls->is_instance = is_scalar_instance;
             cls->tag = &all_dtypes[i];

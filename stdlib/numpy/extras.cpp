@@ -441,9 +441,16 @@ const interp::BuiltinSpec rows[] = {
     { "issubdtype", "(arg1, arg2)", np_issubdtype, "Returns True if first argument is a typecode lower/equal in type hierarchy." },
 };
 
+// The same functions as ndarray methods (`a.diagonal()`, `a.take(i)`): self binds to `a`.
+const interp::BuiltinSpec method_rows[] = {
+    { "diagonal", "(self, offset=0, axis1=0, axis2=1)", np_diagonal, "Return specified diagonals." },
+    { "take", "(self, indices, axis=None, out=None, mode='raise')", np_take, "Take elements from an array along an axis." },
+};
+
 } // namespace
 
 std::span<const interp::BuiltinSpec> extra_functions() { return rows; }
+std::span<const interp::BuiltinSpec> extra_methods() { return method_rows; }
 
 void add_extra_names(interp::ModuleObject& module)
 {

@@ -9,6 +9,7 @@
 namespace ramba::numpy {
 
 std::span<const interp::BuiltinSpec> extra_functions();
+std::span<const interp::BuiltinSpec> extra_methods(); // ndarray method rows (diagonal, take)
 // Names that are not functions: the abstract scalar classes np.number, np.integer, np.floating, ...
 void add_extra_names(interp::ModuleObject&);
 

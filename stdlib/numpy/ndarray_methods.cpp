@@ -9,6 +9,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
+#include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/reductions.hpp"
@@ -248,12 +249,13 @@ const interp::BuiltinSpec methods[] = {
 
 } // namespace
 
-// Our rows plus the VM helper's (reductions, clip, round, conj) in one table for the TypeInfo.
+// Our rows plus the reduction/ufunc rows (sum, clip, round, conj) and extras.cpp's (diagonal,
+// take) in one table for the TypeInfo.
 std::span<const interp::BuiltinSpec> ndarray_methods()
 {
     static const std::vector<interp::BuiltinSpec> all = [] {
         std::vector<interp::BuiltinSpec> rows(std::begin(methods), std::end(methods));
-        for (auto extra : { reduction_methods(), ufunc_methods() })
+        for (auto extra : { reduction_methods(), ufunc_methods(), extra_methods() })
             for (const auto& row : extra)
                 if (std::none_of(rows.begin(), rows.end(), [&](const auto& r) { return std::string_view(r.name) == row.name; }))
                     rows.push_back(row);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 
+#include "engine/array/blas_threads.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "interpreter/errors/error.hpp"
@@ -22,6 +23,7 @@ namespace {
 template<typename T>
 void gemm(const T* a, const T* b, T* c, int64_t m, int64_t k, int64_t n)
 {
+    BlasParallelScope threads;
     if constexpr (std::is_same_v<T, double>) {
         if (m > 0 && n > 0 && k > 0) {
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),

@@ -116,6 +116,40 @@ template<Fold F, typename T> T fold_run(T acc, const std::byte* p, int64_t n, in
     if constexpr (F == Fold::Sum && (std::is_floating_point_v<T> || scalar::is_complex_v<T>)) {
         return acc + pairwise_sum<T>(p, n, stride);
     } else {
+        if constexpr ((F == Fold::Min || F == Fold::Max) && std::is_floating_point_v<T>) {
+            // OPTIMIZATION: contiguous float min/max in 8 independent lanes the compiler vectorises
+            // (the NaN-aware chain below is serial: max of 10^7 float64 took 3x numpy's time). The
+            // lanes' answer is exact only without NaN and for a non-zero extremum (+0.0 and -0.0 tie,
+            // and numpy's answer is the later one), so those cases take the plain loop.
+            if (stride == static_cast<int64_t>(sizeof(T)) && n >= 256 && !std::isnan(acc)) {
+                constexpr int lane_count = 8;
+                T lanes[lane_count];
+                for (auto& lane : lanes)
+                    lane = acc;
+                bool seen_nan = false;
+                int64_t i = 0;
+                for (; i + lane_count <= n; i += lane_count) {
+                    T x[lane_count];
+                    std::memcpy(x, p + i * stride, sizeof x);
+                    for (int l = 0; l < lane_count; ++l) {
+                        seen_nan |= x[l] != x[l];
+                        lanes[l] = F == Fold::Max ? (lanes[l] > x[l] ? lanes[l] : x[l]) : (lanes[l] < x[l] ? lanes[l] : x[l]);
+                    }
+                }
+                T result = lanes[0];
+                for (int l = 1; l < lane_count; ++l)
+                    result = F == Fold::Max ? (result > lanes[l] ? result : lanes[l]) : (result < lanes[l] ? result : lanes[l]);
+                for (; i < n && !seen_nan; ++i) {
+                    T x;
+                    std::memcpy(&x, p + i * stride, sizeof(T));
+                    seen_nan = x != x;
+                    result = combine<F, T>(result, x);
+                }
+                if (!seen_nan && result != T(0))
+                    return result;
+            }
+        }
+
         for (int64_t i = 0; i < n; ++i) {
             T x;
             std::memcpy(&x, p + i * stride, sizeof(T));

@@ -125,6 +125,24 @@ struct PositionalSpec {
     int pad_right { -1 };
 };
 
+// The fraction after the point as numpy's trim mode writes it ('k', '.', '0', '-').
+void append_fraction(std::string& text, const std::string& frac, Trim trim)
+{
+    switch (trim) {
+    case Trim::Keep:
+    case Trim::DropZeros:
+        text += "." + frac;
+        break;
+    case Trim::LeaveOneZero:
+        text += "." + (frac.empty() ? std::string("0") : frac);
+        break;
+    case Trim::DropZerosAndPoint:
+        if (!frac.empty())
+            text += "." + frac;
+        break;
+    }
+}
+
 template<typename T>
 std::string dragon4_positional(T value, const PositionalSpec& spec)
 {
@@ -151,19 +169,7 @@ std::string dragon4_positional(T value, const PositionalSpec& spec)
         frac += std::string(static_cast<size_t>(spec.min_digits) - frac.size(), '0');
     std::string text = d.negative ? "-" : (spec.sign ? "+" : "");
     text += integer;
-    switch (spec.trim) {
-    case Trim::Keep:
-    case Trim::DropZeros:
-        text += "." + frac;
-        break;
-    case Trim::LeaveOneZero:
-        text += "." + (frac.empty() ? std::string("0") : frac);
-        break;
-    case Trim::DropZerosAndPoint:
-        if (!frac.empty())
-            text += "." + frac;
-        break;
-    }
+    append_fraction(text, frac, spec.trim);
     if (spec.pad_left >= 0) {
         size_t point = text.find('.');
         size_t left = point == std::string::npos ? text.size() : point;
@@ -204,19 +210,7 @@ std::string dragon4_scientific(T value, const ScientificSpec& spec)
         frac += std::string(static_cast<size_t>(spec.min_digits) - frac.size(), '0');
     std::string text = d.negative ? "-" : (spec.sign ? "+" : "");
     text += d.digits.substr(0, 1);
-    switch (spec.trim) {
-    case Trim::Keep:
-    case Trim::DropZeros:
-        text += "." + frac;
-        break;
-    case Trim::LeaveOneZero:
-        text += "." + (frac.empty() ? std::string("0") : frac);
-        break;
-    case Trim::DropZerosAndPoint:
-        if (!frac.empty())
-            text += "." + frac;
-        break;
-    }
+    append_fraction(text, frac, spec.trim);
     int exponent = d.digits == "0" ? 0 : d.exponent - 1;
     std::string exp_text = std::to_string(std::abs(exponent));
     size_t exp_width = static_cast<size_t>(std::max(spec.exp_digits, 2));

@@ -293,27 +293,20 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
         given[function.varkeywords_index] = true;
     }
 
-    std::vector<std::string> missing;
-    for (size_t i = 0; i < params.size(); ++i) {
-        if (given[i] || params[i].kind != Kind::Positional)
-            continue;
-        if (!is_unbound(function.defaults[i]))
-            bind(params[i], function.defaults[i]);
-        else
-            missing.push_back(params[i].target.name);
+    // Python reports missing positional parameters first, then missing keyword-only ones.
+    for (Kind kind : { Kind::Positional, Kind::KeywordOnly }) {
+        std::vector<std::string> missing;
+        for (size_t i = 0; i < params.size(); ++i) {
+            if (given[i] || params[i].kind != kind)
+                continue;
+            if (!is_unbound(function.defaults[i]))
+                bind(params[i], function.defaults[i]);
+            else
+                missing.push_back(params[i].target.name);
+        }
+        if (!missing.empty())
+            throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, kind == Kind::KeywordOnly));
     }
-    if (!missing.empty())
-        throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, false));
-    for (size_t i = 0; i < params.size(); ++i) {
-        if (given[i] || params[i].kind != Kind::KeywordOnly)
-            continue;
-        if (!is_unbound(function.defaults[i]))
-            bind(params[i], function.defaults[i]);
-        else
-            missing.push_back(params[i].target.name);
-    }
-    if (!missing.empty())
-        throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, true));
 }
 
 namespace {

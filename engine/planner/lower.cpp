@@ -2,6 +2,7 @@
 // passes in order and the resulting kernel. RAMBA_FUSE=0 computes node by node instead.
 #include <map>
 
+#include "engine/cluster/dist.hpp"
 #include "engine/planner/node.hpp"
 #include "engine/planner/passes/passes.hpp"
 #include "engine/vm/program.hpp"
@@ -25,9 +26,19 @@ void materialize(Node& node, NDArray data)
     node.loop = nullptr;
 }
 
+// Arrays held by the cluster come to the driver before a kernel runs here.
+void gather_distributed_leaves(std::span<const NodePtr> roots)
+{
+    for (Node* node : collect_nodes(roots)) {
+        if (node->kind == NodeKind::Array && node->dist && !node->array.buffer)
+            node->array = cluster::gather(*node->dist);
+    }
+}
+
 vm::Program lower(std::span<const NodePtr> roots, const Shape& space)
 {
     materialize_barriers(roots, space);
+    gather_distributed_leaves(roots);
     std::vector<Node*> order = collect_nodes(roots);
     return emit_program(order, roots, space);
 }
@@ -35,8 +46,11 @@ vm::Program lower(std::span<const NodePtr> roots, const Shape& space)
 // Without fusion: every node through the eager executor, every intermediate in memory.
 NDArray evaluate_eagerly(Node& node)
 {
-    if (node.is_materialized())
+    if (node.is_materialized()) {
+        if (node.dist && !node.array.buffer)
+            node.array = cluster::gather(*node.dist);
         return node.array;
+    }
     std::vector<NDArray> operands;
     for (auto& operand : node.operands)
         operands.push_back(evaluate_eagerly(*operand));
@@ -99,6 +113,8 @@ std::vector<NDArray> evaluate(std::span<const NodePtr> roots)
         }
         if (group.empty())
             continue;
+        if (cluster::run_group(group, space))
+            continue;
         vm::Program program = lower(group, space);
         vm::run_program(program);
         for (size_t k = 0; k < group.size(); ++k)
@@ -126,7 +142,8 @@ std::string explain(std::span<const NodePtr> roots)
         // Explaining may compute barriers (nested reductions) but never the roots themselves.
         materialize_barriers(group, space);
         std::vector<Node*> order = collect_nodes(group);
-        text += vm::describe(emit_program(order, group, space));
+        text += vm::describe(emit_program(order, group, space, false));
+        text += cluster::explain_placement(group, space);
     }
     return text;
 }

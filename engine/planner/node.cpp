@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
+#include "engine/cluster/dist.hpp"
 #include "engine/vm/type_resolution.hpp"
 #include "interpreter/errors/error.hpp"
 
@@ -25,6 +26,18 @@ NodePtr array_node(NDArray array)
     node->dtype = array.dtype;
     node->shape = array.shape;
     node->array = std::move(array);
+    return node;
+}
+
+NodePtr dist_node(std::shared_ptr<cluster::DistView> view)
+{
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::Array;
+    node->dtype = view->dtype();
+    node->shape = view->shape;
+    node->array.dtype = node->dtype;
+    node->array.shape = node->shape;
+    node->dist = std::move(view);
     return node;
 }
 

@@ -13,6 +13,10 @@
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/errors/span.hpp"
 
+namespace ramba::cluster {
+struct DistView;
+}
+
 namespace ramba::engine::planner {
 
 struct Node;
@@ -32,6 +36,8 @@ struct Node {
     SourceSpan span;
 
     NDArray array;            // Array, and every node once materialised
+    // An Array whose data lives on the cluster's workers (array then only describes dtype and shape).
+    std::shared_ptr<cluster::DistView> dist;
     double start { 0 }, step { 1 }; // Arange
     vm::OpCode op { vm::OpCode::Add };
     const vm::Loop* loop { nullptr };  // Elementwise: the resolved loop
@@ -43,6 +49,8 @@ struct Node {
 };
 
 NodePtr array_node(NDArray);
+// An array held by the cluster's workers.
+NodePtr dist_node(std::shared_ptr<cluster::DistView>);
 NodePtr arange_node(double start, double step, int64_t count, DType);
 // Throws numpy's errors for bad shapes (broadcast) and types (no loop) right away.
 NodePtr elementwise_node(vm::OpCode, std::vector<NodePtr> operands, SourceSpan = {});

@@ -23,9 +23,8 @@ using namespace engine;
 
 namespace {
 
-// 8192 elements per block: numpy's reduction buffer size, so fused sums add the same pairwise
+// program_block (8192 elements): numpy's reduction buffer size, so fused sums add the same pairwise
 // partials in the same order as numpy (and as vm::reduce).
-constexpr int64_t program_block = 8192;
 
 struct Plans {
     std::vector<BlockPlan> loads;   // one single-operand plan per Load
@@ -65,7 +64,7 @@ T combine(ProgramReduce reduce, T acc, T x)
 
 } // namespace
 
-void run_program(const Program& program)
+BlockPartials run_program_partials(const Program& program)
 {
     int64_t total = 1;
     for (auto extent : program.shape)
@@ -106,6 +105,7 @@ void run_program(const Program& program)
     }
     std::atomic<int> flags { 0 };
     bool use_vector = total >= vector_math_min_elements && vector_math_available();
+    int64_t offset = program.index_offset;
 
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
@@ -162,7 +162,7 @@ void run_program(const Program& program)
                             T first = static_cast<T>(instruction.start), delta = static_cast<T>(instruction.step);
 #pragma omp simd
                             for (int64_t k = 0; k < n; ++k)
-                                p[k] = static_cast<T>(first + static_cast<T>(start + k) * delta);
+                                p[k] = static_cast<T>(first + static_cast<T>(offset + start + k) * delta);
                         } else {
                             RAMBA_ASSERT(false, "iota registers are integer or float");
                         }
@@ -229,32 +229,40 @@ void run_program(const Program& program)
             flags.fetch_or(raised, std::memory_order_relaxed);
     }
 
-    for (size_t i = 0; i < program.code.size(); ++i) {
-        auto& instruction = program.code[i];
-        if (instruction.kind != InstructionKind::Reduce)
-            continue;
-        DType dtype = program.registers[instruction.operands[0]];
-        auto& output = program.outputs[instruction.index];
-        const std::byte* partial = partials[reduce_slots[i]].data();
-        dispatch_dtype(dtype, [&]<typename T>() {
-            if constexpr (std::is_arithmetic_v<T>) {
-                T acc = instruction.reduce == ProgramReduce::Sum ? T(0) : instruction.reduce == ProgramReduce::Prod ? T(1) : T {};
-                for (int64_t b = 0; b < blocks; ++b) {
-                    T x;
-                    std::memcpy(&x, partial + b * 16, sizeof(T));
-                    acc = (b == 0 && (instruction.reduce == ProgramReduce::Min || instruction.reduce == ProgramReduce::Max))
-                        ? x
-                        : combine<T>(instruction.reduce, acc, x);
-                }
-                convert_fn(dtype, output.dtype)(reinterpret_cast<const std::byte*>(&acc), 0, output.data(), 0, 1);
-            }
-        });
-    }
     int raised = flags.load();
     if (raised & FE_DIVBYZERO)
         record_fp_warning("divide by zero encountered in kernel");
     if (raised & FE_OVERFLOW)
         record_fp_warning("overflow encountered in kernel");
+    return partials;
+}
+
+void fold_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte> partial, const NDArray& output)
+{
+    int64_t blocks = static_cast<int64_t>(partial.size() / 16);
+    dispatch_dtype(dtype, [&]<typename T>() {
+        if constexpr (std::is_arithmetic_v<T>) {
+            T acc = reduce == ProgramReduce::Sum ? T(0) : reduce == ProgramReduce::Prod ? T(1) : T {};
+            for (int64_t b = 0; b < blocks; ++b) {
+                T x;
+                std::memcpy(&x, partial.data() + b * 16, sizeof(T));
+                acc = (b == 0 && (reduce == ProgramReduce::Min || reduce == ProgramReduce::Max)) ? x : combine<T>(reduce, acc, x);
+            }
+            convert_fn(dtype, output.dtype)(reinterpret_cast<const std::byte*>(&acc), 0, output.data(), 0, 1);
+        }
+    });
+}
+
+void run_program(const Program& program)
+{
+    BlockPartials partials = run_program_partials(program);
+    int slot = 0;
+    for (auto& instruction : program.code) {
+        if (instruction.kind != InstructionKind::Reduce)
+            continue;
+        fold_partials(instruction.reduce, program.registers[instruction.operands[0]], partials[slot++],
+            program.outputs[instruction.index]);
+    }
 }
 
 std::string describe(const Program& program)

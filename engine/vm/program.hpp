@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,11 +45,26 @@ struct Program {
     std::vector<engine::NDArray> inputs;    // broadcastable to `shape`
     std::vector<engine::NDArray> constants; // 0-d
     std::vector<engine::NDArray> outputs;   // Store targets (shape `shape`), Reduce results (0-d)
+    // Flat index of this space's first element within a larger one: a worker runs rows of the
+    // driver's space, and its iotas and reduction blocks must line up with the whole.
+    int64_t index_offset { 0 };
 };
+
+// The block size of programs: reductions fold each block pairwise, then blocks in order.
+inline constexpr int64_t program_block = 8192;
+
+// Per Reduce output: one 16-byte slot per block holding that block's partial, in block order.
+using BlockPartials = std::vector<std::vector<std::byte>>;
 
 // Runs the program; reductions follow numpy's order (pairwise within 8192-element blocks, blocks
 // added in order), so results never depend on the thread count.
 void run_program(const Program&);
+// The same, but leaves the per-block partials of the reductions to the caller (a worker sends them
+// to the driver, which folds every worker's blocks in order: the same bits as one local pass).
+// Needs index_offset to be a multiple of program_block.
+BlockPartials run_program_partials(const Program&);
+// Folds block partials (in block order) of a reduce over `dtype` into the 0-d `output`.
+void fold_partials(ProgramReduce, engine::DType, std::span<const std::byte> partials, const engine::NDArray& output);
 
 // One line per instruction, as `--explain` prints kernels.
 std::string describe(const Program&);

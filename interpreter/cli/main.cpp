@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "engine/cluster/cluster.hpp"
+#include "engine/vm/ufunc.hpp"
 #include "interpreter/ast/liveness.hpp"
 #include "interpreter/ast/builder.hpp"
 #include "interpreter/cli/options.hpp"
@@ -223,12 +225,50 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
     return 0;
 }
 
+// Threads for the local engine, and the cluster when --workers/--hosts/--launcher (or their
+// RAMBA_* variables) ask for one. A cluster that cannot start is an error before anything runs.
+int start_engine()
+{
+    auto& opts = options();
+    auto env = [](const char* name) -> std::string {
+        const char* value = std::getenv(name);
+        return value ? value : "";
+    };
+    if (opts.threads == 0 && !env("RAMBA_NUM_THREADS").empty() && !parse_count(env("RAMBA_NUM_THREADS"), opts.threads))
+        usage_error("RAMBA_NUM_THREADS needs a number, not '" + env("RAMBA_NUM_THREADS") + "'");
+    if (opts.threads > 0)
+        vm::set_num_threads(opts.threads);
+    if (opts.workers == 0 && !env("RAMBA_WORKERS").empty() && !parse_count(env("RAMBA_WORKERS"), opts.workers))
+        usage_error("RAMBA_WORKERS needs a number, not '" + env("RAMBA_WORKERS") + "'");
+    if (opts.hosts.empty())
+        opts.hosts = env("RAMBA_HOSTS");
+    if (opts.launcher.empty())
+        opts.launcher = env("RAMBA_LAUNCHER");
+    if (opts.workers == 0 && opts.hosts.empty() && opts.launcher.empty())
+        return 0;
+    try {
+        cluster::LaunchOptions launch;
+        launch.workers = opts.workers;
+        launch.hosts = opts.hosts;
+        launch.launcher = opts.launcher;
+        launch.threads = opts.threads;
+        cluster::Cluster::start(launch);
+    } catch (const RambaError& error) {
+        std::fprintf(stderr, "ramba: %s: %s\n", std::string(error_kind_name(error.kind())).c_str(), error.message().c_str());
+        cluster::Cluster::stop();
+        return 1;
+    }
+    return 0;
+}
+
 int run(int argc, char** argv)
 {
     Invocation invocation = parse_command_line(argc, argv);
     stdlib::register_all();
     stdlib::set_sys_argv(invocation.argv);
     interp::install_interrupt_handler();
+    if (int status = start_engine(); status != 0)
+        return status;
     interp::Interpreter interpreter;
 
     int status = 0;
@@ -258,6 +298,8 @@ int run(int argc, char** argv)
         break;
     }
     }
+    // Workers stop before the interpreter's arrays are destroyed (their tiles go with them).
+    cluster::Cluster::stop();
     if (std::fflush(stdout) != 0)
         return status; // stdout closed under us (a pipe's reader left): nothing more to say
     return status;

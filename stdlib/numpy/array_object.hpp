@@ -5,36 +5,49 @@
 #include <optional>
 
 #include "engine/array/ndarray.hpp"
+#include "engine/cluster/dist.hpp"
 #include "engine/dtype/promotion.hpp"
 #include "engine/planner/node.hpp"
 #include "interpreter/values/value.hpp"
 
 namespace ramba::numpy {
 
-// An ndarray handle: either data, or a pending planner node (shape and dtype known, data computed at
-// the first read or a flush; stdlib/numpy/lazy.hpp). array() is the only way to the data, so every
-// reader materialises first; writers call flush_pending() (lazy.hpp) before writing.
+// An ndarray handle: data in the driver, a pending planner node (shape and dtype known, data computed
+// at the first read or a flush; stdlib/numpy/lazy.hpp), or a view of an array distributed over the
+// cluster's workers (engine/cluster/dist.hpp). array() is the way to the data for readers: it
+// materialises, and for a distributed view brings just the rows it covers (a cached copy). Writers
+// use writable(), which moves distributed data into the driver for good, after flush_pending().
 struct ArrayObject final : interp::OpaqueObject {
     explicit ArrayObject(engine::NDArray a) : m_array(std::move(a)) { }
     explicit ArrayObject(engine::planner::NodePtr pending); // lazy.cpp: registers it for flushes
+    explicit ArrayObject(std::shared_ptr<cluster::DistView> view) : m_dist(std::move(view)) { }
     ~ArrayObject() override;
     const engine::NDArray& array() const
     {
-        if (m_pending) [[unlikely]]
-            materialize();
+        if (m_pending || m_dist) [[unlikely]]
+            return resolved_array();
         return m_array;
     }
+    const engine::NDArray& writable() const; // lazy.cpp
     const engine::planner::NodePtr& pending() const { return m_pending; }
+    // The distributed view this handle holds while its data is on the workers (else null).
+    const cluster::DistView* distributed() const; // lazy.cpp
     // Known without computing anything (a pending node's shape and dtype are resolved when built).
-    const engine::Shape& shape() const { return m_pending ? m_pending->shape : m_array.shape; }
-    engine::DType dtype() const { return m_pending ? m_pending->dtype : m_array.dtype; }
+    const engine::Shape& shape() const;
+    engine::DType dtype() const;
     void materialize() const; // lazy.cpp
     void set_materialized(engine::NDArray) const; // after a flush computed the pending node
+    void set_result(const engine::planner::Node&) const; // after a flush: data, or distributed
+    // With a cluster running: moves a large array this handle alone owns to the workers.
+    void distribute() const; // lazy.cpp
     const interp::TypeInfo& type_info() const override;
 
 private:
+    const engine::NDArray& resolved_array() const;
     mutable engine::NDArray m_array;
     mutable engine::planner::NodePtr m_pending;
+    mutable std::shared_ptr<cluster::DistView> m_dist;
+    mutable uint64_t m_dist_version { ~uint64_t(0) };
 };
 
 // np.float64(1.5), a[0], the result of a full reduction. Prints as numpy 1.24 prints scalars.

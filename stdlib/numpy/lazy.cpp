@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "interpreter/cli/options.hpp"
+#include "engine/cluster/cluster.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 
@@ -72,7 +73,88 @@ ArrayObject::~ArrayObject()
 void ArrayObject::materialize() const
 {
     planner::NodePtr node = m_pending;
-    set_materialized(evaluate_now(node));
+    evaluate_now(node);
+    set_result(*node);
+}
+
+void ArrayObject::set_result(const planner::Node& node) const
+{
+    if (node.dist) {
+        m_dist = node.dist;
+        m_array = {};
+        m_dist_version = ~uint64_t(0);
+        set_materialized({});
+        return;
+    }
+    set_materialized(node.array);
+}
+
+const engine::Shape& ArrayObject::shape() const
+{
+    return m_pending ? m_pending->shape : m_dist ? m_dist->shape : m_array.shape;
+}
+
+engine::DType ArrayObject::dtype() const
+{
+    return m_pending ? m_pending->dtype : m_dist ? m_dist->dtype() : m_array.dtype;
+}
+
+const cluster::DistView* ArrayObject::distributed() const
+{
+    return m_dist && !m_dist->base->is_local() ? m_dist.get() : nullptr;
+}
+
+const engine::NDArray& ArrayObject::resolved_array() const
+{
+    if (m_pending)
+        materialize();
+    if (m_dist) {
+        auto& base = *m_dist->base;
+        if (base.is_local()) {
+            if (m_array.buffer != base.local.buffer)
+                m_array = cluster::local_view(*m_dist);
+        } else if (!m_array.buffer || m_dist_version != base.version) {
+            // A reader's copy of just the rows the view covers, kept until the array changes.
+            m_array = cluster::gather(*m_dist);
+            m_dist_version = base.version;
+        }
+    }
+    return m_array;
+}
+
+const engine::NDArray& ArrayObject::writable() const
+{
+    if (m_pending)
+        materialize();
+    if (m_dist)
+        cluster::localize(*m_dist->base);
+    return array();
+}
+
+void ArrayObject::distribute() const
+{
+    if (!cluster::Cluster::get() || m_pending)
+        return;
+    if (m_dist) {
+        // Brought to the driver by a write; back to the workers when whole and worth it.
+        auto& base = *m_dist->base;
+        if (base.is_local() && base.local.size() >= cluster::min_elements() && base.local.buffer.use_count() <= 2) {
+            auto fresh = cluster::scatter(base.local);
+            base.id = fresh->id;
+            base.bounds = fresh->bounds;
+            fresh->id = 0;
+            base.local = {};
+            ++base.version;
+            m_array = {};
+        }
+        return;
+    }
+    if (m_array.ndim() == 0 || m_array.size() < cluster::min_elements() || m_array.buffer.use_count() != 1 || m_array.offset != 0
+        || !m_array.is_c_contiguous())
+        return;
+    m_dist = cluster::DistView::whole(cluster::scatter(m_array));
+    m_dist_version = ~uint64_t(0);
+    m_array = {};
 }
 
 void ArrayObject::set_materialized(engine::NDArray data) const
@@ -92,7 +174,7 @@ bool should_defer(std::span<const interp::Value> operands)
         if (!is_array(operand))
             continue;
         auto& object = operand.as<ArrayObject>();
-        if (object.pending())
+        if (object.pending() || object.distributed())
             return true;
         if (object.array().size() >= lazy_min_elements)
             return true;
@@ -106,6 +188,9 @@ planner::NodePtr operand_node(interp::CallContext& context, const interp::Value&
         auto& object = value.as<ArrayObject>();
         if (object.pending())
             return object.pending();
+        object.distribute();
+        if (auto* view = object.distributed())
+            return planner::dist_node(std::make_shared<cluster::DistView>(*view));
     }
     return planner::array_node(to_array(context, value));
 }
@@ -159,10 +244,10 @@ void flush_pending()
     for (auto* object : objects)
         roots.push_back(object->pending());
     print_explain(roots);
-    std::vector<engine::NDArray> results = planner::evaluate(roots);
+    planner::evaluate(roots);
     emit_flush_warnings();
     for (size_t i = 0; i < objects.size(); ++i)
-        objects[i]->set_materialized(results[i]);
+        objects[i]->set_result(*roots[i]);
 }
 
 int64_t live_pending_count() { return static_cast<int64_t>(registry().size()); }

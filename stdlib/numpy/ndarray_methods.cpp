@@ -90,7 +90,7 @@ Value method_fill(CallContext& context, std::span<Value> args)
 {
     NDArray value = to_array(context, args[1]);
     flush_pending(); // pending nodes may read this buffer
-    engine::assign(self_array(args[0]), value);
+    engine::assign(args[0].as<ArrayObject>().writable(), value);
     return Value::none();
 }
 
@@ -137,7 +137,7 @@ Value method_item(CallContext& context, std::span<Value> args)
 
 Value method_sort(CallContext& context, std::span<Value> args)
 {
-    const NDArray& a = self_array(args[0]);
+    const NDArray& a = args[0].as<ArrayObject>().writable();
     NDArray sorted = engine::sort(a, interp::to_index(context, args[1]));
     flush_pending(); // pending nodes may read this buffer
     engine::assign(a, sorted);

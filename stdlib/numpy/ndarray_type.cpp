@@ -9,6 +9,7 @@
 #include "engine/array/linalg.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
+#include "engine/cluster/cluster.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -133,7 +134,7 @@ bool array_inplace(CallContext& context, interp::BinaryOp op, Value& target, con
 {
     if (!is_array(target) || !is_array_like(rhs))
         return false;
-    const NDArray& out = self_array(target);
+    const NDArray& out = target.as<ArrayObject>().writable();
     NDArray inputs[] = { out, to_array(context, rhs) };
     if (op == interp::BinaryOp::MatMul)
         raise(ErrorKind::TypeError, "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
@@ -214,8 +215,52 @@ std::vector<IndexItem> index_items(CallContext& context, const Value& index)
 
 namespace {
 
+// The view a basic index (integers, slices, None, ...) makes of a distributed array, worked out on
+// a data-less stand-in with the engine's own indexing rules (and errors). Advanced indices: nullopt.
+std::optional<cluster::DistView> distributed_index(const cluster::DistView& view, std::span<const IndexItem> items, bool& is_scalar)
+{
+    for (auto& item : items) {
+        if (item.kind == IndexItem::Kind::Array || item.kind == IndexItem::Kind::Mask)
+            return std::nullopt;
+    }
+    static std::shared_ptr<engine::Buffer> stand_in = engine::Buffer::allocate(64);
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));
+    NDArray shape_only;
+    shape_only.dtype = view.dtype();
+    shape_only.shape = view.shape;
+    for (auto stride : view.strides)
+        shape_only.strides.push_back(stride * itemsize);
+    shape_only.offset = view.offset * itemsize;
+    shape_only.buffer = stand_in;
+    auto result = engine::index_get(shape_only, items);
+    cluster::DistView out;
+    out.base = view.base;
+    out.shape = result.array.shape;
+    for (auto stride : result.array.strides)
+        out.strides.push_back(stride / itemsize);
+    out.offset = result.array.offset / itemsize;
+    is_scalar = result.is_scalar || out.shape.empty();
+    return out;
+}
+
 Value array_get_item(CallContext& context, const Value& self, const Value& index)
 {
+    auto& object = self.as<ArrayObject>();
+    if (cluster::Cluster::get() && !object.pending()) {
+        // Slices of a large array are where a cluster run starts distributing it.
+        object.distribute();
+        if (auto* view = object.distributed()) {
+            auto items = index_items(context, index);
+            bool is_scalar = false;
+            if (auto sub = distributed_index(*view, items, is_scalar)) {
+                if (is_scalar) {
+                    NDArray element = cluster::gather(*sub);
+                    return wrap_scalar(engine::Scalar::from_element(element.dtype, element.data()));
+                }
+                return Value::object(Type::Opaque, std::make_shared<ArrayObject>(std::make_shared<cluster::DistView>(std::move(*sub))));
+            }
+        }
+    }
     // OPTIMIZATION: a[i] on a 1-d array (the common scalar loop) skips building index items.
     const NDArray& a = self_array(self);
     if (index.is(Type::Int) && a.ndim() == 1) {
@@ -236,8 +281,21 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto items = index_items(context, index);
+    auto& object = self.as<ArrayObject>();
+    if (auto* view = object.distributed(); view && is_array(value)) {
+        // Assignment of a whole array expression to a slice runs where the rows live.
+        bool is_scalar = false;
+        if (auto target = distributed_index(*view, items, is_scalar); target && !is_scalar) {
+            auto node = operand_node(context, value);
+            if (node->shape == target->shape) {
+                flush_pending(); // pending nodes may read this array
+                if (cluster::assign(*target, node))
+                    return;
+            }
+        }
+    }
     flush_pending(); // pending nodes may read this buffer
-    engine::index_set(self_array(self), items, to_array(context, value));
+    engine::index_set(object.writable(), items, to_array(context, value));
 }
 
 std::string array_str(CallContext&, const Value& self) { return engine::array_str(self_array(self)); }

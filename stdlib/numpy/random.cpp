@@ -134,7 +134,7 @@ Value do_shuffle(CallContext&, RandomStream& s, const Value& x)
 {
     if (!is_array(x))
         raise(ErrorKind::TypeError, "ramba: shuffle takes an ndarray");
-    const NDArray& a = x.as<ArrayObject>().array();
+    const NDArray& a = x.as<ArrayObject>().writable();
     NDArray order = s.permutation(a.shape[0]);
     engine::IndexItem item = engine::IndexItem::make_array(order);
     NDArray shuffled = engine::index_get(a, { &item, 1 }).array;

@@ -34,7 +34,7 @@ Value finish(CallContext& context, NDArray result, const Value& out)
     if (!out.is_none()) {
         if (!is_array(out))
             raise(ErrorKind::TypeError, "output must be an array");
-        engine::assign(out.as<ArrayObject>().array(), result);
+        engine::assign(out.as<ArrayObject>().writable(), result);
         return out;
     }
     return wrap_result(std::move(result));
@@ -47,8 +47,9 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
     // not written to memory unless a live handle still holds it.
     bool fusible = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Min || op == ReduceOp::Max;
     if (fusible && axis.is_none() && !dtype && out.is_none() && !keepdims && is_array(array)
-        && array.as<ArrayObject>().pending() && engine::dtype_kind(array.as<ArrayObject>().dtype()) != 'c') {
-        auto node = engine::planner::reduce_node(op, array.as<ArrayObject>().pending());
+        && (array.as<ArrayObject>().pending() || array.as<ArrayObject>().distributed())
+        && engine::dtype_kind(array.as<ArrayObject>().dtype()) != 'c') {
+        auto node = engine::planner::reduce_node(op, operand_node(context, array));
         NDArray result = evaluate_now(node);
         emit_vm_warnings(context);
         return wrap_result(std::move(result));

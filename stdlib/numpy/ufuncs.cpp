@@ -74,7 +74,7 @@ const NDArray* out_array(const Value& out)
         target = &out.as<interp::TupleObject>().items[0];
     if (!is_array(*target))
         raise(ErrorKind::TypeError, "return arrays must be of ArrayType");
-    return &target->as<ArrayObject>().array();
+    return &target->as<ArrayObject>().writable();
 }
 
 Value finish(CallContext& context, NDArray result, const Value& out)

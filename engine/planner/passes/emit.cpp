@@ -25,7 +25,17 @@ vm::ProgramReduce program_reduce(vm::ReduceOp op)
 
 class Emitter {
 public:
-    Emitter(vm::Program& program) : m_program(program) { }
+    Emitter(vm::Program& program, bool allocate) : m_program(program), m_allocate(allocate) { }
+
+    NDArray output(DType dtype, const Shape& shape)
+    {
+        if (m_allocate)
+            return NDArray::empty(dtype, shape);
+        NDArray descriptor;
+        descriptor.dtype = dtype;
+        descriptor.shape = shape;
+        return descriptor;
+    }
 
     int new_register(DType dtype)
     {
@@ -93,12 +103,12 @@ public:
             instruction.reduce = program_reduce(root->reduce);
             instruction.operands[0] = value(root->operands[0].get(), root->dtype);
             instruction.index = static_cast<int>(m_program.outputs.size());
-            m_program.outputs.push_back(NDArray::empty(root->dtype, {}));
+            m_program.outputs.push_back(output(root->dtype, {}));
         } else {
             instruction.kind = vm::InstructionKind::Store;
             instruction.operands[0] = m_registers.at(root.get());
             instruction.index = static_cast<int>(m_program.outputs.size());
-            m_program.outputs.push_back(NDArray::empty(root->dtype, m_program.shape));
+            m_program.outputs.push_back(output(root->dtype, m_program.shape));
             // The op that computed the root may write into the output directly.
             if (auto it = m_last_writer.find(instruction.operands[0]); it != m_last_writer.end()) {
                 auto& writer = m_program.code[it->second];
@@ -112,6 +122,7 @@ public:
 
 private:
     vm::Program& m_program;
+    bool m_allocate;
     std::unordered_map<Node*, int> m_registers;
     std::map<std::pair<int, DType>, int> m_casts;
     std::unordered_map<int, size_t> m_last_writer;
@@ -119,11 +130,12 @@ private:
 
 } // namespace
 
-vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space)
+vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space,
+    bool allocate_outputs)
 {
     vm::Program program;
     program.shape = space;
-    Emitter emitter(program);
+    Emitter emitter(program, allocate_outputs);
     for (Node* node : order)
         emitter.emit(node);
     for (auto& root : roots)

@@ -18,7 +18,9 @@ void materialize_barriers(std::span<const NodePtr> roots, const Shape& space);
 std::vector<Node*> collect_nodes(std::span<const NodePtr> roots);
 
 // One register per node, casts where a loop wants another dtype, a Store per elementwise root and a
-// Reduce per reduction root: the kernel. Allocates the roots' outputs (in `roots` order).
-vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space);
+// Reduce per reduction root: the kernel. Allocates the roots' outputs (in `roots` order), or only
+// describes them (dtype and shape, no memory) for kernels that run on the cluster's workers.
+vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space,
+    bool allocate_outputs = true);
 
 } // namespace ramba::engine::planner

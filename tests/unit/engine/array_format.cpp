@@ -50,7 +50,7 @@ NDArray parse_array(const std::string& dtype_text, const std::string& shape_text
 
 TEST_CASE("array printing matches numpy 1.24", "[engine][array][format]")
 {
-    auto path = std::filesystem::path(__FILE__).parent_path() / "fixtures" / "format_cases.txt";
+    auto path = std::filesystem::path(RAMBA_UNIT_ENGINE_DIR) / "fixtures" / "format_cases.txt";
     std::ifstream input(path);
     REQUIRE(input.good());
     std::string line;
@@ -96,7 +96,7 @@ TEST_CASE("numpy scalar repr", "[engine][array][format]")
 
 TEST_CASE("numpy scalar printing matches numpy 1.24", "[engine][array][format]")
 {
-    auto path = std::filesystem::path(__FILE__).parent_path() / "fixtures" / "scalar_cases.txt";
+    auto path = std::filesystem::path(RAMBA_UNIT_ENGINE_DIR) / "fixtures" / "scalar_cases.txt";
     std::ifstream input(path);
     REQUIRE(input.good());
     std::string line;

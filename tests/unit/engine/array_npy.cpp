@@ -15,7 +15,7 @@ namespace {
 
 std::string fixture(const char* name)
 {
-    return read_file((std::filesystem::path(__FILE__).parent_path() / "fixtures" / name).string());
+    return read_file((std::filesystem::path(RAMBA_UNIT_ENGINE_DIR) / "fixtures" / name).string());
 }
 
 template<typename T>

@@ -23,7 +23,7 @@ DType named(const std::string& name)
 
 TEST_CASE("promote_types and result_type match numpy 1.24", "[engine][dtype]")
 {
-    auto path = std::filesystem::path(__FILE__).parent_path() / "fixtures" / "promotion_cases.txt";
+    auto path = std::filesystem::path(RAMBA_UNIT_ENGINE_DIR) / "fixtures" / "promotion_cases.txt";
     std::ifstream input(path);
     REQUIRE(input.good());
     std::string line;

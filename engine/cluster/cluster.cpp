@@ -1,0 +1,541 @@
+// Starting, watching and stopping workers, and the driver's request/reply loop.
+//
+// Spawn channel: each worker's stdin is a pipe from the driver (directly, or through ssh). The first
+// line carries the session keys and endpoints, so they never appear on a command line; the pipe
+// stays open, and its end-of-file tells the worker that the driver is gone.
+#include "engine/cluster/cluster.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include "engine/cluster/security.hpp"
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::cluster {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A worker that has said nothing for this long is dead (heartbeats come every 250 ms).
+constexpr auto heartbeat_timeout = std::chrono::milliseconds(3000);
+constexpr auto heartbeat_interval = std::chrono::milliseconds(250);
+constexpr auto start_timeout = std::chrono::seconds(20);
+
+std::unique_ptr<Cluster>& instance()
+{
+    static std::unique_ptr<Cluster> cluster;
+    return cluster;
+}
+
+int64_t now_ms()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+}
+
+std::string self_directory()
+{
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0)
+        return ".";
+    path[n] = 0;
+    std::string text(path);
+    return text.substr(0, text.rfind('/'));
+}
+
+std::vector<std::string> split_words(const std::string& text)
+{
+    std::istringstream in(text);
+    std::vector<std::string> words;
+    std::string word;
+    while (in >> word)
+        words.push_back(word);
+    return words;
+}
+
+// fork + exec with stdin from a pipe; the child dies with the driver (PDEATHSIG) as a backstop to
+// the pipe's end-of-file. Returns the child's pid and the pipe's writing end.
+std::pair<int, int> spawn(const std::vector<std::string>& argv)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        throw RambaError(ErrorKind::WorkerError, std::string("cannot create a pipe: ") + std::strerror(errno));
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0)
+        throw RambaError(ErrorKind::WorkerError, std::string("cannot fork: ") + std::strerror(errno));
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+            _exit(1);
+        dup2(fds[0], 0);
+        setpgid(0, 0); // Ctrl-C at the terminal is the driver's to handle, not the workers'
+        std::vector<char*> args;
+        for (auto& arg : argv)
+            args.push_back(const_cast<char*>(arg.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        std::fprintf(stderr, "ramba: cannot run %s: %s\n", args[0], std::strerror(errno));
+        _exit(127);
+    }
+    close(fds[0]);
+    return { pid, fds[1] };
+}
+
+bool write_all(int fd, const std::string& text)
+{
+    size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+ErrorKind kind_from_name(const std::string& name)
+{
+#define RAMBA_X(kind, parent) if (name == #kind) return ErrorKind::kind;
+    RAMBA_ERROR_KINDS(RAMBA_X)
+#undef RAMBA_X
+    return ErrorKind::WorkerError;
+}
+
+} // namespace
+
+struct Cluster::Impl {
+    zmq::context_t context { 1 };
+    SessionKeys keys = SessionKeys::generate();
+    std::unique_ptr<ZapHandler> zap;
+    zmq::socket_t router { context, zmq::socket_type::router };
+    std::vector<int> pipes;                          // writing ends of the workers' stdin
+    std::vector<std::deque<Reply>> pending;          // replies that came while waiting for others
+    std::unique_ptr<std::atomic<int64_t>[]> last_seen; // per worker, by the heartbeat thread
+    std::vector<bool> exited;
+    std::thread heartbeat;
+    std::atomic<bool> stop_heartbeat { false };
+    std::atomic<bool> cancel_requested { false };
+    std::string dead_message;
+};
+
+namespace {
+
+// Binds a CURVE ROUTER on an ephemeral port; returns the port.
+int bind_router(zmq::socket_t& socket, const SessionKeys& keys, const std::string& interface)
+{
+    make_curve_server(socket, keys);
+    socket.set(zmq::sockopt::linger, 0);
+    socket.set(zmq::sockopt::router_mandatory, 1);
+    socket.bind("tcp://" + interface + ":0");
+    std::string endpoint = socket.get(zmq::sockopt::last_endpoint);
+    return std::stoi(endpoint.substr(endpoint.rfind(':') + 1));
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, int>> parse_hosts(const std::string& spec)
+{
+    std::vector<std::string> entries;
+    if (spec.find(',') == std::string::npos && spec.find(':') == std::string::npos && access(spec.c_str(), R_OK) == 0) {
+        std::ifstream in(spec);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (auto hash = line.find('#'); hash != std::string::npos)
+                line.erase(hash);
+            for (auto& word : split_words(line))
+                entries.push_back(word);
+        }
+    } else if (access(spec.c_str(), R_OK) == 0) {
+        std::ifstream in(spec);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (auto hash = line.find('#'); hash != std::string::npos)
+                line.erase(hash);
+            for (auto& word : split_words(line))
+                entries.push_back(word);
+        }
+    } else {
+        std::string item;
+        std::istringstream in(spec);
+        while (std::getline(in, item, ',')) {
+            for (auto& word : split_words(item))
+                entries.push_back(word);
+        }
+    }
+    std::vector<std::pair<std::string, int>> hosts;
+    for (auto& entry : entries) {
+        std::string host = entry;
+        int count = 1;
+        if (auto colon = entry.rfind(':'); colon != std::string::npos) {
+            host = entry.substr(0, colon);
+            std::string number = entry.substr(colon + 1);
+            char* end = nullptr;
+            long value = std::strtol(number.c_str(), &end, 10);
+            if (number.empty() || *end || value < 1 || value > 4096)
+                throw RambaError(ErrorKind::ValueError, "bad worker count in host entry '" + entry + "'");
+            count = static_cast<int>(value);
+        }
+        if (host.empty())
+            throw RambaError(ErrorKind::ValueError, "empty host name in '" + entry + "'");
+        hosts.emplace_back(host, count);
+    }
+    if (hosts.empty())
+        throw RambaError(ErrorKind::ValueError, "no hosts in '" + spec + "'");
+    return hosts;
+}
+
+Cluster* Cluster::get()
+{
+    return instance().get();
+}
+
+void Cluster::start(const LaunchOptions& options)
+{
+    if (instance())
+        return;
+    std::unique_ptr<Cluster> cluster(new Cluster);
+    cluster->m_impl = std::make_unique<Impl>();
+    Impl& impl = *cluster->m_impl;
+    impl.zap = std::make_unique<ZapHandler>(impl.context, impl.keys);
+
+    // Who runs where.
+    struct Plan {
+        std::string host;
+        bool local;
+    };
+    std::vector<Plan> plans;
+    if (!options.hosts.empty()) {
+        for (auto& [host, count] : parse_hosts(options.hosts)) {
+            for (int i = 0; i < count; ++i)
+                plans.push_back({ host, false });
+        }
+    } else {
+        for (int i = 0; i < options.workers; ++i)
+            plans.push_back({ "localhost", true });
+    }
+    int count = static_cast<int>(plans.size());
+    if (count < 1 || count > 4096)
+        throw RambaError(ErrorKind::ValueError, "the number of workers must be between 1 and 4096");
+    bool remote = !options.hosts.empty();
+
+    int port = bind_router(impl.router, impl.keys, remote ? "0.0.0.0" : "127.0.0.1");
+    zmq::socket_t heartbeat_router(impl.context, zmq::socket_type::router);
+    int heartbeat_port = bind_router(heartbeat_router, impl.keys, remote ? "0.0.0.0" : "127.0.0.1");
+
+    const char* path_env = std::getenv("RAMBA_WORKER_PATH");
+    std::string worker_path = path_env && *path_env ? path_env : self_directory() + "/ramba-worker";
+    const char* ssh_env = std::getenv("RAMBA_SSH");
+    std::vector<std::string> ssh = split_words(ssh_env && *ssh_env ? ssh_env : "ssh");
+
+    impl.pending.resize(count);
+    impl.last_seen.reset(new std::atomic<int64_t>[count]);
+    impl.exited.assign(count, false);
+    for (int i = 0; i < count; ++i) {
+        impl.last_seen[i] = now_ms();
+        WorkerInfo info;
+        info.index = i;
+        info.host = plans[i].host;
+        std::vector<std::string> argv;
+        if (plans[i].local) {
+            argv = { worker_path, "--stdin" };
+        } else {
+            argv = ssh;
+            for (const char* option : { "-T", "-o", "BatchMode=yes", "-o", "ServerAliveInterval=1", "-o", "ServerAliveCountMax=3",
+                     "-o", "ConnectTimeout=5" })
+                argv.push_back(option);
+            argv.push_back(plans[i].host);
+            argv.push_back("exec " + worker_path + " --stdin");
+        }
+        auto [pid, pipe] = spawn(argv);
+        info.child_pid = pid;
+        impl.pipes.push_back(pipe);
+        std::map<std::string, std::string> config {
+            { "index", std::to_string(i) },
+            { "count", std::to_string(count) },
+            { "driver_host", plans[i].local ? "127.0.0.1" : "-" }, // "-": the ssh client's address
+            { "driver_port", std::to_string(port) },
+            { "heartbeat_port", std::to_string(heartbeat_port) },
+            { "threads", std::to_string(options.threads) },
+            { "bind", plans[i].local ? "127.0.0.1" : "0.0.0.0" },
+            { "server_public", impl.keys.server_public },
+            { "server_secret", impl.keys.server_secret },
+            { "client_public", impl.keys.client_public },
+            { "client_secret", impl.keys.client_secret },
+        };
+        cluster->m_workers.push_back(info);
+        if (!write_all(pipe, encode_config(config)))
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(i) + " on host " + info.host + " did not start");
+    }
+    // From here on a failure must not leave processes behind: the cluster owns them.
+    instance() = std::move(cluster);
+    Cluster& self = *instance();
+
+    // Hellos: each worker's pid and peer endpoint.
+    std::vector<std::string> endpoints(count);
+    int hellos = 0;
+    auto deadline = Clock::now() + start_timeout;
+    while (hellos < count) {
+        self.check_alive();
+        if (Clock::now() > deadline) {
+            for (int i = 0; i < count; ++i) {
+                if (endpoints[i].empty())
+                    throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(i) + " on host " + self.m_workers[i].host + " did not start");
+            }
+        }
+        zmq::pollitem_t item { impl.router.handle(), 0, ZMQ_POLLIN, 0 };
+        if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
+            continue;
+        std::vector<zmq::message_t> parts;
+        zmq::message_t part;
+        do {
+            (void)impl.router.recv(part);
+            parts.emplace_back(std::move(part));
+        } while (impl.router.get(zmq::sockopt::rcvmore));
+        if (parts.size() < 2)
+            continue;
+        try {
+            protocol::Decoded decoded(parts[1].data(), parts[1].size());
+            if (decoded.type() != protocol::MessageType::Hello)
+                continue;
+            auto hello = decoded.body<protocol::Hello>();
+            if (hello.index >= static_cast<uint32_t>(count) || parts[0].to_string() != "w" + std::to_string(hello.index)
+                || !endpoints[hello.index].empty())
+                continue;
+            endpoints[hello.index] = hello.peer_endpoint;
+            self.m_workers[hello.index].remote_pid = hello.pid;
+            ++hellos;
+        } catch (const protocol::ProtocolError&) {
+            continue;
+        }
+    }
+    for (int i = 0; i < count; ++i)
+        self.send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
+
+    // Heartbeats: ping every worker, note when each last answered.
+    impl.heartbeat = std::thread([&impl, count, socket = std::move(heartbeat_router)]() mutable {
+        auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
+        auto cancel = protocol::encode(protocol::MessageType::Cancel, 0, protocol::Empty {});
+        auto next_ping = Clock::now();
+        while (!impl.stop_heartbeat) {
+            if (Clock::now() >= next_ping || impl.cancel_requested) {
+                bool cancelling = impl.cancel_requested.exchange(false);
+                for (int i = 0; i < count; ++i) {
+                    std::string id = "h" + std::to_string(i);
+                    try {
+                        socket.send(zmq::buffer(id), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
+                        socket.send(zmq::buffer(cancelling ? cancel : ping), zmq::send_flags::dontwait);
+                    } catch (const zmq::error_t&) {
+                        // not connected (yet, or any more): the timeout will tell
+                    }
+                }
+                next_ping = Clock::now() + heartbeat_interval;
+            }
+            zmq::pollitem_t item { socket.handle(), 0, ZMQ_POLLIN, 0 };
+            try {
+                if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
+                    continue;
+                zmq::message_t id, body;
+                (void)socket.recv(id);
+                while (socket.get(zmq::sockopt::rcvmore))
+                    (void)socket.recv(body);
+                std::string name = id.to_string();
+                if (name.size() > 1 && name[0] == 'h') {
+                    int index = std::atoi(name.c_str() + 1);
+                    if (index >= 0 && index < count)
+                        impl.last_seen[index] = now_ms();
+                }
+            } catch (const zmq::error_t&) {
+                return;
+            }
+        }
+    });
+    static bool registered = false;
+    if (!registered) {
+        registered = true;
+        std::atexit([] { Cluster::stop(); });
+    }
+}
+
+void Cluster::check_alive()
+{
+    Impl& impl = *m_impl;
+    if (!impl.dead_message.empty())
+        throw RambaError(ErrorKind::WorkerError, impl.dead_message);
+    for (int i = 0; i < size(); ++i) {
+        bool dead = false;
+        if (!impl.exited[i] && m_workers[i].child_pid > 0) {
+            int status = 0;
+            if (waitpid(m_workers[i].child_pid, &status, WNOHANG) == m_workers[i].child_pid) {
+                impl.exited[i] = true;
+                dead = true;
+            }
+        }
+        if (impl.heartbeat.joinable() && now_ms() - impl.last_seen[i] > heartbeat_timeout.count())
+            dead = true;
+        if (dead) {
+            impl.dead_message = "worker " + std::to_string(i) + " on host " + m_workers[i].host + " died";
+            throw RambaError(ErrorKind::WorkerError, impl.dead_message);
+        }
+    }
+}
+
+void Cluster::send(int worker, const std::string& header, std::vector<zmq::message_t> frames)
+{
+    Impl& impl = *m_impl;
+    std::string id = "w" + std::to_string(worker);
+    try {
+        impl.router.send(zmq::buffer(id), zmq::send_flags::sndmore);
+        impl.router.send(zmq::buffer(header), frames.empty() ? zmq::send_flags::none : zmq::send_flags::sndmore);
+        for (size_t i = 0; i < frames.size(); ++i)
+            impl.router.send(frames[i], i + 1 == frames.size() ? zmq::send_flags::none : zmq::send_flags::sndmore);
+    } catch (const zmq::error_t& e) {
+        check_alive();
+        throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(worker) + " on host " + m_workers[worker].host
+                + " cannot be reached: " + e.what());
+    }
+}
+
+std::vector<Reply> Cluster::collect(std::span<const int> workers, uint64_t sequence)
+{
+    Impl& impl = *m_impl;
+    std::vector<Reply> replies(workers.size());
+    std::vector<bool> have(workers.size(), false);
+    size_t remaining = workers.size();
+    auto take = [&](int worker, Reply& reply) {
+        for (size_t k = 0; k < workers.size(); ++k) {
+            if (workers[k] == worker && !have[k] && reply.header->header.sequence == sequence) {
+                replies[k] = std::move(reply);
+                have[k] = true;
+                --remaining;
+                return true;
+            }
+        }
+        return false;
+    };
+    for (size_t k = 0; k < workers.size(); ++k) {
+        auto& queue = impl.pending[workers[k]];
+        for (auto it = queue.begin(); it != queue.end();) {
+            if (take(workers[k], *it))
+                it = queue.erase(it);
+            else
+                ++it;
+        }
+    }
+    auto last_check = Clock::now();
+    while (remaining > 0) {
+        zmq::pollitem_t item { impl.router.handle(), 0, ZMQ_POLLIN, 0 };
+        int ready = zmq::poll(&item, 1, std::chrono::milliseconds(100));
+        if (ready <= 0 || Clock::now() - last_check > std::chrono::milliseconds(200)) {
+            check_alive();
+            last_check = Clock::now();
+            if (ready <= 0)
+                continue;
+        }
+        std::vector<zmq::message_t> parts;
+        zmq::message_t part;
+        do {
+            (void)impl.router.recv(part);
+            parts.emplace_back(std::move(part));
+        } while (impl.router.get(zmq::sockopt::rcvmore));
+        if (parts.size() < 2)
+            continue;
+        std::string name = parts[0].to_string();
+        if (name.size() < 2 || name[0] != 'w')
+            continue;
+        int worker = std::atoi(name.c_str() + 1);
+        if (worker < 0 || worker >= size())
+            continue;
+        impl.last_seen[worker] = now_ms();
+        Reply reply;
+        try {
+            reply.header = std::make_unique<protocol::Decoded>(parts[1].data(), parts[1].size());
+        } catch (const protocol::ProtocolError& e) {
+            std::fprintf(stderr, "ramba: dropped a malformed message from worker %d: %s\n", worker, e.what());
+            continue;
+        }
+        reply.type = reply.header->type();
+        for (size_t i = 2; i < parts.size(); ++i)
+            reply.frames.push_back(std::move(parts[i]));
+        if (!take(worker, reply))
+            impl.pending[worker].push_back(std::move(reply));
+    }
+    for (size_t k = 0; k < replies.size(); ++k) {
+        if (replies[k].type == protocol::MessageType::Failed) {
+            auto failed = replies[k].header->body<protocol::Failed>();
+            throw RambaError(kind_from_name(failed.kind), failed.message);
+        }
+    }
+    return replies;
+}
+
+void Cluster::cancel()
+{
+    if (m_impl)
+        m_impl->cancel_requested = true;
+}
+
+Cluster::~Cluster()
+{
+    Impl& impl = *m_impl;
+    for (int i = 0; i < size(); ++i) {
+        if (!impl.exited[i]) {
+            try {
+                std::string id = "w" + std::to_string(i);
+                impl.router.send(zmq::buffer(id), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
+                impl.router.send(zmq::buffer(protocol::encode(protocol::MessageType::Shutdown, 0, protocol::Empty {})),
+                    zmq::send_flags::dontwait);
+            } catch (const zmq::error_t&) {
+            }
+        }
+    }
+    for (int fd : impl.pipes)
+        close(fd); // end-of-file: the worker (or its ssh session) exits
+    auto deadline = Clock::now() + std::chrono::seconds(3);
+    for (int i = 0; i < size(); ++i) {
+        int pid = m_workers[i].child_pid;
+        if (impl.exited[i] || pid <= 0)
+            continue;
+        for (;;) {
+            int status = 0;
+            pid_t done = waitpid(pid, &status, WNOHANG);
+            if (done == pid || (done < 0 && errno == ECHILD))
+                break;
+            if (Clock::now() > deadline) {
+                kill(pid, SIGKILL);
+                waitpid(pid, &status, 0);
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    impl.stop_heartbeat = true;
+    if (impl.heartbeat.joinable())
+        impl.heartbeat.join();
+    impl.router.close();
+    impl.zap.reset();
+    impl.context.shutdown();
+    impl.context.close();
+}
+
+void Cluster::stop()
+{
+    instance().reset();
+}
+
+} // namespace ramba::cluster

@@ -1,0 +1,598 @@
+// Distributed arrays and kernels on workers. The driver plans everything: which rows each worker
+// computes, which rows of which inputs it lacks and which peer sends them; workers only execute.
+#include "engine/cluster/dist.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+#include <set>
+
+#include "engine/array/cast.hpp"
+#include "engine/cluster/cluster.hpp"
+#include "engine/planner/passes/passes.hpp"
+#include "engine/tiles/tile_store.hpp"
+#include "engine/vm/program.hpp"
+#include "engine/vm/ufunc.hpp"
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::cluster {
+
+using engine::DType;
+using engine::NDArray;
+using engine::Shape;
+using engine::planner::Node;
+using engine::planner::NodeKind;
+using engine::planner::NodePtr;
+
+namespace {
+
+uint64_t next_id()
+{
+    static uint64_t id = 0;
+    return ++id;
+}
+
+int64_t product(const Shape& shape)
+{
+    int64_t n = 1;
+    for (auto extent : shape)
+        n *= extent;
+    return n;
+}
+
+std::vector<int64_t> c_strides_elements(const Shape& shape)
+{
+    std::vector<int64_t> strides(shape.size(), 1);
+    for (size_t axis = shape.size(); axis-- > 1;)
+        strides[axis - 1] = strides[axis] * shape[axis];
+    return strides;
+}
+
+// The element range a view touches, relative to the base's first element: [low, high].
+std::pair<int64_t, int64_t> reach(const DistView& view)
+{
+    int64_t low = view.offset, high = view.offset;
+    for (size_t axis = 0; axis < view.shape.size(); ++axis) {
+        int64_t span = view.strides[axis] * (view.shape[axis] - 1);
+        (span < 0 ? low : high) += span;
+    }
+    return { low, high };
+}
+
+NDArray contiguous(const NDArray& array)
+{
+    if (array.is_c_contiguous())
+        return array;
+    NDArray copy = NDArray::empty(array.dtype, array.shape);
+    engine::assign(copy, array);
+    return copy;
+}
+
+// A zmq frame that shares a driver buffer instead of copying it.
+zmq::message_t frame_of(const NDArray& array, int64_t byte_offset, size_t bytes)
+{
+    auto* keep = new std::shared_ptr<engine::Buffer>(array.buffer);
+    return zmq::message_t(array.data() + byte_offset, bytes, [](void*, void* hint) { delete static_cast<std::shared_ptr<engine::Buffer>*>(hint); },
+        keep);
+}
+
+std::string bytes_text(int64_t bytes)
+{
+    char text[64];
+    if (bytes >= (int64_t(1) << 20))
+        std::snprintf(text, sizeof text, "%.1f MiB", double(bytes) / double(1 << 20));
+    else if (bytes >= 1024)
+        std::snprintf(text, sizeof text, "%.1f KiB", double(bytes) / 1024.0);
+    else
+        std::snprintf(text, sizeof text, "%lld B", static_cast<long long>(bytes));
+    return text;
+}
+
+} // namespace
+
+int64_t DistArray::row_elements() const
+{
+    int64_t n = 1;
+    for (size_t axis = 1; axis < shape.size(); ++axis)
+        n *= shape[axis];
+    return n;
+}
+
+DistArray::~DistArray()
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || id == 0)
+        return;
+    try {
+        auto header = protocol::encode(protocol::MessageType::Free, 0, protocol::Free { { id } });
+        for (int w = 0; w < cluster->size(); ++w)
+            cluster->send(w, header);
+    } catch (...) {
+        // a dead cluster has no tiles to free
+    }
+}
+
+int64_t DistView::size() const { return product(shape); }
+
+bool DistView::row_aligned() const
+{
+    int64_t row = base->row_elements();
+    if (shape.size() != base->shape.size() || shape.empty() || row == 0 || strides[0] != row)
+        return false;
+    int64_t inner = offset % row;
+    if (inner < 0)
+        return false;
+    // Every other axis must stay inside one row.
+    int64_t low = inner, high = inner;
+    for (size_t axis = 1; axis < shape.size(); ++axis) {
+        if (shape[axis] == 0)
+            return true;
+        int64_t span = strides[axis] * (shape[axis] - 1);
+        (span < 0 ? low : high) += span;
+    }
+    return low >= 0 && high < row;
+}
+
+std::shared_ptr<DistView> DistView::whole(std::shared_ptr<DistArray> base)
+{
+    auto view = std::make_shared<DistView>();
+    view->shape = base->shape;
+    view->strides = c_strides_elements(base->shape);
+    view->base = std::move(base);
+    return view;
+}
+
+int64_t min_elements()
+{
+    static int64_t value = [] {
+        const char* env = std::getenv("RAMBA_CLUSTER_MIN_ELEMENTS");
+        if (env && *env) {
+            char* end = nullptr;
+            long long n = std::strtoll(env, &end, 10);
+            if (end && !*end && n >= 1)
+                return static_cast<int64_t>(n);
+        }
+        return int64_t(1) << 16;
+    }();
+    return value;
+}
+
+std::vector<int64_t> partition(int64_t rows, int64_t row_elements, int workers)
+{
+    std::vector<int64_t> bounds(workers + 1, 0);
+    int64_t unit = row_elements > 0 ? vm::program_block / std::gcd(row_elements, vm::program_block) : 1;
+    bool aligned = unit * 4 <= rows / workers;
+    for (int w = 0; w <= workers; ++w) {
+        int64_t bound = rows * w / workers;
+        if (aligned && w > 0 && w < workers)
+            bound = (bound + unit / 2) / unit * unit;
+        bounds[w] = std::min(bound, rows);
+    }
+    return bounds;
+}
+
+std::shared_ptr<DistArray> scatter(const NDArray& source)
+{
+    Cluster& cluster = *Cluster::get();
+    cluster.check_alive();
+    NDArray data = contiguous(source);
+    auto array = std::make_shared<DistArray>();
+    array->dtype = data.dtype;
+    array->shape = data.shape;
+    int64_t row_bytes = array->row_elements() * static_cast<int64_t>(data.itemsize());
+    array->bounds = partition(data.shape[0], array->row_elements(), cluster.size());
+    uint64_t id = next_id();
+    uint64_t sequence = cluster.next_sequence();
+    std::vector<int> all(cluster.size());
+    for (int w = 0; w < cluster.size(); ++w) {
+        all[w] = w;
+        protocol::Scatter message;
+        message.id = id;
+        message.dtype = static_cast<uint8_t>(data.dtype);
+        message.shape = data.shape;
+        message.shape[0] = array->bounds[w + 1] - array->bounds[w];
+        message.row_begin = array->bounds[w];
+        std::vector<zmq::message_t> frames;
+        frames.push_back(frame_of(data, array->bounds[w] * row_bytes, static_cast<size_t>(message.shape[0] * row_bytes)));
+        cluster.send(w, protocol::encode(protocol::MessageType::Scatter, sequence, message), std::move(frames));
+    }
+    cluster.collect(all, sequence);
+    array->id = id;
+    return array;
+}
+
+NDArray local_view(const DistView& view)
+{
+    NDArray result;
+    result.dtype = view.dtype();
+    result.buffer = view.base->local.buffer;
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(result.dtype));
+    result.offset = view.base->local.offset + view.offset * itemsize;
+    result.shape = view.shape;
+    for (auto stride : view.strides)
+        result.strides.push_back(stride * itemsize);
+    return result;
+}
+
+namespace {
+
+// Rows [begin, end) of a distributed array, into `out` (C-contiguous rows of the base's row shape).
+void gather_rows(DistArray& array, int64_t begin, int64_t end, std::byte* out)
+{
+    Cluster& cluster = *Cluster::get();
+    cluster.check_alive();
+    int64_t row_bytes = array.row_elements() * static_cast<int64_t>(engine::dtype_itemsize(array.dtype));
+    uint64_t sequence = cluster.next_sequence();
+    std::vector<int> asked;
+    std::vector<int64_t> firsts;
+    for (int w = 0; w < cluster.size(); ++w) {
+        int64_t lo = std::max(begin, array.bounds[w]), hi = std::min(end, array.bounds[w + 1]);
+        if (lo >= hi)
+            continue;
+        cluster.send(w, protocol::encode(protocol::MessageType::Gather, sequence, protocol::Gather { array.id, lo, hi }));
+        asked.push_back(w);
+        firsts.push_back(lo);
+    }
+    auto replies = cluster.collect(asked, sequence);
+    for (size_t k = 0; k < replies.size(); ++k) {
+        int w = asked[k];
+        int64_t lo = firsts[k], hi = std::min(end, array.bounds[w + 1]);
+        if (replies[k].frames.size() != 1 || static_cast<int64_t>(replies[k].frames[0].size()) != (hi - lo) * row_bytes)
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(w) + " sent rows of the wrong size");
+        std::memcpy(out + (lo - begin) * row_bytes, replies[k].frames[0].data(), replies[k].frames[0].size());
+    }
+}
+
+} // namespace
+
+NDArray gather(const DistView& view)
+{
+    if (view.base->is_local())
+        return local_view(view);
+    DistArray& base = *view.base;
+    int64_t row = base.row_elements();
+    Shape rows_shape = base.shape;
+    if (view.size() == 0 || row == 0) {
+        NDArray empty = NDArray::empty(base.dtype, view.shape);
+        return empty;
+    }
+    auto [low, high] = reach(view);
+    int64_t begin = low / row, end = high / row + 1;
+    rows_shape[0] = end - begin;
+    NDArray rows = NDArray::empty(base.dtype, rows_shape);
+    gather_rows(base, begin, end, rows.data());
+    NDArray result = rows;
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(base.dtype));
+    result.shape = view.shape;
+    result.strides.clear();
+    for (auto stride : view.strides)
+        result.strides.push_back(stride * itemsize);
+    result.offset = rows.offset + (view.offset - begin * row) * itemsize;
+    return result;
+}
+
+void localize(DistArray& array)
+{
+    if (array.is_local())
+        return;
+    NDArray local = NDArray::empty(array.dtype, array.shape);
+    if (array.shape[0] > 0 && array.row_elements() > 0)
+        gather_rows(array, 0, array.shape[0], local.data());
+    uint64_t id = array.id;
+    array.local = local;
+    array.id = 0;
+    ++array.version;
+    if (Cluster* cluster = Cluster::get()) {
+        auto header = protocol::encode(protocol::MessageType::Free, 0, protocol::Free { { id } });
+        for (int w = 0; w < cluster->size(); ++w)
+            cluster->send(w, header);
+    }
+}
+
+namespace {
+
+// Where each worker's part of a kernel writes.
+struct OutputPlan {
+    bool into_existing { false };  // a view of a distributed array (assignment), else fresh tiles
+    const DistView* target { nullptr };
+    std::vector<uint64_t> new_ids; // per program output (0 for reduce outputs)
+};
+
+struct LeafPlan {
+    enum class Kind { Tile, RowSlices, Whole } kind { Kind::Whole };
+    const DistView* view { nullptr }; // Tile
+    NDArray local;                    // RowSlices / Whole (C-contiguous)
+};
+
+std::vector<LeafPlan> plan_leaves(std::span<Node* const> order, const Shape& space)
+{
+    std::vector<LeafPlan> leaves;
+    for (Node* node : order) {
+        if (node->kind != NodeKind::Array)
+            continue;
+        LeafPlan leaf;
+        if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
+            && node->dist->shape[0] == space[0]) {
+            leaf.kind = LeafPlan::Kind::Tile;
+            leaf.view = node->dist.get();
+        } else {
+            NDArray data = node->dist ? gather(*node->dist) : node->array;
+            leaf.local = contiguous(data);
+            bool spans_rows = data.shape.size() == space.size() && !space.empty() && data.shape[0] == space[0] && space[0] > 1;
+            leaf.kind = spans_rows ? LeafPlan::Kind::RowSlices : LeafPlan::Kind::Whole;
+        }
+        leaves.push_back(std::move(leaf));
+    }
+    return leaves;
+}
+
+// Sends one Run per worker (rows[w] .. rows[w+1] of the space), collects the replies, and returns
+// the reductions' partials concatenated in worker order, one byte string per Reduce.
+std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::span<const LeafPlan> leaves, const Shape& space,
+    std::span<const int64_t> rows, const OutputPlan& outputs)
+{
+    Cluster& cluster = *Cluster::get();
+    cluster.check_alive();
+    int n = cluster.size();
+    int64_t row_elements = space.empty() || space[0] == 0 ? 0 : product(space) / space[0];
+    uint64_t sequence = cluster.next_sequence();
+    auto code = tiles::encode_code(program);
+    std::vector<uint8_t> registers;
+    for (auto dtype : program.registers)
+        registers.push_back(static_cast<uint8_t>(dtype));
+
+    std::vector<protocol::Run> runs(n);
+    std::vector<std::vector<zmq::message_t>> frames(n);
+    for (int w = 0; w < n; ++w) {
+        int64_t r0 = rows[w], r1 = rows[w + 1];
+        auto& run = runs[w];
+        run.shape = space;
+        run.shape[0] = r1 - r0;
+        run.index_offset = r0 * row_elements;
+        run.registers = registers;
+        run.code = code;
+        for (size_t k = 0; k < leaves.size(); ++k) {
+            auto& leaf = leaves[k];
+            protocol::ArrayRef ref;
+            if (leaf.kind == LeafPlan::Kind::Tile) {
+                const DistView& view = *leaf.view;
+                DistArray& base = *view.base;
+                int64_t o = view.row_offset();
+                ref.kind = 1;
+                ref.dtype = static_cast<uint8_t>(base.dtype);
+                ref.shape = view.shape;
+                ref.shape[0] = r1 - r0;
+                ref.strides = view.strides;
+                ref.offset = view.offset - o * base.row_elements();
+                ref.id = base.id;
+                ref.row_begin = r0 + o;
+                ref.row_end = r1 + o;
+                for (int v = 0; v < n && r1 > r0; ++v) {
+                    int64_t lo = std::max(r0 + o, base.bounds[v]), hi = std::min(r1 + o, base.bounds[v + 1]);
+                    if (v == w || lo >= hi)
+                        continue;
+                    runs[v].sends.push_back(protocol::HaloSend { static_cast<uint32_t>(w), static_cast<uint32_t>(k), base.id, lo, hi });
+                    ++run.halo_count;
+                }
+            } else {
+                const NDArray& data = leaf.local;
+                ref.kind = 0;
+                ref.dtype = static_cast<uint8_t>(data.dtype);
+                ref.shape = data.shape;
+                int64_t begin = 0, bytes = data.nbytes();
+                if (leaf.kind == LeafPlan::Kind::RowSlices) {
+                    int64_t row_bytes = data.nbytes() / data.shape[0];
+                    ref.shape[0] = r1 - r0;
+                    begin = r0 * row_bytes;
+                    bytes = (r1 - r0) * row_bytes;
+                }
+                ref.strides = c_strides_elements(ref.shape);
+                ref.frame = static_cast<int32_t>(frames[w].size());
+                frames[w].push_back(frame_of(data, begin, static_cast<size_t>(bytes)));
+            }
+            run.inputs.push_back(std::move(ref));
+        }
+        for (auto& constant : program.constants) {
+            protocol::ArrayRef ref;
+            ref.kind = 0;
+            ref.dtype = static_cast<uint8_t>(constant.dtype);
+            ref.frame = static_cast<int32_t>(frames[w].size());
+            frames[w].emplace_back(constant.data(), constant.itemsize());
+            run.constants.push_back(std::move(ref));
+        }
+        run.new_row_begin = r0;
+        run.new_tile_shape = run.shape;
+        for (size_t k = 0; k < program.outputs.size(); ++k) {
+            protocol::ArrayRef ref;
+            ref.dtype = static_cast<uint8_t>(program.outputs[k].dtype);
+            bool is_new = false;
+            if (program.outputs[k].shape.empty() && !space.empty()) {
+                ref.kind = 0; // a reduction
+            } else if (outputs.into_existing) {
+                const DistView& view = *outputs.target;
+                int64_t o = view.row_offset();
+                ref.kind = 1;
+                ref.shape = run.shape;
+                ref.strides = view.strides;
+                ref.offset = view.offset - o * view.base->row_elements();
+                ref.id = view.base->id;
+                ref.row_begin = r0 + o;
+                ref.row_end = r1 + o;
+            } else {
+                ref.kind = 1;
+                ref.shape = run.shape;
+                ref.strides = c_strides_elements(run.shape);
+                ref.id = outputs.new_ids[k];
+                is_new = true;
+            }
+            run.outputs.push_back(std::move(ref));
+            run.output_is_new.push_back(is_new ? 1 : 0);
+        }
+    }
+    std::vector<int> all(n);
+    for (int w = 0; w < n; ++w) {
+        all[w] = w;
+        cluster.send(w, protocol::encode(protocol::MessageType::Run, sequence, runs[w]), std::move(frames[w]));
+    }
+    auto replies = cluster.collect(all, sequence);
+
+    int reduce_count = 0;
+    for (auto& instruction : program.code)
+        reduce_count += instruction.kind == vm::InstructionKind::Reduce;
+    std::vector<std::vector<std::byte>> partials(reduce_count);
+    std::set<std::string> warnings;
+    for (int w = 0; w < n; ++w) {
+        if (static_cast<int>(replies[w].frames.size()) != reduce_count)
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(w) + " returned the wrong number of partials");
+        for (int s = 0; s < reduce_count; ++s) {
+            auto* bytes = static_cast<const std::byte*>(replies[w].frames[s].data());
+            partials[s].insert(partials[s].end(), bytes, bytes + replies[w].frames[s].size());
+        }
+        for (auto& warning : replies[w].header->body<protocol::Done>().warnings)
+            warnings.insert(warning);
+    }
+    for (auto& warning : warnings)
+        vm::record_fp_warning(warning);
+    return partials;
+}
+
+void become_array(Node& node)
+{
+    node.kind = NodeKind::Array;
+    node.operands.clear();
+    node.loop = nullptr;
+}
+
+} // namespace
+
+bool run_group(std::span<const NodePtr> roots, const Shape& space)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || space.empty() || product(space) < min_elements())
+        return false;
+    engine::planner::materialize_barriers(roots, space);
+    std::vector<Node*> order = engine::planner::collect_nodes(roots);
+    vm::Program program = engine::planner::emit_program(order, roots, space, false);
+    int64_t row_elements = product(space) / space[0];
+    auto bounds = partition(space[0], row_elements, cluster->size());
+    bool has_reduce = false;
+    for (auto& instruction : program.code)
+        has_reduce = has_reduce || instruction.kind == vm::InstructionKind::Reduce;
+    if (has_reduce) {
+        // Partial sums must split where the local kernel's blocks split, or the bits would differ.
+        for (auto bound : bounds) {
+            if (bound * row_elements % vm::program_block != 0 && bound != space[0])
+                return false;
+        }
+    }
+    auto leaves = plan_leaves(order, space);
+    OutputPlan outputs;
+    for (auto& output : program.outputs)
+        outputs.new_ids.push_back(output.shape.empty() ? 0 : next_id());
+    auto partials = execute(program, leaves, space, bounds, outputs);
+
+    int slot = 0;
+    for (auto& instruction : program.code) {
+        if (instruction.kind != vm::InstructionKind::Reduce)
+            continue;
+        NDArray result = NDArray::empty(program.outputs[instruction.index].dtype, {});
+        vm::fold_partials(instruction.reduce, program.registers[instruction.operands[0]], partials[slot++], result);
+        Node& root = *roots[instruction.index];
+        become_array(root);
+        root.array = result;
+    }
+    for (size_t k = 0; k < roots.size(); ++k) {
+        if (outputs.new_ids[k] == 0)
+            continue;
+        auto array = std::make_shared<DistArray>();
+        array->id = outputs.new_ids[k];
+        array->dtype = program.outputs[k].dtype;
+        array->shape = space;
+        array->bounds = bounds;
+        Node& root = *roots[k];
+        become_array(root);
+        root.dist = DistView::whole(array);
+        root.array = NDArray();
+        root.array.dtype = array->dtype;
+        root.array.shape = space;
+    }
+    return true;
+}
+
+bool assign(const DistView& target, const NodePtr& value)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || target.base->is_local() || !target.row_aligned() || value->shape != target.shape || target.shape.empty())
+        return false;
+    const Shape& space = target.shape;
+    NodePtr root = value;
+    engine::planner::materialize_barriers(std::span<const NodePtr>(&root, 1), space);
+    std::vector<Node*> order = engine::planner::collect_nodes(std::span<const NodePtr>(&root, 1));
+    vm::Program program = engine::planner::emit_program(order, std::span<const NodePtr>(&root, 1), space, false);
+    program.outputs[0].dtype = target.dtype();
+    auto leaves = plan_leaves(order, space);
+    DistArray& base = *target.base;
+    int64_t o = target.row_offset();
+    std::vector<int64_t> rows(cluster->size() + 1);
+    for (int w = 0; w <= cluster->size(); ++w)
+        rows[w] = std::clamp(base.bounds[w] - o, int64_t(0), space[0]);
+    rows[0] = 0;
+    rows[cluster->size()] = space[0];
+    OutputPlan outputs;
+    outputs.into_existing = true;
+    outputs.target = &target;
+    outputs.new_ids = { 0 };
+    execute(program, leaves, space, rows, outputs);
+    ++base.version;
+    return true;
+}
+
+std::string explain_placement(std::span<const NodePtr> roots, const Shape& space)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || space.empty() || product(space) < min_elements())
+        return "";
+    int n = cluster->size();
+    int64_t row_elements = product(space) / space[0];
+    auto bounds = partition(space[0], row_elements, n);
+    std::string text = "  on " + std::to_string(n) + " workers, rows of " + engine::shape_to_string(space) + ":";
+    for (int w = 0; w < n; ++w) {
+        text += " w" + std::to_string(w) + "@" + cluster->worker(w).host + " [" + std::to_string(bounds[w]) + ", "
+            + std::to_string(bounds[w + 1]) + ")";
+    }
+    text += "\n";
+    std::vector<Node*> order = engine::planner::collect_nodes(roots);
+    int input = 0;
+    for (Node* node : order) {
+        if (node->kind != NodeKind::Array)
+            continue;
+        text += "  in" + std::to_string(input++) + ": ";
+        if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
+            && node->dist->shape[0] == space[0]) {
+            const DistView& view = *node->dist;
+            int64_t o = view.row_offset();
+            int64_t row_bytes = view.base->row_elements() * static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));
+            std::string moves;
+            for (int w = 0; w < n; ++w) {
+                for (int v = 0; v < n; ++v) {
+                    int64_t lo = std::max(bounds[w] + o, view.base->bounds[v]), hi = std::min(bounds[w + 1] + o, view.base->bounds[v + 1]);
+                    if (v != w && lo < hi)
+                        moves += " w" + std::to_string(v) + "->w" + std::to_string(w) + " rows [" + std::to_string(lo) + ", " + std::to_string(hi)
+                            + ") " + bytes_text((hi - lo) * row_bytes) + ";";
+                }
+            }
+            text += "distributed" + (moves.empty() ? std::string(", aligned (no traffic)") : ", halo:" + moves) + "\n";
+        } else if (node->dist) {
+            text += "distributed, gathered to the driver and sent to every worker\n";
+        } else {
+            int64_t bytes = node->array.nbytes();
+            bool spans = node->array.shape.size() == space.size() && node->array.shape[0] == space[0] && space[0] > 1;
+            text += std::string(spans ? "driver array, its rows sent to their workers (" : "driver array, sent to every worker (")
+                + bytes_text(bytes) + ")\n";
+        }
+    }
+    return text;
+}
+
+} // namespace ramba::cluster

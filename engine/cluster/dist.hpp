@@ -1,0 +1,75 @@
+// Distributed arrays: C-contiguous arrays split into row blocks (axis 0) over the workers, views of
+// them, and the operations that move data: scatter, gather of a region, and running a fused kernel
+// where the data lives (aligned operands in place, misaligned ones with halo rows worker to worker).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "engine/array/ndarray.hpp"
+#include "engine/planner/node.hpp"
+
+namespace ramba::cluster {
+
+// Row blocks of one array; worker w holds rows [bounds[w], bounds[w+1]). Once `local` holds data
+// the array lives in the driver (some write needed it there) and the tiles are gone.
+struct DistArray {
+    uint64_t id { 0 };
+    engine::DType dtype { engine::DType::Float64 };
+    engine::Shape shape;
+    std::vector<int64_t> bounds;
+    uint64_t version { 0 };   // bumped by every write, so cached gathers know they are stale
+    engine::NDArray local;    // set once localized
+
+    bool is_local() const { return local.buffer != nullptr; }
+    int64_t row_elements() const;
+    ~DistArray(); // frees the tiles on the workers
+};
+
+// A basic-indexing view (shape, strides and offset in elements over the base's C layout).
+struct DistView {
+    std::shared_ptr<DistArray> base;
+    engine::Shape shape;
+    std::vector<int64_t> strides;
+    int64_t offset { 0 };
+
+    engine::DType dtype() const { return base->dtype; }
+    int64_t size() const;
+    // Axis 0 walks base rows one by one, and every other axis stays inside a row: a kernel can
+    // read rows [r + row_offset()) of the base for view rows r.
+    bool row_aligned() const;
+    int64_t row_offset() const { return offset / base->row_elements(); }
+    static std::shared_ptr<DistView> whole(std::shared_ptr<DistArray>);
+};
+
+// Elements below which kernels stay in the driver (RAMBA_CLUSTER_MIN_ELEMENTS, default 2^16).
+int64_t min_elements();
+
+// How `rows` rows of `row_elements` split over `workers`: balanced, with boundaries on multiples
+// of the VM's reduction block where that costs little, so distributed sums match local ones bit for bit.
+std::vector<int64_t> partition(int64_t rows, int64_t row_elements, int workers);
+
+// Copies a driver array to the workers (any layout; sent C-contiguous).
+std::shared_ptr<DistArray> scatter(const engine::NDArray&);
+// The view's data in the driver; moves only the base rows the view touches.
+engine::NDArray gather(const DistView&);
+// Moves the whole array into the driver for good (before a write the cluster cannot do).
+void localize(DistArray&);
+// The view over a localized base.
+engine::NDArray local_view(const DistView&);
+
+// Runs the fused kernel of `roots` over `space` on the workers when the cluster is up and the
+// space is large enough; Store roots become distributed (node->dist), Reduce roots 0-d arrays.
+// Returns false (nothing done) when the kernel should run in the driver.
+bool run_group(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);
+
+// target[...] = value for a row-aligned view of a distributed array, computed where the rows live.
+// Returns false when this assignment must go through the driver.
+bool assign(const DistView& target, const engine::planner::NodePtr& value);
+
+// What `--explain` prints for a kernel that would run on the workers (empty for a local one).
+std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);
+
+} // namespace ramba::cluster

@@ -1,0 +1,189 @@
+// The cluster protocol: every message is a msgpack header frame (version, type, sequence number,
+// body) followed by raw data frames (tiles, halos, inline inputs). Bodies are plain structs here;
+// decode() validates shape and types and throws ProtocolError; the receiver validates meaning.
+#pragma once
+
+#include <cstdint>
+#include <msgpack.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ramba::protocol {
+
+inline constexpr uint32_t version = 1;
+
+// A malformed or unexpected message: the receiver drops it (and says why), never crashes.
+struct ProtocolError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class MessageType : uint8_t {
+    Hello = 1,  // worker -> driver: who it is and where its peers reach it
+    Peers,      // driver -> worker: every worker's peer endpoint
+    Run,        // driver -> worker: run a kernel over the worker's rows
+    Done,       // worker -> driver: a request finished (reduction partials as frames)
+    Failed,     // worker -> driver: a request failed (error kind and message)
+    Gather,     // driver -> worker: send rows of a tile
+    Scatter,    // driver -> worker: store rows of a new tile
+    Free,       // driver -> worker: drop tiles (no reply)
+    Shutdown,   // driver -> worker: exit
+    Halo,       // worker -> worker: rows of a tile another worker's kernel needs
+    Ping,       // heartbeats, both ways, on their own sockets
+    Pong,
+    Cancel,     // driver -> worker (heartbeat socket): stop the running kernel
+};
+
+struct Hello {
+    uint32_t index {};
+    int64_t pid {};
+    std::string host;
+    std::string peer_endpoint;
+    MSGPACK_DEFINE(index, pid, host, peer_endpoint);
+};
+
+struct Peers {
+    std::vector<std::string> endpoints;
+    MSGPACK_DEFINE(endpoints);
+};
+
+// One VM instruction; `loop` is named by its dtypes and re-resolved (and so validated) by the worker.
+struct Instruction {
+    uint8_t kind {};
+    int32_t target { -1 };
+    std::vector<int32_t> operands;
+    uint8_t op {};
+    std::vector<uint8_t> loop_inputs;
+    uint8_t loop_output {};
+    int32_t index { -1 };
+    double start {}, step { 1 };
+    uint8_t reduce {};
+    int32_t direct_store { -1 };
+    MSGPACK_DEFINE(kind, target, operands, op, loop_inputs, loop_output, index, start, step, reduce, direct_store);
+};
+
+// An array as the worker sees it. Inline: the data is frame `frame` (C-contiguous, `shape`).
+// Tile: rows [row_begin, row_end) of tile `id` (full rows of the base), seen through a view with
+// `offset`/`strides` in elements relative to the first of those rows, and `shape`.
+struct ArrayRef {
+    uint8_t kind {}; // 0 inline, 1 tile
+    uint8_t dtype {};
+    std::vector<int64_t> shape;
+    std::vector<int64_t> strides; // elements
+    int64_t offset {};            // elements
+    int32_t frame { -1 };
+    uint64_t id {};
+    int64_t row_begin {}, row_end {};
+    MSGPACK_DEFINE(kind, dtype, shape, strides, offset, frame, id, row_begin, row_end);
+};
+
+// Rows this worker sends to a peer before its kernel runs, for input `input` of the same request.
+struct HaloSend {
+    uint32_t to {};
+    uint32_t input {};
+    uint64_t id {};
+    int64_t row_begin {}, row_end {};
+    MSGPACK_DEFINE(to, input, id, row_begin, row_end);
+};
+
+struct Run {
+    std::vector<int64_t> shape; // this worker's part of the iteration space
+    int64_t index_offset {};
+    std::vector<uint8_t> registers;
+    std::vector<Instruction> code;
+    std::vector<ArrayRef> inputs;
+    std::vector<ArrayRef> constants; // inline 0-d
+    // Store outputs: a new tile `id` (kind 1, rows of a fresh array), or a view into an existing
+    // tile (kind 1 with offset/strides). Reduce outputs: kind 0, returned as block partials.
+    std::vector<ArrayRef> outputs;
+    std::vector<uint8_t> output_is_new;
+    int64_t new_row_begin {};           // the first global row of new tiles
+    std::vector<int64_t> new_tile_shape;   // full shape of the rows this worker keeps
+    std::vector<HaloSend> sends;
+    uint32_t halo_count {};             // halo messages to expect from peers
+    MSGPACK_DEFINE(shape, index_offset, registers, code, inputs, constants, outputs, output_is_new, new_row_begin,
+        new_tile_shape, sends, halo_count);
+};
+
+struct Halo {
+    uint64_t sequence {};
+    uint32_t input {};
+    int64_t row_begin {}, row_end {};
+    MSGPACK_DEFINE(sequence, input, row_begin, row_end);
+};
+
+struct Done {
+    std::vector<std::string> warnings;
+    MSGPACK_DEFINE(warnings);
+};
+
+struct Failed {
+    std::string kind;
+    std::string message;
+    MSGPACK_DEFINE(kind, message);
+};
+
+struct Gather {
+    uint64_t id {};
+    int64_t row_begin {}, row_end {};
+    MSGPACK_DEFINE(id, row_begin, row_end);
+};
+
+struct Scatter {
+    uint64_t id {};
+    uint8_t dtype {};
+    std::vector<int64_t> shape; // of the rows sent (frame 1)
+    int64_t row_begin {};
+    MSGPACK_DEFINE(id, dtype, shape, row_begin);
+};
+
+struct Free {
+    std::vector<uint64_t> ids;
+    MSGPACK_DEFINE(ids);
+};
+
+struct Empty {
+    MSGPACK_DEFINE();
+};
+
+struct Header {
+    uint32_t version { protocol::version };
+    uint8_t type {};
+    uint64_t sequence {};
+};
+
+// Encodes the header frame: [version, type, sequence, body].
+template<typename Body>
+std::string encode(MessageType type, uint64_t sequence, const Body& body)
+{
+    msgpack::sbuffer buffer;
+    msgpack::packer<msgpack::sbuffer> packer(buffer);
+    packer.pack_array(4);
+    packer.pack(version);
+    packer.pack(static_cast<uint8_t>(type));
+    packer.pack(sequence);
+    packer.pack(body);
+    return std::string(buffer.data(), buffer.size());
+}
+
+// Decodes a header frame; the body stays a msgpack object for body<T>(). Throws ProtocolError.
+class Decoded {
+public:
+    explicit Decoded(const void* data, size_t size);
+    Header header;
+    template<typename Body> Body body() const
+    {
+        try {
+            return m_body.as<Body>();
+        } catch (const std::exception& e) {
+            throw ProtocolError(std::string("malformed message body: ") + e.what());
+        }
+    }
+    MessageType type() const { return static_cast<MessageType>(header.type); }
+
+private:
+    msgpack::object_handle m_handle;
+    msgpack::object m_body;
+};
+
+} // namespace ramba::protocol

@@ -1,0 +1,451 @@
+// Executing driver requests against a worker's tiles. Every index, shape, dtype and loop in a
+// request is checked before use: a message can make a request fail, never read or write out of bounds.
+#include "engine/tiles/tile_store.hpp"
+
+#include <cstring>
+
+#include "engine/array/cast.hpp"
+#include "engine/vm/kernels.hpp"
+#include "engine/vm/ufunc.hpp"
+#include "interpreter/errors/error.hpp"
+
+namespace ramba::tiles {
+
+using engine::DType;
+using engine::NDArray;
+using protocol::ProtocolError;
+
+namespace {
+
+constexpr int64_t max_elements = int64_t(1) << 40;
+
+DType checked_dtype(uint8_t value)
+{
+    if (value >= engine::dtype_count)
+        throw ProtocolError("bad dtype " + std::to_string(value));
+    return static_cast<DType>(value);
+}
+
+int64_t checked_size(const std::vector<int64_t>& shape)
+{
+    if (shape.size() > 32)
+        throw ProtocolError("too many dimensions");
+    int64_t n = 1;
+    for (auto extent : shape) {
+        if (extent < 0 || extent > max_elements || (extent && n > max_elements / extent))
+            throw ProtocolError("bad shape");
+        n *= extent;
+    }
+    return n;
+}
+
+NDArray copy_frame(DType dtype, const std::vector<int64_t>& shape, Frame frame)
+{
+    int64_t n = checked_size(shape);
+    if (static_cast<int64_t>(frame.size()) != n * static_cast<int64_t>(engine::dtype_itemsize(dtype)))
+        throw ProtocolError("data frame of " + std::to_string(frame.size()) + " bytes does not match its shape");
+    NDArray array = NDArray::empty(dtype, shape);
+    if (!frame.empty())
+        std::memcpy(array.data(), frame.data(), frame.size());
+    return array;
+}
+
+// A view (offset/strides in elements) over `rows` rows of `row_elements` each must stay inside them.
+void check_view(const protocol::ArrayRef& ref, int64_t available_elements)
+{
+    if (ref.strides.size() != ref.shape.size())
+        throw ProtocolError("view strides do not match its shape");
+    int64_t n = checked_size(ref.shape);
+    if (n == 0)
+        return;
+    int64_t low = ref.offset, high = ref.offset;
+    for (size_t axis = 0; axis < ref.shape.size(); ++axis) {
+        int64_t stride = ref.strides[axis];
+        if (stride > max_elements || stride < -max_elements)
+            throw ProtocolError("bad view stride");
+        int64_t reach = stride * (ref.shape[axis] - 1);
+        (reach < 0 ? low : high) += reach;
+    }
+    if (low < 0 || high >= available_elements)
+        throw ProtocolError("view reaches outside its rows");
+}
+
+NDArray view_of(const NDArray& rows, int64_t first_row_byte, const protocol::ArrayRef& ref)
+{
+    NDArray view;
+    view.dtype = rows.dtype;
+    view.buffer = rows.buffer;
+    size_t itemsize = engine::dtype_itemsize(rows.dtype);
+    view.offset = rows.offset + first_row_byte + ref.offset * static_cast<int64_t>(itemsize);
+    view.shape = ref.shape;
+    for (auto stride : ref.strides)
+        view.strides.push_back(stride * static_cast<int64_t>(itemsize));
+    return view;
+}
+
+int64_t row_elements(const NDArray& array)
+{
+    int64_t n = 1;
+    for (size_t axis = 1; axis < array.shape.size(); ++axis)
+        n *= array.shape[axis];
+    return n;
+}
+
+bool broadcastable(const std::vector<int64_t>& from, const std::vector<int64_t>& to)
+{
+    if (from.size() > to.size())
+        return false;
+    size_t lead = to.size() - from.size();
+    for (size_t axis = 0; axis < from.size(); ++axis) {
+        if (from[axis] != 1 && from[axis] != to[lead + axis])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+const Tile& TileStore::tile(uint64_t id) const
+{
+    auto it = m_tiles.find(id);
+    if (it == m_tiles.end())
+        throw ProtocolError("no tile " + std::to_string(id));
+    return it->second;
+}
+
+int64_t TileStore::bytes() const
+{
+    int64_t total = 0;
+    for (auto& [id, tile] : m_tiles)
+        total += tile.data.nbytes();
+    return total;
+}
+
+Frame TileStore::gather(const protocol::Gather& request) const
+{
+    const Tile& t = tile(request.id);
+    int64_t rows = t.data.shape.empty() ? 1 : t.data.shape[0];
+    if (request.row_begin < t.row_begin || request.row_end > t.row_begin + rows || request.row_begin > request.row_end)
+        throw ProtocolError("gather of rows outside the tile");
+    size_t row_bytes = static_cast<size_t>(row_elements(t.data)) * t.data.itemsize();
+    return Frame(t.data.data() + (request.row_begin - t.row_begin) * row_bytes, (request.row_end - request.row_begin) * row_bytes);
+}
+
+void TileStore::scatter(const protocol::Scatter& request, Frame data)
+{
+    if (request.shape.empty())
+        throw ProtocolError("scatter of a 0-d tile");
+    Tile t;
+    t.data = copy_frame(checked_dtype(request.dtype), request.shape, data);
+    t.row_begin = request.row_begin;
+    m_tiles[request.id] = std::move(t);
+}
+
+void TileStore::free(std::span<const uint64_t> ids)
+{
+    for (auto id : ids)
+        m_tiles.erase(id);
+}
+
+vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request, std::span<const Frame> frames,
+    const SendHalo& send, const ReceiveHalo& receive)
+{
+    checked_size(request.shape);
+    if (request.index_offset < 0 || request.index_offset % vm::program_block != 0)
+        throw ProtocolError("index offset not on a block boundary");
+
+    // 1. Push the rows peers need before anything here changes.
+    for (auto& halo_send : request.sends) {
+        const Tile& t = tile(halo_send.id);
+        protocol::Gather range { halo_send.id, halo_send.row_begin, halo_send.row_end };
+        HaloOut out { halo_send.to, protocol::Halo { sequence, halo_send.input, halo_send.row_begin, halo_send.row_end }, gather(range) };
+        (void)t;
+        send(out);
+    }
+
+    auto frame_at = [&](int32_t index) {
+        if (index < 0 || static_cast<size_t>(index) >= frames.size())
+            throw ProtocolError("frame index out of range");
+        return frames[index];
+    };
+
+    // 2. Inputs: inline data, own rows, or own rows extended with halo rows from peers.
+    struct Assembly {
+        NDArray rows;       // rows [row_begin, row_end) of the base
+        int64_t row_begin;
+        std::vector<std::pair<int64_t, int64_t>> missing;
+    };
+    std::vector<NDArray> inputs;
+    std::vector<Assembly> assemblies(request.inputs.size());
+    std::vector<bool> assembled(request.inputs.size(), false);
+    for (size_t k = 0; k < request.inputs.size(); ++k) {
+        auto& ref = request.inputs[k];
+        DType dtype = checked_dtype(ref.dtype);
+        if (!broadcastable(ref.shape, request.shape))
+            throw ProtocolError("input shape does not broadcast to the kernel's");
+        if (ref.kind == 0) {
+            NDArray data = copy_frame(dtype, ref.shape, frame_at(ref.frame));
+            inputs.push_back(data);
+            continue;
+        }
+        if (ref.kind != 1)
+            throw ProtocolError("bad input kind");
+        const Tile& t = tile(ref.id);
+        if (t.data.dtype != dtype)
+            throw ProtocolError("input dtype does not match its tile");
+        int64_t tile_rows = t.data.shape[0], tile_end = t.row_begin + tile_rows;
+        if (ref.row_begin > ref.row_end || ref.row_end - ref.row_begin > max_elements)
+            throw ProtocolError("bad row range");
+        int64_t per_row = row_elements(t.data);
+        check_view(ref, (ref.row_end - ref.row_begin) * per_row);
+        size_t row_bytes = static_cast<size_t>(per_row) * t.data.itemsize();
+        if (ref.row_begin >= t.row_begin && ref.row_end <= tile_end) {
+            inputs.push_back(view_of(t.data, (ref.row_begin - t.row_begin) * row_bytes, ref));
+            continue;
+        }
+        Assembly& a = assemblies[k];
+        engine::Shape shape = t.data.shape;
+        shape[0] = ref.row_end - ref.row_begin;
+        a.rows = NDArray::empty(dtype, shape);
+        a.row_begin = ref.row_begin;
+        int64_t own_begin = std::max(ref.row_begin, t.row_begin), own_end = std::min(ref.row_end, tile_end);
+        if (own_begin < own_end) {
+            std::memcpy(a.rows.data() + (own_begin - ref.row_begin) * row_bytes, t.data.data() + (own_begin - t.row_begin) * row_bytes,
+                (own_end - own_begin) * row_bytes);
+        }
+        assembled[k] = true;
+        inputs.push_back(view_of(a.rows, 0, ref));
+    }
+
+    // 3. Halo rows from peers, for this request only (others are the receiver's to keep).
+    for (uint32_t i = 0; i < request.halo_count; ++i) {
+        protocol::Halo halo;
+        std::vector<std::byte> data;
+        if (!receive(halo, data))
+            throw RambaError(ErrorKind::WorkerError, "halo rows from a peer never came");
+        if (halo.sequence != sequence || halo.input >= request.inputs.size() || !assembled[halo.input])
+            throw ProtocolError("unexpected halo");
+        Assembly& a = assemblies[halo.input];
+        int64_t rows = a.rows.shape[0];
+        size_t row_bytes = static_cast<size_t>(row_elements(a.rows)) * a.rows.itemsize();
+        if (halo.row_begin < a.row_begin || halo.row_end > a.row_begin + rows || halo.row_begin > halo.row_end
+            || data.size() != static_cast<size_t>(halo.row_end - halo.row_begin) * row_bytes)
+            throw ProtocolError("halo rows do not fit their input");
+        std::memcpy(a.rows.data() + (halo.row_begin - a.row_begin) * row_bytes, data.data(), data.size());
+    }
+
+    std::vector<NDArray> constants;
+    for (auto& ref : request.constants) {
+        if (ref.kind != 0 || !ref.shape.empty())
+            throw ProtocolError("constants are inline 0-d arrays");
+        constants.push_back(copy_frame(checked_dtype(ref.dtype), ref.shape, frame_at(ref.frame)));
+    }
+
+    // 4. Outputs: fresh tiles (kept under their ids), views into existing tiles, or reduce slots.
+    if (request.output_is_new.size() != request.outputs.size())
+        throw ProtocolError("output flags do not match the outputs");
+    std::vector<NDArray> outputs;
+    std::vector<std::pair<NDArray, NDArray>> copy_back; // (temporary, destination) when a store overlaps an input
+    std::vector<std::pair<uint64_t, Tile>> created;
+    for (size_t k = 0; k < request.outputs.size(); ++k) {
+        auto& ref = request.outputs[k];
+        DType dtype = checked_dtype(ref.dtype);
+        if (ref.kind == 0) {
+            if (!ref.shape.empty())
+                throw ProtocolError("reduce outputs are 0-d");
+            outputs.push_back(NDArray::empty(dtype, {}));
+            continue;
+        }
+        if (ref.shape != request.shape)
+            throw ProtocolError("store output shape differs from the kernel's");
+        if (request.output_is_new[k]) {
+            if (m_tiles.count(ref.id))
+                throw ProtocolError("tile " + std::to_string(ref.id) + " exists already");
+            if (request.new_tile_shape.empty() || request.new_tile_shape[0] != request.shape[0] || ref.id == 0)
+                throw ProtocolError("bad new tile");
+            checked_size(request.new_tile_shape);
+            Tile t;
+            t.data = NDArray::empty(dtype, request.new_tile_shape);
+            t.row_begin = request.new_row_begin;
+            check_view(ref, t.data.size());
+            outputs.push_back(view_of(t.data, 0, ref));
+            created.emplace_back(ref.id, t);
+            continue;
+        }
+        const Tile& t = tile(ref.id);
+        if (t.data.dtype != dtype)
+            throw ProtocolError("output dtype does not match its tile");
+        int64_t per_row = row_elements(t.data);
+        if (ref.row_begin < t.row_begin || ref.row_end > t.row_begin + t.data.shape[0] || ref.row_begin > ref.row_end)
+            throw ProtocolError("output rows outside the tile");
+        check_view(ref, (ref.row_end - ref.row_begin) * per_row);
+        NDArray destination = view_of(t.data, (ref.row_begin - t.row_begin) * per_row * static_cast<int64_t>(t.data.itemsize()), ref);
+        bool overlaps = false;
+        for (auto& in : request.inputs)
+            overlaps = overlaps || (in.kind == 1 && in.id == ref.id);
+        if (overlaps) {
+            NDArray temporary = NDArray::empty(dtype, request.shape);
+            copy_back.emplace_back(temporary, destination);
+            outputs.push_back(temporary);
+        } else {
+            outputs.push_back(destination);
+        }
+    }
+
+    vm::Program program = decode_program(request, std::move(inputs), std::move(constants), std::move(outputs));
+    program.index_offset = request.index_offset;
+    vm::BlockPartials partials = vm::run_program_partials(program);
+    for (auto& [temporary, destination] : copy_back)
+        engine::assign(destination, temporary);
+    for (auto& [id, t] : created)
+        m_tiles[id] = std::move(t);
+    return partials;
+}
+
+vm::Program decode_program(const protocol::Run& request, std::vector<NDArray> inputs, std::vector<NDArray> constants,
+    std::vector<NDArray> outputs)
+{
+    vm::Program program;
+    program.shape = request.shape;
+    if (request.registers.size() > 4096 || request.code.size() > 65536)
+        throw ProtocolError("program too large");
+    for (auto reg : request.registers)
+        program.registers.push_back(checked_dtype(reg));
+    auto reg_count = static_cast<int32_t>(program.registers.size());
+    auto check_register = [&](int32_t r) {
+        if (r < 0 || r >= reg_count)
+            throw ProtocolError("register out of range");
+        return r;
+    };
+    for (auto& in : request.code) {
+        vm::Instruction out;
+        if (in.kind > static_cast<uint8_t>(vm::InstructionKind::Reduce))
+            throw ProtocolError("bad instruction kind");
+        out.kind = static_cast<vm::InstructionKind>(in.kind);
+        if (in.operands.size() > static_cast<size_t>(vm::max_arity))
+            throw ProtocolError("too many operands");
+        out.operand_count = static_cast<int>(in.operands.size());
+        for (size_t k = 0; k < in.operands.size(); ++k)
+            out.operands[k] = check_register(in.operands[k]);
+        out.index = in.index;
+        out.start = in.start;
+        out.step = in.step;
+        out.direct_store = in.direct_store;
+        switch (out.kind) {
+        case vm::InstructionKind::Load:
+            out.target = check_register(in.target);
+            if (in.index < 0 || static_cast<size_t>(in.index) >= inputs.size())
+                throw ProtocolError("load of a missing input");
+            break;
+        case vm::InstructionKind::Iota: {
+            out.target = check_register(in.target);
+            char kind = engine::dtype_kind(program.registers[out.target]);
+            if (kind == 'b' || kind == 'c')
+                throw ProtocolError("iota register must be integer or float");
+            break;
+        }
+        case vm::InstructionKind::Constant:
+            out.target = check_register(in.target);
+            if (in.index < 0 || static_cast<size_t>(in.index) >= constants.size())
+                throw ProtocolError("missing constant");
+            break;
+        case vm::InstructionKind::Apply: {
+            out.target = check_register(in.target);
+            if (in.op >= vm::op_count)
+                throw ProtocolError("bad op");
+            out.op = static_cast<vm::OpCode>(in.op);
+            if (out.operand_count != vm::op_arity(out.op) || in.loop_inputs.size() != in.operands.size())
+                throw ProtocolError("wrong operand count for " + std::string(vm::op_name(out.op)));
+            for (auto& loop : vm::op_loops(out.op)) {
+                bool match = static_cast<uint8_t>(loop.output) == in.loop_output;
+                for (int k = 0; k < out.operand_count && match; ++k)
+                    match = static_cast<uint8_t>(loop.inputs[k]) == in.loop_inputs[k];
+                if (match) {
+                    out.loop = &loop;
+                    break;
+                }
+            }
+            if (!out.loop)
+                throw ProtocolError("no such loop for " + std::string(vm::op_name(out.op)));
+            if (program.registers[out.target] != out.loop->output)
+                throw ProtocolError("apply target dtype differs from its loop");
+            for (int k = 0; k < out.operand_count; ++k) {
+                if (program.registers[out.operands[k]] != out.loop->inputs[k])
+                    throw ProtocolError("apply operand dtype differs from its loop");
+            }
+            break;
+        }
+        case vm::InstructionKind::Cast:
+            out.target = check_register(in.target);
+            if (out.operand_count != 1)
+                throw ProtocolError("cast takes one operand");
+            break;
+        case vm::InstructionKind::Store:
+        case vm::InstructionKind::Reduce:
+            if (out.operand_count != 1 || in.index < 0 || static_cast<size_t>(in.index) >= outputs.size())
+                throw ProtocolError("store/reduce of a missing output");
+            if (out.kind == vm::InstructionKind::Reduce) {
+                if (in.reduce > static_cast<uint8_t>(vm::ProgramReduce::Max))
+                    throw ProtocolError("bad reduction");
+                out.reduce = static_cast<vm::ProgramReduce>(in.reduce);
+                char kind = engine::dtype_kind(program.registers[out.operands[0]]);
+                if (kind == 'c' || !outputs[in.index].shape.empty())
+                    throw ProtocolError("reductions are over real registers into 0-d outputs");
+            } else if (!outputs[in.index].shape.empty() ? outputs[in.index].shape != program.shape : !program.shape.empty()) {
+                throw ProtocolError("store into an output of another shape");
+            }
+            break;
+        }
+        program.code.push_back(out);
+    }
+    // Direct stores must name a Store instruction after the Apply.
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        int32_t d = program.code[i].direct_store;
+        if (d == -1)
+            continue;
+        if (program.code[i].kind != vm::InstructionKind::Apply || d <= static_cast<int32_t>(i)
+            || d >= static_cast<int32_t>(program.code.size()) || program.code[d].kind != vm::InstructionKind::Store)
+            throw ProtocolError("bad direct store");
+    }
+    // Every register is written before it is read.
+    std::vector<bool> written(program.registers.size(), false);
+    for (auto& instruction : program.code) {
+        for (int k = 0; k < instruction.operand_count; ++k) {
+            if (!written[instruction.operands[k]])
+                throw ProtocolError("register read before written");
+        }
+        if (instruction.target >= 0)
+            written[instruction.target] = true;
+    }
+    program.inputs = std::move(inputs);
+    program.constants = std::move(constants);
+    program.outputs = std::move(outputs);
+    return program;
+}
+
+std::vector<protocol::Instruction> encode_code(const vm::Program& program)
+{
+    std::vector<protocol::Instruction> code;
+    for (auto& in : program.code) {
+        protocol::Instruction out;
+        out.kind = static_cast<uint8_t>(in.kind);
+        out.target = in.target;
+        for (int k = 0; k < in.operand_count; ++k)
+            out.operands.push_back(in.operands[k]);
+        out.op = static_cast<uint8_t>(in.op);
+        if (in.loop) {
+            for (int k = 0; k < in.operand_count; ++k)
+                out.loop_inputs.push_back(static_cast<uint8_t>(in.loop->inputs[k]));
+            out.loop_output = static_cast<uint8_t>(in.loop->output);
+        }
+        out.index = in.index;
+        out.start = in.start;
+        out.step = in.step;
+        out.reduce = static_cast<uint8_t>(in.reduce);
+        out.direct_store = in.direct_store;
+        code.push_back(std::move(out));
+    }
+    return code;
+}
+
+} // namespace ramba::tiles

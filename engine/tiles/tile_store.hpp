@@ -1,0 +1,65 @@
+// A worker's memory: the row blocks ("tiles") of distributed arrays it owns, and the execution of
+// driver requests against them (kernels, gathers, scatters). No sockets here: the worker's loop
+// (worker/main.cpp) moves frames; the fuzzer calls the same entry points with arbitrary bytes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/array/ndarray.hpp"
+#include "engine/protocol/messages.hpp"
+#include "engine/vm/program.hpp"
+
+namespace ramba::tiles {
+
+// A frame's bytes as the store sees them (zmq messages in the worker, plain vectors in tests).
+using Frame = std::span<const std::byte>;
+
+struct Tile {
+    engine::NDArray data; // C-contiguous, rows [row_begin, row_begin + shape[0]) of the whole array
+    int64_t row_begin { 0 };
+};
+
+// Rows of a tile sent to a peer, or received from one, for one input of one request.
+struct HaloOut {
+    uint32_t to;
+    protocol::Halo halo;
+    Frame rows;
+};
+
+class TileStore {
+public:
+    // Runs a kernel request: `send` is called for every halo to push to a peer before the kernel,
+    // `receive` blocks for the next halo from a peer (returns false if none can come).
+    // Returns the reductions' block partials. Throws ProtocolError or RambaError.
+    using SendHalo = std::function<void(const HaloOut&)>;
+    using ReceiveHalo = std::function<bool(protocol::Halo&, std::vector<std::byte>&)>;
+    vm::BlockPartials run(uint64_t sequence, const protocol::Run&, std::span<const Frame> frames, const SendHalo&,
+        const ReceiveHalo&);
+
+    // Rows [begin, end) of tile `id`, as bytes.
+    Frame gather(const protocol::Gather&) const;
+    void scatter(const protocol::Scatter&, Frame data);
+    void free(std::span<const uint64_t> ids);
+
+    size_t tile_count() const { return m_tiles.size(); }
+    int64_t bytes() const;
+
+private:
+    const Tile& tile(uint64_t id) const;
+    std::unordered_map<uint64_t, Tile> m_tiles;
+};
+
+// Validates a Run's program part (registers, instructions, loops, indices) and builds the VM program
+// around already-checked inputs/outputs. Throws ProtocolError naming what is wrong.
+vm::Program decode_program(const protocol::Run&, std::vector<engine::NDArray> inputs,
+    std::vector<engine::NDArray> constants, std::vector<engine::NDArray> outputs);
+
+// The driver's half: a program's code as protocol instructions.
+std::vector<protocol::Instruction> encode_code(const vm::Program&);
+
+} // namespace ramba::tiles

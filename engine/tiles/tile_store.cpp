@@ -151,8 +151,8 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
     const SendHalo& send, const ReceiveHalo& receive)
 {
     checked_size(request.shape);
-    if (request.index_offset < 0 || request.index_offset % vm::program_block != 0)
-        throw ProtocolError("index offset not on a block boundary");
+    if (request.index_offset < 0)
+        throw ProtocolError("negative index offset");
 
     // 1. Push the rows peers need before anything here changes.
     for (auto& halo_send : request.sends) {
@@ -276,8 +276,12 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
         if (t.data.dtype != dtype)
             throw ProtocolError("output dtype does not match its tile");
         int64_t per_row = row_elements(t.data);
-        if (ref.row_begin < t.row_begin || ref.row_end > t.row_begin + t.data.shape[0] || ref.row_begin > ref.row_end)
+        if (ref.row_begin > ref.row_end || (ref.row_begin < ref.row_end && (ref.row_begin < t.row_begin || ref.row_end > t.row_begin + t.data.shape[0])))
             throw ProtocolError("output rows outside the tile");
+        if (ref.row_begin == ref.row_end) {
+            outputs.push_back(NDArray::empty(dtype, request.shape)); // no rows here: nothing to write
+            continue;
+        }
         check_view(ref, (ref.row_end - ref.row_begin) * per_row);
         NDArray destination = view_of(t.data, (ref.row_begin - t.row_begin) * per_row * static_cast<int64_t>(t.data.itemsize()), ref);
         bool overlaps = false;

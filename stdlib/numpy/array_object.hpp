@@ -14,9 +14,10 @@ namespace ramba::numpy {
 
 // An ndarray handle: data in the driver, a pending planner node (shape and dtype known, data computed
 // at the first read or a flush; stdlib/numpy/lazy.hpp), or a view of an array distributed over the
-// cluster's workers (engine/cluster/dist.hpp). array() is the way to the data for readers: it
-// materialises, and for a distributed view brings just the rows it covers (a cached copy). Writers
-// use writable(), which moves distributed data into the driver for good, after flush_pending().
+// cluster's workers (engine/cluster/dist.hpp). array() is the way to the data: it materialises, and
+// brings a distributed array into the driver for good (so views made of it alias it, as numpy's
+// do). readable() is for consumers that only read and keep nothing (printing, conversions): for a
+// distributed view it brings just the rows the view covers. Writers call flush_pending() first.
 struct ArrayObject final : interp::OpaqueObject {
     explicit ArrayObject(engine::NDArray a) : m_array(std::move(a)) { }
     explicit ArrayObject(engine::planner::NodePtr pending); // lazy.cpp: registers it for flushes
@@ -28,7 +29,8 @@ struct ArrayObject final : interp::OpaqueObject {
             return resolved_array();
         return m_array;
     }
-    const engine::NDArray& writable() const; // lazy.cpp
+    const engine::NDArray& writable() const { return array(); }
+    const engine::NDArray& readable() const; // lazy.cpp
     const engine::planner::NodePtr& pending() const { return m_pending; }
     // The distributed view this handle holds while its data is on the workers (else null).
     const cluster::DistView* distributed() const; // lazy.cpp
@@ -47,7 +49,8 @@ private:
     mutable engine::NDArray m_array;
     mutable engine::planner::NodePtr m_pending;
     mutable std::shared_ptr<cluster::DistView> m_dist;
-    mutable uint64_t m_dist_version { ~uint64_t(0) };
+    mutable engine::NDArray m_snapshot; // readable()'s copy of a distributed view's rows
+    mutable uint64_t m_snapshot_version { ~uint64_t(0) };
 };
 
 // np.float64(1.5), a[0], the result of a full reduction. Prints as numpy 1.24 prints scalars.

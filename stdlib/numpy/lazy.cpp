@@ -82,7 +82,6 @@ void ArrayObject::set_result(const planner::Node& node) const
     if (node.dist) {
         m_dist = node.dist;
         m_array = {};
-        m_dist_version = ~uint64_t(0);
         set_materialized({});
         return;
     }
@@ -110,24 +109,25 @@ const engine::NDArray& ArrayObject::resolved_array() const
         materialize();
     if (m_dist) {
         auto& base = *m_dist->base;
-        if (base.is_local()) {
-            if (m_array.buffer != base.local.buffer)
-                m_array = cluster::local_view(*m_dist);
-        } else if (!m_array.buffer || m_dist_version != base.version) {
-            // A reader's copy of just the rows the view covers, kept until the array changes.
-            m_array = cluster::gather(*m_dist);
-            m_dist_version = base.version;
-        }
+        cluster::localize(base);
+        if (m_array.buffer != base.local.buffer)
+            m_array = cluster::local_view(*m_dist);
     }
     return m_array;
 }
 
-const engine::NDArray& ArrayObject::writable() const
+const engine::NDArray& ArrayObject::readable() const
 {
     if (m_pending)
         materialize();
-    if (m_dist)
-        cluster::localize(*m_dist->base);
+    if (m_dist && !m_dist->base->is_local()) {
+        // Just the rows the view covers, kept until the array changes.
+        if (!m_snapshot.buffer || m_snapshot_version != m_dist->base->version) {
+            m_snapshot = cluster::gather(*m_dist);
+            m_snapshot_version = m_dist->base->version;
+        }
+        return m_snapshot;
+    }
     return array();
 }
 
@@ -153,7 +153,6 @@ void ArrayObject::distribute() const
         || !m_array.is_c_contiguous())
         return;
     m_dist = cluster::DistView::whole(cluster::scatter(m_array));
-    m_dist_version = ~uint64_t(0);
     m_array = {};
 }
 

@@ -246,8 +246,10 @@ std::optional<cluster::DistView> distributed_index(const cluster::DistView& view
 Value array_get_item(CallContext& context, const Value& self, const Value& index)
 {
     auto& object = self.as<ArrayObject>();
-    if (cluster::Cluster::get() && !object.pending()) {
+    if (cluster::Cluster::get()) {
         // Slices of a large array are where a cluster run starts distributing it.
+        if (object.pending())
+            object.materialize();
         object.distribute();
         if (auto* view = object.distributed()) {
             auto items = index_items(context, index);
@@ -298,8 +300,8 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
     engine::index_set(object.writable(), items, to_array(context, value));
 }
 
-std::string array_str(CallContext&, const Value& self) { return engine::array_str(self_array(self)); }
-std::string array_repr(CallContext&, const Value& self) { return engine::array_repr(self_array(self)); }
+std::string array_str(CallContext&, const Value& self) { return engine::array_str(self.as<ArrayObject>().readable()); }
+std::string array_repr(CallContext&, const Value& self) { return engine::array_repr(self.as<ArrayObject>().readable()); }
 
 bool array_truth(CallContext&, const Value& self)
 {

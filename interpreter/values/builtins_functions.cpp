@@ -34,6 +34,8 @@ Value builtin_print(CallContext& ctx, std::span<Value> a)
     out += end;
     if (a[3].is_none()) {
         ctx.write_stdout(out);
+        if (truthy(ctx, a[4]))
+            std::fflush(stdout);
         return Value();
     }
     Value write = get_attribute(ctx, a[3], "write");

@@ -2,6 +2,7 @@
 // passes in order and the resulting kernel. RAMBA_FUSE=0 computes node by node instead.
 #include <map>
 
+#include "engine/array/cast.hpp"
 #include "engine/planner/node.hpp"
 #include "engine/planner/passes/passes.hpp"
 #include "engine/vm/program.hpp"
@@ -67,6 +68,9 @@ NDArray evaluate_eagerly(Node& node)
         break;
     case NodeKind::Reduce:
         result = vm::reduce(node.reduce, operands[0], std::nullopt);
+        break;
+    case NodeKind::Cast:
+        result = astype(broadcast_to(operands[0], node.shape), node.dtype);
         break;
     case NodeKind::Array:
         break;

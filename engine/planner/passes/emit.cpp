@@ -77,6 +77,10 @@ public:
                 instruction.operands[k] = value(node->operands[k].get(), node->loop->inputs[k]);
             instruction.target = new_register(node->dtype);
             break;
+        case NodeKind::Cast:
+            // A cast is a register in another dtype; broadcasting is the loads' business.
+            m_registers[node] = value(node->operands[0].get(), node->dtype);
+            return;
         case NodeKind::Reduce:
             return; // roots only (materialize_barriers took the nested ones); see emit_roots
         }

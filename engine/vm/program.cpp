@@ -4,6 +4,7 @@
 #include "engine/vm/program.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cfenv>
 #include <cstring>
 #include <memory>
@@ -12,6 +13,7 @@
 
 #include "engine/vm/block.hpp"
 #include "engine/vm/pairwise.hpp"
+#include "engine/vm/profile.hpp"
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/vm/vector_math.hpp"
@@ -67,6 +69,9 @@ T combine(ProgramReduce reduce, T acc, T x)
 
 void run_program(const Program& program)
 {
+    auto started = std::chrono::steady_clock::now();
+    profile::Progress progress(program);
+    std::atomic<int64_t> blocks_done { 0 };
     int64_t total = 1;
     for (auto extent : program.shape)
         total *= extent;
@@ -223,6 +228,9 @@ void run_program(const Program& program)
                 }
                 }
             }
+            int64_t done = blocks_done.fetch_add(1, std::memory_order_relaxed) + 1;
+            if ((done & 31) == 0 && omp_get_thread_num() == 0)
+                progress.update(done, blocks);
         }
         int raised = std::fetestexcept(FE_DIVBYZERO | FE_INVALID | FE_OVERFLOW);
         if (raised)
@@ -255,6 +263,8 @@ void run_program(const Program& program)
         record_fp_warning("divide by zero encountered in kernel");
     if (raised & FE_OVERFLOW)
         record_fp_warning("overflow encountered in kernel");
+    if (profile::enabled())
+        profile::record_kernel(program, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 std::string describe(const Program& program)

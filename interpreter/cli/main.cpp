@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "engine/vm/profile.hpp"
 #include "interpreter/ast/liveness.hpp"
 #include "interpreter/ast/builder.hpp"
 #include "interpreter/cli/options.hpp"
@@ -210,6 +211,11 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         return 0;
     }
     ast::mark_releases(*module); // batch mode: dead globals are released after their last use
+    ramba::vm::profile::set_enabled(options().profile);
+    struct ProfileReport {
+        const std::string* source;
+        ~ProfileReport() { if (ramba::vm::profile::enabled()) ramba::vm::profile::print_report(stderr, source); }
+    } profile_report { source.get() };
     try {
         interpreter.run(*module);
     } catch (const RambaError& error) {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cfenv>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <omp.h>
@@ -25,9 +26,20 @@ using namespace engine;
 
 namespace {
 
-// 8192 elements per block: numpy's reduction buffer size, so fused sums add the same pairwise
-// partials in the same order as numpy (and as vm::reduce).
-constexpr int64_t program_block = 8192;
+// 8192 elements per block when the program reduces: numpy's reduction buffer size, so fused sums
+// add the same pairwise partials in the same order as numpy (and as vm::reduce).
+constexpr int64_t reduce_block = 8192;
+// Otherwise 2048: every register of a long chain (a Jacobi sweep has 9) then stays in L1/L2 instead
+// of spilling to L3. RAMBA_PROGRAM_BLOCK overrides it, for measuring.
+int64_t elementwise_block()
+{
+    static const int64_t block = [] {
+        const char* env = std::getenv("RAMBA_PROGRAM_BLOCK");
+        int64_t value = env ? std::atoll(env) : 0;
+        return value >= 64 && value <= 65536 ? value : int64_t(2048);
+    }();
+    return block;
+}
 
 struct Plans {
     std::vector<BlockPlan> loads;   // one single-operand plan per Load
@@ -101,6 +113,10 @@ void run_program(const Program& program)
         }
     }
 
+    bool reduces = false;
+    for (auto& instruction : program.code)
+        reduces = reduces || instruction.kind == InstructionKind::Reduce;
+    const int64_t program_block = reduces ? reduce_block : elementwise_block();
     int64_t blocks = (total + program_block - 1) / program_block;
     int threads = total >= parallel_min_elements ? num_threads() : 1;
     // Per block and reduction: the block's partial, combined in block order afterwards.
@@ -116,10 +132,15 @@ void run_program(const Program& program)
     {
         std::feclearexcept(FE_ALL_EXCEPT);
         size_t register_count = program.registers.size();
-        std::byte* aligned = thread_scratch(register_count * program_block * 16);
+        // Registers packed by their own item size, each shifted by a further cache line so that
+        // equal-sized registers do not all fall into the same cache sets.
+        std::vector<size_t> offsets(register_count + 1, 0);
+        for (size_t r = 0; r < register_count; ++r)
+            offsets[r + 1] = offsets[r] + program_block * dtype_itemsize(program.registers[r]) + 64 * (1 + r % 8);
+        std::byte* aligned = thread_scratch(offsets[register_count]);
         std::vector<std::byte*> own(register_count), current(register_count);
         for (size_t r = 0; r < register_count; ++r)
-            own[r] = aligned + r * program_block * 16;
+            own[r] = aligned + offsets[r];
         std::vector<bool> constant_ready(program.code.size(), false);
 
 #pragma omp for schedule(static)

@@ -165,6 +165,14 @@ void flush_pending()
         objects[i]->set_materialized(results[i]);
 }
 
+void flush_pending_except(const ArrayObject* keep)
+{
+    bool kept = keep && registry().erase(keep) > 0;
+    flush_pending();
+    if (kept)
+        registry().insert(keep);
+}
+
 int64_t live_pending_count() { return static_cast<int64_t>(registry().size()); }
 
 std::string explain_value(const interp::Value& value)

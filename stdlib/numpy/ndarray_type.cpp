@@ -236,6 +236,8 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto items = index_items(context, index);
+    if (assign_pending(context, self_array(self), items, value))
+        return;
     flush_pending(); // pending nodes may read this buffer
     engine::index_set(self_array(self), items, to_array(context, value));
 }

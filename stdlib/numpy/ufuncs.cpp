@@ -131,11 +131,19 @@ Value where_function(CallContext& context, std::span<Value> args)
 // numpy 1.24's clip: one bound may be None (then it is minimum/maximum), not both.
 Value clip_function(CallContext& context, std::span<Value> args)
 {
-    NDArray a = to_array(context, args[0]);
     const Value& low = args[1];
     const Value& high = args[2];
     if (low.is_none() && high.is_none())
         raise(ErrorKind::ValueError, "One of max or min must be given");
+    // Pending like the ufuncs: np.clip(np.where(...), lo, hi) >= 0 stays one kernel.
+    if (Value pending; args[3].is_none()) {
+        Value operands[] = { args[0], low.is_none() ? high : low, high };
+        OpCode op = low.is_none() ? OpCode::Minimum : high.is_none() ? OpCode::Maximum : OpCode::Clip;
+        size_t count = op == OpCode::Clip ? 3 : 2;
+        if (defer_elementwise(context, op, std::span<const Value>(operands, count), pending))
+            return pending;
+    }
+    NDArray a = to_array(context, args[0]);
     NDArray result;
     if (low.is_none())
         result = vm::apply(OpCode::Minimum, a, to_array(context, high));

@@ -77,6 +77,119 @@ T combine(ProgramReduce reduce, T acc, T x)
     return acc;
 }
 
+// Row mode of run_program: for spaces of 2+ axes whose loads or stores are not plain C-contiguous,
+// each block is a piece of one row, and every operand is addressed by its own strides.
+struct RowOperand {
+    std::byte* data { nullptr };
+    Strides strides;  // broadcast to the space, in bytes
+    DType from { DType::Float64 }, to { DType::Float64 };
+    ConvertFn convert { nullptr };
+};
+
+struct RowWalk {
+    bool active { false };
+    size_t outer { 0 };      // axes before the row axis
+    int64_t length { 0 };    // elements per row
+    int64_t rows { 0 }, chunks { 0 };
+    std::vector<RowOperand> operands; // per instruction (Load and Store), else empty
+
+    std::byte* address(size_t i, const int64_t* index) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = operand.data;
+        for (size_t axis = 0; axis <= outer; ++axis)
+            p += index[axis] * operand.strides[axis];
+        return p;
+    }
+
+    std::byte* load(size_t i, const int64_t* index, int64_t n, std::byte* scratch) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = address(i, index);
+        int64_t stride = operand.strides[outer];
+        if (operand.from == operand.to && stride == static_cast<int64_t>(dtype_itemsize(operand.from)))
+            return p;
+        operand.convert(p, stride, scratch, dtype_itemsize(operand.to), n);
+        return scratch;
+    }
+
+    // The row piece an op may write straight into, or null.
+    std::byte* direct(size_t i, const int64_t* index) const
+    {
+        auto& operand = operands[i];
+        if (operand.from != operand.to || operand.strides[outer] != static_cast<int64_t>(dtype_itemsize(operand.from)))
+            return nullptr;
+        return address(i, index);
+    }
+
+    void store(size_t i, const int64_t* index, int64_t n, const std::byte* source) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = address(i, index);
+        if (p == source)
+            return;
+        operand.convert(source, dtype_itemsize(operand.to), p, operand.strides[outer], n);
+    }
+};
+
+Strides space_strides(const NDArray& array, const Shape& shape)
+{
+    Strides strides(shape.size(), 0);
+    size_t shift = shape.size() - array.shape.size();
+    for (size_t axis = 0; axis < array.shape.size(); ++axis) {
+        if (array.shape[axis] != 1)
+            strides[shift + axis] = array.strides[axis];
+    }
+    return strides;
+}
+
+RowWalk plan_rows(const Program& program, const std::vector<BlockPlan>& loads, const std::vector<BlockPlan>& stores,
+    bool reduces, int64_t block)
+{
+    RowWalk walk;
+    const Shape& shape = program.shape;
+    if (reduces || shape.size() < 2 || shape.size() > 63 || shape.back() < 256)
+        return walk;
+    bool strided = false;
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        auto kind = program.code[i].kind;
+        if (kind == InstructionKind::Load && loads[i].inputs[0].kind == OperandPlan::Kind::Gather)
+            strided = true;
+        if (kind == InstructionKind::Store && stores[i].output.kind != OperandPlan::Kind::Direct)
+            strided = true;
+    }
+    if (!strided)
+        return walk;
+    walk.active = true;
+    walk.outer = shape.size() - 1;
+    walk.length = shape.back();
+    walk.rows = 1;
+    for (size_t axis = 0; axis < walk.outer; ++axis)
+        walk.rows *= shape[axis];
+    walk.chunks = (walk.length + block - 1) / block;
+    walk.operands.resize(program.code.size());
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        auto& instruction = program.code[i];
+        auto& operand = walk.operands[i];
+        if (instruction.kind == InstructionKind::Load) {
+            auto& input = program.inputs[instruction.index];
+            operand.data = input.data();
+            operand.strides = space_strides(input, shape);
+            operand.from = input.dtype;
+            operand.to = program.registers[instruction.target];
+            operand.convert = convert_fn(operand.from, operand.to);
+        } else if (instruction.kind == InstructionKind::Store) {
+            auto& output = program.outputs[instruction.index];
+            operand.data = output.data();
+            operand.strides = output.strides;
+            operand.from = output.dtype;
+            operand.to = program.registers[instruction.operands[0]];
+            operand.convert = convert_fn(operand.to, operand.from);
+        }
+    }
+    return walk;
+}
+
 } // namespace
 
 void run_program(const Program& program)
@@ -118,6 +231,11 @@ void run_program(const Program& program)
         reduces = reduces || instruction.kind == InstructionKind::Reduce;
     const int64_t program_block = reduces ? reduce_block : elementwise_block();
     int64_t blocks = (total + program_block - 1) / program_block;
+    // Row mode: blocks never cross a row, so strided views (u[1:-1, :-2]) load and store through
+    // pointers into their rows instead of gathers and scatters.
+    RowWalk rows = plan_rows(program, load_plans, store_plans, reduces, program_block);
+    if (rows.active)
+        blocks = rows.rows * rows.chunks;
     int threads = total >= parallel_min_elements ? num_threads() : 1;
     // Per block and reduction: the block's partial, combined in block order afterwards.
     std::vector<std::vector<std::byte>> partials(reduce_count);
@@ -147,13 +265,26 @@ void run_program(const Program& program)
         for (int64_t b = 0; b < blocks; ++b) {
             int64_t start = b * program_block;
             int64_t n = std::min(program_block, total - start);
+            int64_t row_index[64];
+            if (rows.active) {
+                int64_t row = b / rows.chunks, column = (b % rows.chunks) * program_block;
+                start = row * rows.length + column;
+                n = std::min(program_block, rows.length - column);
+                for (size_t axis = rows.outer; axis-- > 0;) {
+                    row_index[axis] = row % program.shape[axis];
+                    row /= program.shape[axis];
+                }
+                row_index[rows.outer] = column;
+            }
             for (size_t i = 0; i < program.code.size(); ++i) {
                 auto& instruction = program.code[i];
                 switch (instruction.kind) {
                 case InstructionKind::Load: {
                     auto& operand = load_plans[i].inputs[0];
                     auto& plan = load_plans[i];
-                    if (operand.kind == OperandPlan::Kind::Direct) {
+                    if (rows.active && operand.kind == OperandPlan::Kind::Gather) {
+                        current[instruction.target] = rows.load(i, row_index, n, own[instruction.target]);
+                    } else if (operand.kind == OperandPlan::Kind::Direct) {
                         current[instruction.target] = operand.data + start * static_cast<int64_t>(dtype_itemsize(operand.from));
                     } else if (operand.kind == OperandPlan::Kind::Scalar) {
                         if (!constant_ready[i]) {
@@ -206,8 +337,13 @@ void run_program(const Program& program)
                     // OPTIMIZATION: the last op of a stored chain writes into the output itself.
                     if (instruction.direct_store >= 0) {
                         auto& output = store_plans[instruction.direct_store].output;
-                        if (output.kind == OperandPlan::Kind::Direct && output.from == program.registers[instruction.target])
+                        if (rows.active) {
+                            if (std::byte* row = rows.direct(instruction.direct_store, row_index);
+                                row && output.from == program.registers[instruction.target])
+                                destination = row;
+                        } else if (output.kind == OperandPlan::Kind::Direct && output.from == program.registers[instruction.target]) {
                             destination = output.data + start * static_cast<int64_t>(dtype_itemsize(output.from));
+                        }
                     }
                     kernel(inputs, destination, n);
                     current[instruction.target] = destination;
@@ -224,7 +360,9 @@ void run_program(const Program& program)
                 case InstructionKind::Store: {
                     auto& output = store_plans[i].output;
                     const std::byte* source = current[instruction.operands[0]];
-                    if (output.kind == OperandPlan::Kind::Direct) {
+                    if (rows.active) {
+                        rows.store(i, row_index, n, source);
+                    } else if (output.kind == OperandPlan::Kind::Direct) {
                         std::byte* destination = output.data + start * static_cast<int64_t>(dtype_itemsize(output.from));
                         if (destination != source)
                             std::memcpy(destination, source, n * dtype_itemsize(output.from));

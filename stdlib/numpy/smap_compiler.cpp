@@ -415,6 +415,14 @@ private:
                 give_up("*arguments");
             arguments.push_back(eval(*argument));
         }
+        return invoke(callee, std::move(arguments));
+    }
+
+public:
+    // A call of a compile-time callable: a user function (inlined), a math/numpy function or a
+    // Python builtin named by an unbound global, a numpy scalar type (a cast).
+    Symbol invoke(const Symbol& callee, std::vector<Symbol> arguments)
+    {
         auto numbers = [&](size_t count) {
             if (arguments.size() != count)
                 give_up("a call with an unexpected number of arguments");
@@ -439,7 +447,9 @@ private:
             }
             if (!dtype)
                 give_up("a call of a class that is not a numpy scalar type");
-            return of(normalized(planner::cast_node(numbers(1)[0], *dtype, numbers(1)[0]->shape)));
+            if (engine::dtype_kind(*dtype) == 'c')
+                give_up("a complex scalar type");
+            return of(planner::cast_node(numbers(1)[0], *dtype, numbers(1)[0]->shape));
         }
         if (function.is(Type::Builtin)) {
             std::string name = function.as<interp::BuiltinObject>().spec->name;
@@ -452,6 +462,8 @@ private:
         }
         give_up("a call of something that is not a math, numpy or user function");
     }
+
+private:
 
     static bool is_member_of(const std::string& module_name, const std::string& name, const Value& function)
     {
@@ -669,7 +681,7 @@ CompiledFunction compile_scalar_function(interp::CallContext& context, const Val
     std::span<const SmapArgument> arguments)
 {
     CompiledFunction result;
-    if (!function.is(Type::Function)) {
+    if (!function.is(Type::Function) && !function.is(Type::Builtin) && !function.is(Type::Class)) {
         result.failure = "not a Python function";
         return result;
     }
@@ -687,7 +699,9 @@ CompiledFunction compile_scalar_function(interp::CallContext& context, const Val
             }
             symbols.push_back(std::move(s));
         }
-        Symbol value = compiler.call_function(function, std::move(symbols));
+        Symbol callee;
+        callee.object = function;
+        Symbol value = compiler.invoke(callee, std::move(symbols));
         if (!value.node)
             give_up("it returns something other than a number");
         result.result = value.node;

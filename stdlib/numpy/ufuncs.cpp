@@ -113,18 +113,17 @@ Value ufunc(CallContext& context, std::span<Value> args)
 // np.where(condition, [x, y]): with one argument it is np.nonzero.
 Value where_function(CallContext& context, std::span<Value> args)
 {
-    NDArray condition = to_array(context, args[0]);
     if (args[1].is_none() && args[2].is_none()) {
         interp::Values indices;
-        for (auto& index : nonzero(condition))
+        for (auto& index : nonzero(to_array(context, args[0])))
             indices.push_back(wrap_array(index));
         return interp::make_tuple(std::move(indices));
     }
     if (args[1].is_none() || args[2].is_none())
         raise(ErrorKind::ValueError, "either both or neither of x and y should be given");
     if (Value pending; defer_elementwise(context, OpCode::Where, args.subspan(0, 3), pending))
-        return pending;
-    NDArray result = vm::where(condition, to_array(context, args[1]), to_array(context, args[2]));
+        return pending; // the condition too stays pending: where(d > 0, x, y) is one kernel
+    NDArray result = vm::where(to_array(context, args[0]), to_array(context, args[1]), to_array(context, args[2]));
     return wrap_result(std::move(result));
 }
 

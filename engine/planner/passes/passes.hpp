@@ -21,4 +21,8 @@ std::vector<Node*> collect_nodes(std::span<const NodePtr> roots);
 // Reduce per reduction root: the kernel. Allocates the roots' outputs (in `roots` order).
 vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> roots, const Shape& space);
 
+// Reuses the registers of dead values (same dtype; loads and constants keep theirs), so a long
+// chain's block registers stay in cache. Called by emit_program last.
+void allocate_registers(vm::Program&);
+
 } // namespace ramba::engine::planner

@@ -161,7 +161,7 @@ int64_t min_elements()
 std::vector<int64_t> partition(int64_t rows, int64_t row_elements, int workers)
 {
     std::vector<int64_t> bounds(workers + 1, 0);
-    int64_t unit = row_elements > 0 ? vm::program_block / std::gcd(row_elements, vm::program_block) : 1;
+    int64_t unit = row_elements > 0 ? vm::reduction_block / std::gcd(row_elements, vm::reduction_block) : 1;
     bool aligned = unit * 4 <= rows / workers;
     for (int w = 0; w <= workers; ++w) {
         int64_t bound = rows * w / workers;
@@ -305,12 +305,12 @@ struct LeafPlan {
     NDArray local;                    // RowSlices / Whole (C-contiguous)
 };
 
-std::vector<LeafPlan> plan_leaves(std::span<Node* const> order, const Shape& space)
+// Where each input of the program comes from: rows of a distributed array, or driver data.
+std::vector<LeafPlan> plan_leaves(const vm::Program& program, const Shape& space)
 {
     std::vector<LeafPlan> leaves;
-    for (Node* node : order) {
-        if (node->kind != NodeKind::Array)
-            continue;
+    for (size_t k = 0; k < program.inputs.size(); ++k) {
+        auto* node = static_cast<const Node*>(program.input_origins[k]);
         LeafPlan leaf;
         if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
             && node->dist->shape[0] == space[0]) {
@@ -482,11 +482,11 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
     if (has_reduce) {
         // Partial sums must split where the local kernel's blocks split, or the bits would differ.
         for (auto bound : bounds) {
-            if (bound * row_elements % vm::program_block != 0 && bound != space[0])
+            if (bound * row_elements % vm::reduction_block != 0 && bound != space[0])
                 return false;
         }
     }
-    auto leaves = plan_leaves(order, space);
+    auto leaves = plan_leaves(program, space);
     OutputPlan outputs;
     for (auto& output : program.outputs)
         outputs.new_ids.push_back(output.shape.empty() ? 0 : next_id());
@@ -531,7 +531,7 @@ bool assign(const DistView& target, const NodePtr& value)
     std::vector<Node*> order = engine::planner::collect_nodes(std::span<const NodePtr>(&root, 1));
     vm::Program program = engine::planner::emit_program(order, std::span<const NodePtr>(&root, 1), space, false);
     program.outputs[0].dtype = target.dtype();
-    auto leaves = plan_leaves(order, space);
+    auto leaves = plan_leaves(program, space);
     DistArray& base = *target.base;
     int64_t o = target.row_offset();
     std::vector<int64_t> rows(cluster->size() + 1);
@@ -563,11 +563,10 @@ std::string explain_placement(std::span<const NodePtr> roots, const Shape& space
     }
     text += "\n";
     std::vector<Node*> order = engine::planner::collect_nodes(roots);
-    int input = 0;
-    for (Node* node : order) {
-        if (node->kind != NodeKind::Array)
-            continue;
-        text += "  in" + std::to_string(input++) + ": ";
+    vm::Program program = engine::planner::emit_program(order, roots, space, false);
+    for (size_t input = 0; input < program.inputs.size(); ++input) {
+        auto* node = static_cast<const Node*>(program.input_origins[input]);
+        text += "  in" + std::to_string(input) + ": ";
         if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
             && node->dist->shape[0] == space[0]) {
             const DistView& view = *node->dist;

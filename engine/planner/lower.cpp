@@ -2,6 +2,7 @@
 // passes in order and the resulting kernel. RAMBA_FUSE=0 computes node by node instead.
 #include <map>
 
+#include "engine/array/cast.hpp"
 #include "engine/cluster/dist.hpp"
 #include "engine/planner/node.hpp"
 #include "engine/planner/passes/passes.hpp"
@@ -9,6 +10,15 @@
 #include "engine/vm/ufunc.hpp"
 
 namespace ramba::engine::planner {
+
+// Arrays held by the cluster come to the driver before a kernel runs here.
+void gather_distributed_leaves(std::span<const NodePtr> roots)
+{
+    for (Node* node : collect_nodes(roots)) {
+        if (node->kind == NodeKind::Array && node->dist && !node->array.buffer)
+            node->array = cluster::gather(*node->dist);
+    }
+}
 
 namespace {
 
@@ -24,15 +34,6 @@ void materialize(Node& node, NDArray data)
     node.array = std::move(data);
     node.operands.clear();
     node.loop = nullptr;
-}
-
-// Arrays held by the cluster come to the driver before a kernel runs here.
-void gather_distributed_leaves(std::span<const NodePtr> roots)
-{
-    for (Node* node : collect_nodes(roots)) {
-        if (node->kind == NodeKind::Array && node->dist && !node->array.buffer)
-            node->array = cluster::gather(*node->dist);
-    }
 }
 
 vm::Program lower(std::span<const NodePtr> roots, const Shape& space)
@@ -82,6 +83,9 @@ NDArray evaluate_eagerly(Node& node)
     case NodeKind::Reduce:
         result = vm::reduce(node.reduce, operands[0], std::nullopt);
         break;
+    case NodeKind::Cast:
+        result = astype(broadcast_to(operands[0], node.shape), node.dtype);
+        break;
     case NodeKind::Array:
         break;
     }
@@ -91,13 +95,12 @@ NDArray evaluate_eagerly(Node& node)
 
 } // namespace
 
-std::vector<NDArray> evaluate(std::span<const NodePtr> roots)
+void compute(std::span<const NodePtr> roots)
 {
-    std::vector<NDArray> results(roots.size());
     if (!fusion_enabled()) {
-        for (size_t i = 0; i < roots.size(); ++i)
-            results[i] = evaluate_eagerly(*roots[i]);
-        return results;
+        for (auto& root : roots)
+            evaluate_eagerly(*root);
+        return;
     }
     // Independent roots over the same space share one pass over memory.
     std::map<Shape, std::vector<size_t>> groups;
@@ -120,8 +123,14 @@ std::vector<NDArray> evaluate(std::span<const NodePtr> roots)
         for (size_t k = 0; k < group.size(); ++k)
             materialize(*group[k], program.outputs[k]);
     }
+}
+
+std::vector<NDArray> evaluate(std::span<const NodePtr> roots)
+{
+    compute(roots);
+    std::vector<NDArray> results(roots.size());
     for (size_t i = 0; i < roots.size(); ++i)
-        results[i] = roots[i]->array;
+        results[i] = roots[i]->dist && !roots[i]->array.buffer ? cluster::gather(*roots[i]->dist) : roots[i]->array;
     return results;
 }
 

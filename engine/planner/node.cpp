@@ -119,6 +119,28 @@ NodePtr reduce_node(vm::ReduceOp reduce, NodePtr operand, SourceSpan span)
     return node;
 }
 
+NodePtr cast_node(NodePtr operand, DType dtype, Shape shape)
+{
+    if (operand->dtype == dtype && operand->shape == shape)
+        return operand;
+    bool fits = operand->shape.size() <= shape.size();
+    for (size_t i = 0; fits && i < operand->shape.size(); ++i) {
+        int64_t extent = operand->shape[operand->shape.size() - 1 - i];
+        fits = extent == 1 || extent == shape[shape.size() - 1 - i];
+    }
+    if (!fits) {
+        throw RambaError(ErrorKind::ValueError, "could not broadcast input array from shape "
+                + shape_to_string(operand->shape) + " into shape " + shape_to_string(shape));
+    }
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::Cast;
+    node->dtype = dtype;
+    node->shape = std::move(shape);
+    node->span = operand->span;
+    node->operands = { std::move(operand) };
+    return node;
+}
+
 namespace {
 int fusion_state = -1; // -1: read RAMBA_FUSE on first use
 }

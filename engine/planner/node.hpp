@@ -27,6 +27,7 @@ enum class NodeKind : uint8_t {
     Arange,      // start + step * i, generated in registers
     Elementwise, // a VM op (incl. where) over broadcast operands
     Reduce,      // a full reduction (sum, prod, min, max) of its operand
+    Cast,        // its operand converted to `dtype` and broadcast to `shape` (compiled user functions)
 };
 
 struct Node {
@@ -56,13 +57,18 @@ NodePtr arange_node(double start, double step, int64_t count, DType);
 NodePtr elementwise_node(vm::OpCode, std::vector<NodePtr> operands, SourceSpan = {});
 // A full reduction; Sum, Prod, Min and Max fuse into the pass of their operand's chain.
 NodePtr reduce_node(vm::ReduceOp, NodePtr operand, SourceSpan = {});
+// numpy's unsafe astype (float -> int truncates), broadcast to `shape` (ValueError if it cannot be).
+NodePtr cast_node(NodePtr operand, DType, Shape shape);
 
 // Fusion on unless RAMBA_FUSE=0 (then every node is computed by the eager executor, one op at a time).
 bool fusion_enabled();
 void set_fusion_enabled(bool);
 
-// The flush: computes `roots` (and only what they need), turns them into Array nodes and returns
-// their data. Independent roots over the same iteration space run in one kernel.
+// The flush: computes `roots` (and only what they need) and turns them into Array nodes, with
+// their data in node->array, or on the cluster's workers (node->dist). Independent roots over the
+// same iteration space run in one kernel.
+void compute(std::span<const NodePtr> roots);
+// compute(), then the roots' data in the driver (a distributed root is copied here for the caller).
 std::vector<NDArray> evaluate(std::span<const NodePtr> roots);
 NDArray evaluate(const NodePtr& root);
 

@@ -4,7 +4,9 @@
 #include "engine/vm/program.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cfenv>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <omp.h>
@@ -12,6 +14,7 @@
 
 #include "engine/vm/block.hpp"
 #include "engine/vm/pairwise.hpp"
+#include "engine/vm/profile.hpp"
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/vm/vector_math.hpp"
@@ -23,8 +26,20 @@ using namespace engine;
 
 namespace {
 
-// program_block (8192 elements): numpy's reduction buffer size, so fused sums add the same pairwise
-// partials in the same order as numpy (and as vm::reduce).
+// 8192 elements per block when the program reduces: numpy's reduction buffer size, so fused sums
+// add the same pairwise partials in the same order as numpy (and as vm::reduce).
+constexpr int64_t reduce_block = reduction_block;
+// Otherwise 2048: every register of a long chain (a Jacobi sweep has 9) then stays in L1/L2 instead
+// of spilling to L3. RAMBA_PROGRAM_BLOCK overrides it, for measuring.
+int64_t elementwise_block()
+{
+    static const int64_t block = [] {
+        const char* env = std::getenv("RAMBA_PROGRAM_BLOCK");
+        int64_t value = env ? std::atoll(env) : 0;
+        return value >= 64 && value <= 65536 ? value : int64_t(2048);
+    }();
+    return block;
+}
 
 struct Plans {
     std::vector<BlockPlan> loads;   // one single-operand plan per Load
@@ -62,10 +77,126 @@ T combine(ProgramReduce reduce, T acc, T x)
     return acc;
 }
 
+// Row mode of run_program: for spaces of 2+ axes whose loads or stores are not plain C-contiguous,
+// each block is a piece of one row, and every operand is addressed by its own strides.
+struct RowOperand {
+    std::byte* data { nullptr };
+    Strides strides;  // broadcast to the space, in bytes
+    DType from { DType::Float64 }, to { DType::Float64 };
+    ConvertFn convert { nullptr };
+};
+
+struct RowWalk {
+    bool active { false };
+    size_t outer { 0 };      // axes before the row axis
+    int64_t length { 0 };    // elements per row
+    int64_t rows { 0 }, chunks { 0 };
+    std::vector<RowOperand> operands; // per instruction (Load and Store), else empty
+
+    std::byte* address(size_t i, const int64_t* index) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = operand.data;
+        for (size_t axis = 0; axis <= outer; ++axis)
+            p += index[axis] * operand.strides[axis];
+        return p;
+    }
+
+    std::byte* load(size_t i, const int64_t* index, int64_t n, std::byte* scratch) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = address(i, index);
+        int64_t stride = operand.strides[outer];
+        if (operand.from == operand.to && stride == static_cast<int64_t>(dtype_itemsize(operand.from)))
+            return p;
+        operand.convert(p, stride, scratch, dtype_itemsize(operand.to), n);
+        return scratch;
+    }
+
+    // The row piece an op may write straight into, or null.
+    std::byte* direct(size_t i, const int64_t* index) const
+    {
+        auto& operand = operands[i];
+        if (operand.from != operand.to || operand.strides[outer] != static_cast<int64_t>(dtype_itemsize(operand.from)))
+            return nullptr;
+        return address(i, index);
+    }
+
+    void store(size_t i, const int64_t* index, int64_t n, const std::byte* source) const
+    {
+        auto& operand = operands[i];
+        std::byte* p = address(i, index);
+        if (p == source)
+            return;
+        operand.convert(source, dtype_itemsize(operand.to), p, operand.strides[outer], n);
+    }
+};
+
+Strides space_strides(const NDArray& array, const Shape& shape)
+{
+    Strides strides(shape.size(), 0);
+    size_t shift = shape.size() - array.shape.size();
+    for (size_t axis = 0; axis < array.shape.size(); ++axis) {
+        if (array.shape[axis] != 1)
+            strides[shift + axis] = array.strides[axis];
+    }
+    return strides;
+}
+
+RowWalk plan_rows(const Program& program, const std::vector<BlockPlan>& loads, const std::vector<BlockPlan>& stores,
+    bool reduces, int64_t block)
+{
+    RowWalk walk;
+    const Shape& shape = program.shape;
+    if (reduces || shape.size() < 2 || shape.size() > 63 || shape.back() < 256)
+        return walk;
+    bool strided = false;
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        auto kind = program.code[i].kind;
+        if (kind == InstructionKind::Load && loads[i].inputs[0].kind == OperandPlan::Kind::Gather)
+            strided = true;
+        if (kind == InstructionKind::Store && stores[i].output.kind != OperandPlan::Kind::Direct)
+            strided = true;
+    }
+    if (!strided)
+        return walk;
+    walk.active = true;
+    walk.outer = shape.size() - 1;
+    walk.length = shape.back();
+    walk.rows = 1;
+    for (size_t axis = 0; axis < walk.outer; ++axis)
+        walk.rows *= shape[axis];
+    walk.chunks = (walk.length + block - 1) / block;
+    walk.operands.resize(program.code.size());
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        auto& instruction = program.code[i];
+        auto& operand = walk.operands[i];
+        if (instruction.kind == InstructionKind::Load) {
+            auto& input = program.inputs[instruction.index];
+            operand.data = input.data();
+            operand.strides = space_strides(input, shape);
+            operand.from = input.dtype;
+            operand.to = program.registers[instruction.target];
+            operand.convert = convert_fn(operand.from, operand.to);
+        } else if (instruction.kind == InstructionKind::Store) {
+            auto& output = program.outputs[instruction.index];
+            operand.data = output.data();
+            operand.strides = output.strides;
+            operand.from = output.dtype;
+            operand.to = program.registers[instruction.operands[0]];
+            operand.convert = convert_fn(operand.to, operand.from);
+        }
+    }
+    return walk;
+}
+
 } // namespace
 
 BlockPartials run_program_partials(const Program& program)
 {
+    auto started = std::chrono::steady_clock::now();
+    profile::Progress progress(program);
+    std::atomic<int64_t> blocks_done { 0 };
     int64_t total = 1;
     for (auto extent : program.shape)
         total *= extent;
@@ -95,7 +226,16 @@ BlockPartials run_program_partials(const Program& program)
         }
     }
 
+    bool reduces = false;
+    for (auto& instruction : program.code)
+        reduces = reduces || instruction.kind == InstructionKind::Reduce;
+    const int64_t program_block = reduces ? reduce_block : elementwise_block();
     int64_t blocks = (total + program_block - 1) / program_block;
+    // Row mode: blocks never cross a row, so strided views (u[1:-1, :-2]) load and store through
+    // pointers into their rows instead of gathers and scatters.
+    RowWalk rows = plan_rows(program, load_plans, store_plans, reduces, program_block);
+    if (rows.active)
+        blocks = rows.rows * rows.chunks;
     int threads = total >= parallel_min_elements ? num_threads() : 1;
     // Per block and reduction: the block's partial, combined in block order afterwards.
     std::vector<std::vector<std::byte>> partials(reduce_count);
@@ -111,23 +251,41 @@ BlockPartials run_program_partials(const Program& program)
     {
         std::feclearexcept(FE_ALL_EXCEPT);
         size_t register_count = program.registers.size();
-        std::byte* aligned = thread_scratch(register_count * program_block * 16);
+        // Registers packed by their own item size, each shifted by a further cache line so that
+        // equal-sized registers do not all fall into the same cache sets.
+        std::vector<size_t> offsets(register_count + 1, 0);
+        for (size_t r = 0; r < register_count; ++r)
+            offsets[r + 1] = offsets[r] + program_block * dtype_itemsize(program.registers[r]) + 64 * (1 + r % 8);
+        std::byte* aligned = thread_scratch(offsets[register_count]);
         std::vector<std::byte*> own(register_count), current(register_count);
         for (size_t r = 0; r < register_count; ++r)
-            own[r] = aligned + r * program_block * 16;
+            own[r] = aligned + offsets[r];
         std::vector<bool> constant_ready(program.code.size(), false);
 
 #pragma omp for schedule(static)
         for (int64_t b = 0; b < blocks; ++b) {
             int64_t start = b * program_block;
             int64_t n = std::min(program_block, total - start);
+            int64_t row_index[64];
+            if (rows.active) {
+                int64_t row = b / rows.chunks, column = (b % rows.chunks) * program_block;
+                start = row * rows.length + column;
+                n = std::min(program_block, rows.length - column);
+                for (size_t axis = rows.outer; axis-- > 0;) {
+                    row_index[axis] = row % program.shape[axis];
+                    row /= program.shape[axis];
+                }
+                row_index[rows.outer] = column;
+            }
             for (size_t i = 0; i < program.code.size(); ++i) {
                 auto& instruction = program.code[i];
                 switch (instruction.kind) {
                 case InstructionKind::Load: {
                     auto& operand = load_plans[i].inputs[0];
                     auto& plan = load_plans[i];
-                    if (operand.kind == OperandPlan::Kind::Direct) {
+                    if (rows.active && operand.kind == OperandPlan::Kind::Gather) {
+                        current[instruction.target] = rows.load(i, row_index, n, own[instruction.target]);
+                    } else if (operand.kind == OperandPlan::Kind::Direct) {
                         current[instruction.target] = operand.data + start * static_cast<int64_t>(dtype_itemsize(operand.from));
                     } else if (operand.kind == OperandPlan::Kind::Scalar) {
                         if (!constant_ready[i]) {
@@ -180,8 +338,13 @@ BlockPartials run_program_partials(const Program& program)
                     // OPTIMIZATION: the last op of a stored chain writes into the output itself.
                     if (instruction.direct_store >= 0) {
                         auto& output = store_plans[instruction.direct_store].output;
-                        if (output.kind == OperandPlan::Kind::Direct && output.from == program.registers[instruction.target])
+                        if (rows.active) {
+                            if (std::byte* row = rows.direct(instruction.direct_store, row_index);
+                                row && output.from == program.registers[instruction.target])
+                                destination = row;
+                        } else if (output.kind == OperandPlan::Kind::Direct && output.from == program.registers[instruction.target]) {
                             destination = output.data + start * static_cast<int64_t>(dtype_itemsize(output.from));
+                        }
                     }
                     kernel(inputs, destination, n);
                     current[instruction.target] = destination;
@@ -198,7 +361,9 @@ BlockPartials run_program_partials(const Program& program)
                 case InstructionKind::Store: {
                     auto& output = store_plans[i].output;
                     const std::byte* source = current[instruction.operands[0]];
-                    if (output.kind == OperandPlan::Kind::Direct) {
+                    if (rows.active) {
+                        rows.store(i, row_index, n, source);
+                    } else if (output.kind == OperandPlan::Kind::Direct) {
                         std::byte* destination = output.data + start * static_cast<int64_t>(dtype_itemsize(output.from));
                         if (destination != source)
                             std::memcpy(destination, source, n * dtype_itemsize(output.from));
@@ -223,6 +388,9 @@ BlockPartials run_program_partials(const Program& program)
                 }
                 }
             }
+            int64_t done = blocks_done.fetch_add(1, std::memory_order_relaxed) + 1;
+            if ((done & 31) == 0 && omp_get_thread_num() == 0)
+                progress.update(done, blocks);
         }
         int raised = std::fetestexcept(FE_DIVBYZERO | FE_INVALID | FE_OVERFLOW);
         if (raised)
@@ -234,6 +402,8 @@ BlockPartials run_program_partials(const Program& program)
         record_fp_warning("divide by zero encountered in kernel");
     if (raised & FE_OVERFLOW)
         record_fp_warning("overflow encountered in kernel");
+    if (profile::enabled())
+        profile::record_kernel(program, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return partials;
 }
 

@@ -43,6 +43,7 @@ struct Program {
     std::vector<engine::DType> registers; // each register's dtype
     std::vector<Instruction> code;
     std::vector<engine::NDArray> inputs;    // broadcastable to `shape`
+    std::vector<const void*> input_origins; // per input, what supplied it (the planner's node)
     std::vector<engine::NDArray> constants; // 0-d
     std::vector<engine::NDArray> outputs;   // Store targets (shape `shape`), Reduce results (0-d)
     // Flat index of this space's first element within a larger one: a worker runs rows of the
@@ -50,8 +51,8 @@ struct Program {
     int64_t index_offset { 0 };
 };
 
-// The block size of programs: reductions fold each block pairwise, then blocks in order.
-inline constexpr int64_t program_block = 8192;
+// The block size of programs that reduce: each block folds pairwise, then blocks add in order.
+inline constexpr int64_t reduction_block = 8192;
 
 // Per Reduce output: one 16-byte slot per block holding that block's partial, in block order.
 using BlockPartials = std::vector<std::vector<std::byte>>;
@@ -61,7 +62,7 @@ using BlockPartials = std::vector<std::vector<std::byte>>;
 void run_program(const Program&);
 // The same, but leaves the per-block partials of the reductions to the caller (a worker sends them
 // to the driver, which folds every worker's blocks in order: the same bits as one local pass).
-// Needs index_offset to be a multiple of program_block.
+// Needs index_offset to be a multiple of reduction_block.
 BlockPartials run_program_partials(const Program&);
 // Folds block partials (in block order) of a reduce over `dtype` into the 0-d `output`.
 void fold_partials(ProgramReduce, engine::DType, std::span<const std::byte> partials, const engine::NDArray& output);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/cluster/cluster.hpp"
+#include "engine/vm/profile.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/ast/liveness.hpp"
 #include "interpreter/ast/builder.hpp"
@@ -212,6 +213,11 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         return 0;
     }
     ast::mark_releases(*module); // batch mode: dead globals are released after their last use
+    ramba::vm::profile::set_enabled(options().profile);
+    struct ProfileReport {
+        const std::string* source;
+        ~ProfileReport() { if (ramba::vm::profile::enabled()) ramba::vm::profile::print_report(stderr, source); }
+    } profile_report { source.get() };
     try {
         interpreter.run(*module);
     } catch (const RambaError& error) {

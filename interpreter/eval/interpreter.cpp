@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <pthread.h>
 
+#include "engine/vm/profile.hpp"
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/interrupt.hpp"
 
@@ -131,7 +132,7 @@ void Interpreter::write_stderr(std::string_view text)
 Completion Interpreter::exec_block(const ast::Block& block)
 {
     for (const auto& statement : block) {
-        Completion completion = exec(*statement);
+        Completion completion = vm::profile::enabled() ? exec_profiled(*statement) : exec(*statement);
         if (completion != Completion::Normal) [[unlikely]]
             return completion;
         if (!statement->release_after.empty()) [[unlikely]]

@@ -58,11 +58,13 @@ public:
     void write_stdout(std::string_view) override;
     void write_stderr(std::string_view) override;
     SourceSpan current_span() const override { return m_current_span; }
+    std::optional<Value> global_value(std::string_view name) const override { return global(name); }
 
 private:
     // Statements (interpreter.cpp)
     Completion exec_block(const ast::Block&);
     Completion exec(const ast::Stmt&);
+    Completion exec_profiled(const ast::Stmt&); // --profile: exec, timed (profile_statement.cpp)
     Completion exec_if(const ast::IfStmt&);
     Completion exec_while(const ast::WhileStmt&);
     Completion exec_for(const ast::ForStmt&);

@@ -73,7 +73,9 @@ ArrayObject::~ArrayObject()
 void ArrayObject::materialize() const
 {
     planner::NodePtr node = m_pending;
-    evaluate_now(node);
+    print_explain(std::span<const planner::NodePtr>(&node, 1));
+    planner::compute(std::span<const planner::NodePtr>(&node, 1));
+    emit_flush_warnings();
     set_result(*node);
 }
 
@@ -243,10 +245,18 @@ void flush_pending()
     for (auto* object : objects)
         roots.push_back(object->pending());
     print_explain(roots);
-    planner::evaluate(roots);
+    planner::compute(roots);
     emit_flush_warnings();
     for (size_t i = 0; i < objects.size(); ++i)
         objects[i]->set_result(*roots[i]);
+}
+
+void flush_pending_except(const ArrayObject* keep)
+{
+    bool kept = keep && registry().erase(keep) > 0;
+    flush_pending();
+    if (kept)
+        registry().insert(keep);
 }
 
 int64_t live_pending_count() { return static_cast<int64_t>(registry().size()); }

@@ -8,7 +8,13 @@
 #include "engine/planner/node.hpp"
 #include "interpreter/values/value.hpp"
 
+namespace ramba::engine {
+struct IndexItem;
+}
+
 namespace ramba::numpy {
+
+struct ArrayObject;
 
 // Below this many elements an op runs eagerly: building a node, and later lowering and running a
 // one-op kernel, costs a few microseconds, which a 32768-element (256 KiB of float64) op no longer
@@ -33,6 +39,12 @@ interp::Value wrap_pending(engine::planner::NodePtr);
 // Computes every live pending ndarray (in as few kernels as the planner can). Call before anything
 // writes into an array's buffer: a pending node may read that buffer.
 void flush_pending();
+// The same, leaving `keep` pending (a slice assignment computes it straight into its destination).
+void flush_pending_except(const ArrayObject* keep);
+// a[index] = pending expression, computed straight into the view a[index] when the expression is a
+// temporary that does not read a's buffer (lazy_assign.cpp). False: the caller assigns as usual.
+bool assign_pending(interp::CallContext&, const engine::NDArray& target,
+    std::span<const engine::IndexItem> index, const interp::Value& value);
 int64_t live_pending_count();
 // Computes one node now (a fused full reduction, a read of one pending array), printing its kernels
 // under --explain and its floating-point warnings on stderr.

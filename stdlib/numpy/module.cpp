@@ -12,6 +12,7 @@
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/reductions.hpp"
 #include "stdlib/numpy/rows.hpp"
+#include "stdlib/numpy/smap.hpp"
 #include "stdlib/numpy/types.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
 
@@ -154,7 +155,7 @@ std::shared_ptr<interp::ModuleObject> make_numpy_module()
     static std::shared_ptr<interp::ModuleObject> module = [] {
         auto m = std::make_shared<interp::ModuleObject>("numpy");
         for (auto rows : { creation_functions(), shape_functions(), search_functions(), linalg_functions(), io_functions(),
-                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions() })
+                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
             add_rows(*m, rows);
         m->set("pi", Value::floating(std::numbers::pi));
         m->set("e", Value::floating(std::numbers::e));

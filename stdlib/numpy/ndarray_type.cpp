@@ -296,6 +296,8 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
             }
         }
     }
+    if (assign_pending(context, object.writable(), items, value))
+        return;
     flush_pending(); // pending nodes may read this buffer
     engine::index_set(object.writable(), items, to_array(context, value));
 }

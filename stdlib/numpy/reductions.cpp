@@ -7,6 +7,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/fused_statistics.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -54,6 +55,8 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
     }
+    if (Value fused; axis.is_none() && !dtype && out.is_none() && !keepdims && fuse_statistic(context, op, array, ddof, fused))
+        return fused;
     if (!out.is_none())
         flush_pending(); // out= writes into a buffer pending nodes may read
     NDArray a = to_array(context, array);

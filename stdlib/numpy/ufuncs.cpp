@@ -113,29 +113,36 @@ Value ufunc(CallContext& context, std::span<Value> args)
 // np.where(condition, [x, y]): with one argument it is np.nonzero.
 Value where_function(CallContext& context, std::span<Value> args)
 {
-    NDArray condition = to_array(context, args[0]);
     if (args[1].is_none() && args[2].is_none()) {
         interp::Values indices;
-        for (auto& index : nonzero(condition))
+        for (auto& index : nonzero(to_array(context, args[0])))
             indices.push_back(wrap_array(index));
         return interp::make_tuple(std::move(indices));
     }
     if (args[1].is_none() || args[2].is_none())
         raise(ErrorKind::ValueError, "either both or neither of x and y should be given");
     if (Value pending; defer_elementwise(context, OpCode::Where, args.subspan(0, 3), pending))
-        return pending;
-    NDArray result = vm::where(condition, to_array(context, args[1]), to_array(context, args[2]));
+        return pending; // the condition too stays pending: where(d > 0, x, y) is one kernel
+    NDArray result = vm::where(to_array(context, args[0]), to_array(context, args[1]), to_array(context, args[2]));
     return wrap_result(std::move(result));
 }
 
 // numpy 1.24's clip: one bound may be None (then it is minimum/maximum), not both.
 Value clip_function(CallContext& context, std::span<Value> args)
 {
-    NDArray a = to_array(context, args[0]);
     const Value& low = args[1];
     const Value& high = args[2];
     if (low.is_none() && high.is_none())
         raise(ErrorKind::ValueError, "One of max or min must be given");
+    // Pending like the ufuncs: np.clip(np.where(...), lo, hi) >= 0 stays one kernel.
+    if (Value pending; args[3].is_none()) {
+        Value operands[] = { args[0], low.is_none() ? high : low, high };
+        OpCode op = low.is_none() ? OpCode::Minimum : high.is_none() ? OpCode::Maximum : OpCode::Clip;
+        size_t count = op == OpCode::Clip ? 3 : 2;
+        if (defer_elementwise(context, op, std::span<const Value>(operands, count), pending))
+            return pending;
+    }
+    NDArray a = to_array(context, args[0]);
     NDArray result;
     if (low.is_none())
         result = vm::apply(OpCode::Minimum, a, to_array(context, high));

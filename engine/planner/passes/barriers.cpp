@@ -24,7 +24,7 @@ void materialize_barriers(std::span<const NodePtr> roots, const Shape& space)
     for (auto& root : roots)
         visit(visit, root, true);
     for (auto& barrier : barriers)
-        evaluate(barrier);
+        compute(std::span<const NodePtr>(&barrier, 1));
 }
 
 } // namespace ramba::engine::planner

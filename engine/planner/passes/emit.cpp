@@ -3,6 +3,7 @@
 #include "engine/planner/passes/passes.hpp"
 
 #include <map>
+#include <string>
 #include <unordered_map>
 
 #include "interpreter/errors/error.hpp"
@@ -67,9 +68,20 @@ public:
         vm::Instruction instruction;
         switch (node->kind) {
         case NodeKind::Array:
+            // Equal scalars share one load: each broadcast scalar fills a whole block register.
+            if (node->shape.empty()) {
+                std::string key(reinterpret_cast<const char*>(node->array.data()), node->array.itemsize());
+                key += static_cast<char>(node->dtype);
+                if (auto it = m_scalars.find(key); it != m_scalars.end()) {
+                    m_registers[node] = it->second;
+                    return;
+                }
+                m_scalars[key] = static_cast<int>(m_program.registers.size());
+            }
             instruction.kind = vm::InstructionKind::Load;
             instruction.index = static_cast<int>(m_program.inputs.size());
             m_program.inputs.push_back(node->array);
+            m_program.input_origins.push_back(node);
             instruction.target = new_register(node->dtype);
             break;
         case NodeKind::Arange:
@@ -87,6 +99,10 @@ public:
                 instruction.operands[k] = value(node->operands[k].get(), node->loop->inputs[k]);
             instruction.target = new_register(node->dtype);
             break;
+        case NodeKind::Cast:
+            // A cast is a register in another dtype; broadcasting is the loads' business.
+            m_registers[node] = value(node->operands[0].get(), node->dtype);
+            return;
         case NodeKind::Reduce:
             return; // roots only (materialize_barriers took the nested ones); see emit_roots
         }
@@ -126,6 +142,7 @@ private:
     std::unordered_map<Node*, int> m_registers;
     std::map<std::pair<int, DType>, int> m_casts;
     std::unordered_map<int, size_t> m_last_writer;
+    std::unordered_map<std::string, int> m_scalars; // 0-d leaves by dtype and bytes
 };
 
 } // namespace
@@ -140,6 +157,7 @@ vm::Program emit_program(std::span<Node* const> order, std::span<const NodePtr> 
         emitter.emit(node);
     for (auto& root : roots)
         emitter.emit_root(root);
+    allocate_registers(program);
     return program;
 }
 

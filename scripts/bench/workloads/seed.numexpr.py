@@ -11,6 +11,7 @@ if len(sys.argv) > 2:
 t0 = time.perf_counter()
 A = ne.evaluate("a / 1000.0", local_dict={"a": np.arange(N)})
 D = ne.evaluate("sin(A)*sin(A) + cos(A)**2")
+seconds = time.perf_counter() - t0
 s = D.sum()
-print("bench-seconds:", time.perf_counter() - t0)
+print("bench-seconds:", seconds)
 print(s)

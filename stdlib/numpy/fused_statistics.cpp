@@ -1,0 +1,69 @@
+// mean, std and var over a whole array as fused passes: mean is one fused sum, std/var a second pass
+// summing (x - mean)**2 in registers, so neither the deviations nor their squares touch memory (and a
+// pending operand's chain is computed inside the passes instead of being materialised first).
+#include "stdlib/numpy/fused_statistics.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/lazy.hpp"
+
+namespace ramba::numpy {
+
+namespace planner = engine::planner;
+using engine::DType;
+
+namespace {
+
+double evaluate_sum(const planner::NodePtr& node)
+{
+    engine::NDArray total = evaluate_now(planner::reduce_node(vm::ReduceOp::Sum, node));
+    double value;
+    std::memcpy(&value, total.data(), sizeof(value));
+    return value;
+}
+
+planner::NodePtr float_constant(double value)
+{
+    engine::NDArray array = engine::NDArray::empty(DType::Float64, {});
+    std::memcpy(array.data(), &value, sizeof(value));
+    return planner::array_node(std::move(array));
+}
+
+} // namespace
+
+bool fuse_statistic(interp::CallContext& context, vm::ReduceOp op, const interp::Value& array, int64_t ddof,
+    interp::Value& out)
+{
+    if ((op != vm::ReduceOp::Mean && op != vm::ReduceOp::Std && op != vm::ReduceOp::Var) || !is_array(array))
+        return false;
+    auto& object = array.as<ArrayObject>();
+    if (!planner::fusion_enabled() || (!object.pending() && object.array().size() < lazy_min_elements))
+        return false;
+    // numpy: float64 accumulates in float64, bool and integers in float64 too; float32 keeps float32
+    // (and complex its own rules): those stay with the eager reductions.
+    char kind = engine::dtype_kind(object.dtype());
+    if (!(object.dtype() == DType::Float64 || kind == 'i' || kind == 'u' || kind == 'b'))
+        return false;
+    int64_t count = 1;
+    for (auto extent : object.shape())
+        count *= extent;
+    if (count == 0 || (op != vm::ReduceOp::Mean && count - ddof <= 0))
+        return false; // numpy's warnings and nan: the eager path says them
+    planner::NodePtr x = planner::cast_node(operand_node(context, array), DType::Float64, object.shape());
+    // numpy's _mean / _var: true_divide(add.reduce(x, dtype=f8), n), then add.reduce((x - mean)**2) / (n - ddof).
+    double mean = evaluate_sum(x) / static_cast<double>(count);
+    if (op == vm::ReduceOp::Mean) {
+        out = wrap_scalar(engine::Scalar::from_element(DType::Float64, reinterpret_cast<const std::byte*>(&mean)));
+        return true;
+    }
+    auto deviation = planner::elementwise_node(vm::OpCode::Subtract, { x, float_constant(mean) });
+    double variance = evaluate_sum(planner::elementwise_node(vm::OpCode::Multiply, { deviation, deviation }))
+        / static_cast<double>(count - ddof);
+    double result = op == vm::ReduceOp::Std ? std::sqrt(variance) : variance;
+    out = wrap_scalar(engine::Scalar::from_element(DType::Float64, reinterpret_cast<const std::byte*>(&result)));
+    return true;
+}
+
+} // namespace ramba::numpy

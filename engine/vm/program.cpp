@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/vm/block.hpp"
+#include "engine/vm/cancel.hpp"
 #include "engine/vm/pairwise.hpp"
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
@@ -105,6 +106,7 @@ void run_program(const Program& program)
             partials[reduce_slots[i]].resize(blocks * 16);
     }
     std::atomic<int> flags { 0 };
+    std::atomic<bool> cancelled { false };
     bool use_vector = total >= vector_math_min_elements && vector_math_available();
 
 #pragma omp parallel num_threads(threads) if (threads > 1)
@@ -119,6 +121,10 @@ void run_program(const Program& program)
 
 #pragma omp for schedule(static)
         for (int64_t b = 0; b < blocks; ++b) {
+            if (cancel_requested()) [[unlikely]] {
+                cancelled.store(true, std::memory_order_relaxed);
+                continue; // an `omp for` cannot break; the blocks left cost one flag read each
+            }
             int64_t start = b * program_block;
             int64_t n = std::min(program_block, total - start);
             for (size_t i = 0; i < program.code.size(); ++i) {
@@ -228,6 +234,8 @@ void run_program(const Program& program)
         if (raised)
             flags.fetch_or(raised, std::memory_order_relaxed);
     }
+    if (cancelled.load())
+        throw_cancelled();
 
     for (size_t i = 0; i < program.code.size(); ++i) {
         auto& instruction = program.code[i];

@@ -115,7 +115,9 @@ NDArray NDArray::empty(DType dtype, Shape shape)
     array.strides = c_strides(shape, itemsize);
     try {
         array.buffer = Buffer::allocate(static_cast<size_t>(size) * itemsize);
-    } catch (const RambaError&) {
+    } catch (const RambaError& error) {
+        if (error.kind() != ErrorKind::MemoryError)
+            throw; // a malformed RAMBA_MEMORY_LIMIT
         uint64_t bytes = static_cast<uint64_t>(size) * itemsize;
         throw RambaError(ErrorKind::MemoryError,
             "Unable to allocate " + size_to_string(static_cast<double>(bytes), bytes) + " for an array with shape "

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 
+#include "engine/array/ndarray.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -46,7 +47,9 @@ Value repeat_sequence(const Value& sequence, int64_t count)
     if (sequence.is(Type::Str)) {
         auto& s = sequence.as<StrObject>().value;
         int64_t total;
-        if (__builtin_mul_overflow(static_cast<int64_t>(s.size()), count, &total) || total > (int64_t(1) << 40))
+        // Capped like arrays (RAMBA_MEMORY_LIMIT): a huge repeat is MemoryError, not the OOM killer.
+        if (__builtin_mul_overflow(static_cast<int64_t>(s.size()), count, &total)
+            || static_cast<uint64_t>(total) > engine::Buffer::memory_limit())
             throw_error(ErrorKind::MemoryError, "repeated string is too large");
         std::string out;
         out.reserve(static_cast<size_t>(total));
@@ -56,7 +59,8 @@ Value repeat_sequence(const Value& sequence, int64_t count)
     }
     auto& items = sequence.is(Type::List) ? sequence.as<ListObject>().items : sequence.as<TupleObject>().items;
     int64_t total;
-    if (__builtin_mul_overflow(static_cast<int64_t>(items.size()), count, &total) || total > (int64_t(1) << 36))
+    if (__builtin_mul_overflow(static_cast<int64_t>(items.size()), count, &total)
+        || static_cast<uint64_t>(total) > engine::Buffer::memory_limit() / sizeof(Value))
         throw_error(ErrorKind::MemoryError, "repeated sequence is too large");
     Values out;
     out.reserve(static_cast<size_t>(total));

@@ -259,7 +259,9 @@ std::string deflate_raw(const std::string& data)
 std::string zip_encode(const std::vector<std::pair<std::string, std::string>>& entries, bool deflate)
 {
     std::string out, directory;
-    for (const auto& [name, data] : entries) {
+    for (const auto& entry : entries) {
+        const std::string& name = entry.first; // named, not bound: clang 14 cannot capture bindings
+        const std::string& data = entry.second;
         uint32_t crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
         uint32_t offset = static_cast<uint32_t>(out.size());
         std::string stored = deflate ? deflate_raw(data) : data;

@@ -14,6 +14,7 @@ std::atomic<bool> g_interrupt_requested { false };
 namespace {
 int s_pipe[2] = { -1, -1 };
 std::atomic<bool> s_terminate { false };
+std::atomic<bool> s_sticky { false };
 static_assert(std::atomic<bool>::is_always_lock_free);
 
 void on_sigint(int)
@@ -43,8 +44,10 @@ void install(int signal_number, void (*handler)(int))
 }
 }
 
-void request_interrupt()
+void request_interrupt(Sticky sticky)
 {
+    if (sticky == Sticky::Yes)
+        s_sticky.store(true, std::memory_order_relaxed);
     g_interrupt_requested.store(true, std::memory_order_relaxed);
     vm::g_cancel_requested.store(true, std::memory_order_relaxed);
     if (s_pipe[1] >= 0) {
@@ -72,7 +75,7 @@ bool terminate_requested() { return s_terminate.load(std::memory_order_relaxed);
 
 void clear_interrupt()
 {
-    if (terminate_requested())
+    if (terminate_requested() || s_sticky.load(std::memory_order_relaxed))
         return;
     g_interrupt_requested.store(false, std::memory_order_relaxed);
     vm::g_cancel_requested.store(false, std::memory_order_relaxed);
@@ -80,6 +83,12 @@ void clear_interrupt()
         char buffer[64];
         while (read(s_pipe[0], buffer, sizeof buffer) > 0) { }
     }
+}
+
+void reset_interrupts()
+{
+    s_sticky.store(false, std::memory_order_relaxed);
+    clear_interrupt();
 }
 
 } // namespace ramba::interp

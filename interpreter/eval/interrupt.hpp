@@ -12,8 +12,12 @@ extern std::atomic<bool> g_interrupt_requested;
 void install_interrupt_handler();
 // Read end of the self-pipe the handler writes to, for select(); -1 before installation.
 int interrupt_wake_fd();
-// What the SIGINT handler does, for callers that are not signal handlers (the fuzzer's deadline).
-void request_interrupt();
+// What the SIGINT handler does, for callers that are not signal handlers. A sticky request (the
+// fuzzer's deadline) is not cleared by catching it: `except: pass` in a loop cannot outlive it.
+enum class Sticky : bool { No, Yes };
+void request_interrupt(Sticky = Sticky::No);
+// Clears everything, sticky requests included (the fuzzer, between inputs).
+void reset_interrupts();
 // Clears the flags and drains the pipe (the REPL calls it before reading a new line). After SIGTERM
 // it clears nothing: every later check raises again until the program has unwound.
 void clear_interrupt();

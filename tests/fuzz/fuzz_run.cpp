@@ -32,7 +32,7 @@ std::chrono::milliseconds s_deadline { 250 };
 
 void run_input(const std::string& text)
 {
-    interp::clear_interrupt();
+    interp::reset_interrupts();
     interp::set_recursion_limit(1000); // a fuzzed sys.setrecursionlimit must not outlive its input
     interp::Interpreter interpreter;
     std::string discarded;
@@ -103,7 +103,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     s_runner.input = &text;
     s_runner.wake.notify_all();
     if (!s_runner.wake.wait_for(lock, s_deadline, [] { return s_runner.done; })) {
-        ramba::interp::request_interrupt(); // the deadline: the program must now unwind promptly
+        // The deadline: sticky, so every later check raises and no handler can keep the program alive.
+        ramba::interp::request_interrupt(ramba::interp::Sticky::Yes);
         s_runner.wake.wait(lock, [] { return s_runner.done; });
     }
     return 0;

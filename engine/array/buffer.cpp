@@ -3,10 +3,14 @@
 // loop that allocates a fresh output each iteration does not page-fault the memory in again.
 #include "engine/array/ndarray.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "interpreter/errors/error.hpp"
 
@@ -71,13 +75,102 @@ size_t size_class(size_t bytes)
     return (bytes + pool_granule - 1) / pool_granule * pool_granule;
 }
 
+// The memory cap (see ndarray.hpp). Live bytes count every buffer handed out and not yet destroyed;
+// pooled free buffers are given back to the system before a request is refused.
+std::atomic<size_t> s_live_bytes { 0 };
+std::atomic<size_t> s_limit { 0 }; // 0: not read yet
+
+// "123", "64K", "512M", "2G", "1T" (binary multiples); false when the text is not a size.
+bool parse_byte_size(const char* text, size_t& out)
+{
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long value = std::strtoull(text, &end, 10);
+    if (errno || end == text || *text == '-')
+        return false;
+    int shift = 0;
+    switch (*end) {
+    case '\0': break;
+    case 'k': case 'K': shift = 10; ++end; break;
+    case 'm': case 'M': shift = 20; ++end; break;
+    case 'g': case 'G': shift = 30; ++end; break;
+    case 't': case 'T': shift = 40; ++end; break;
+    default: return false;
+    }
+    if (*end == 'B' || *end == 'b')
+        ++end;
+    if (*end || value == 0 || (shift && value > (~0ull >> shift)))
+        return false;
+    out = static_cast<size_t>(value << shift);
+    return true;
+}
+
+size_t default_limit()
+{
+    if (const char* text = std::getenv("RAMBA_MEMORY_LIMIT"); text && *text) {
+        size_t bytes = 0;
+        if (!parse_byte_size(text, bytes))
+            throw RambaError(ErrorKind::ValueError, std::string("RAMBA_MEMORY_LIMIT='") + text
+                    + "' is not a size: give bytes, or a number with K, M, G or T (e.g. 512M)");
+        return bytes;
+    }
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    return pages > 0 && page > 0 ? static_cast<size_t>(pages) * static_cast<size_t>(page) : ~size_t(0);
+}
+
+void release_pool()
+{
+    auto& p = pool();
+    std::lock_guard lock(p.mutex);
+    for (auto& entry : p.free_buffers)
+        std::free(entry.second);
+    p.free_buffers.clear();
+    p.pooled_bytes = 0;
+}
+
+// Reserves `bytes` of the cap for a new buffer, or throws MemoryError (NDArray::empty words it as numpy).
+void reserve(size_t bytes)
+{
+    size_t limit = Buffer::memory_limit();
+    size_t live = s_live_bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+    if (live >= bytes && live <= limit)
+        return;
+    s_live_bytes.fetch_sub(bytes, std::memory_order_relaxed);
+    throw RambaError(ErrorKind::MemoryError, "Unable to allocate buffer");
+}
+
 } // namespace
+
+void Buffer::set_memory_limit(size_t bytes) { s_limit.store(bytes, std::memory_order_relaxed); }
+
+size_t Buffer::memory_limit()
+{
+    size_t limit = s_limit.load(std::memory_order_relaxed);
+    if (limit == 0) [[unlikely]] {
+        limit = default_limit();
+        s_limit.store(limit, std::memory_order_relaxed);
+    }
+    return limit;
+}
+
+size_t Buffer::live_bytes() { return s_live_bytes.load(std::memory_order_relaxed); }
 
 std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
 {
     size_t rounded = size_class(bytes == 0 ? 64 : bytes);
     if (rounded < bytes)
         throw RambaError(ErrorKind::MemoryError, "Unable to allocate buffer");
+    reserve(rounded);
+    try {
+        return allocate_reserved(rounded);
+    } catch (...) {
+        s_live_bytes.fetch_sub(rounded, std::memory_order_relaxed);
+        throw;
+    }
+}
+
+std::shared_ptr<Buffer> Buffer::allocate_reserved(size_t rounded)
+{
     if (rounded <= small_limit) {
         auto& cache = small_cache();
         size_t c = rounded / 64 - 1;
@@ -99,12 +192,7 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
     void* data = std::aligned_alloc(alignment, rounded);
     if (!data && rounded >= pool_threshold) {
         // Give the pool back to the system and retry once before reporting MemoryError.
-        auto& p = pool();
-        std::lock_guard lock(p.mutex);
-        for (auto& entry : p.free_buffers)
-            std::free(entry.second);
-        p.free_buffers.clear();
-        p.pooled_bytes = 0;
+        release_pool();
         data = std::aligned_alloc(alignment, rounded);
     }
     if (!data)
@@ -116,6 +204,7 @@ std::shared_ptr<Buffer> Buffer::allocate(size_t bytes)
 
 Buffer::~Buffer()
 {
+    s_live_bytes.fetch_sub(m_size, std::memory_order_relaxed);
     if (m_size <= small_limit && m_size >= 64 && m_size % 64 == 0) {
         auto& cache = small_cache();
         size_t c = m_size / 64 - 1;
@@ -127,7 +216,7 @@ Buffer::~Buffer()
     if (m_size >= pool_threshold) {
         auto& p = pool();
         std::lock_guard lock(p.mutex);
-        if (p.pooled_bytes + m_size <= pool_cap_bytes) {
+        if (p.pooled_bytes + m_size <= std::min(pool_cap_bytes, s_limit.load(std::memory_order_relaxed))) {
             p.free_buffers.emplace(m_size, m_data);
             p.pooled_bytes += m_size;
             return;

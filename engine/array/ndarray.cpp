@@ -1,6 +1,7 @@
 // NDArray basics: sizes, strides, contiguity, allocation with numpy's MemoryError text, and Scalar.
 #include "engine/array/ndarray.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -55,21 +56,22 @@ std::string shape_to_string(const Shape& shape)
 
 int64_t checked_size(const Shape& shape, size_t itemsize)
 {
-    int64_t size = 1;
-    bool overflow = false;
+    // numpy's PyArray_NewFromDescr, in its order: zero extents are skipped (so (0, 2**62) float64 is
+    // too big too), a negative one is an error where it stands, the bytes must fit a signed 64-bit.
+    int64_t bytes = std::max<int64_t>(static_cast<int64_t>(itemsize), 1);
+    bool empty = false;
     for (int64_t extent : shape) {
+        if (extent == 0) {
+            empty = true;
+            continue;
+        }
         if (extent < 0)
             throw RambaError(ErrorKind::ValueError, "negative dimensions are not allowed");
-        if (__builtin_mul_overflow(size, extent, &size))
-            overflow = true;
+        if (__builtin_mul_overflow(bytes, extent, &bytes))
+            throw RambaError(ErrorKind::ValueError,
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
     }
-    int64_t bytes;
-    if (overflow || __builtin_mul_overflow(size, static_cast<int64_t>(itemsize), &bytes))
-        throw RambaError(ErrorKind::ValueError,
-            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
-    if (overflow)
-        return 0;
-    return size;
+    return empty ? 0 : bytes / std::max<int64_t>(static_cast<int64_t>(itemsize), 1);
 }
 
 int64_t NDArray::size() const
@@ -115,7 +117,9 @@ NDArray NDArray::empty(DType dtype, Shape shape)
     array.strides = c_strides(shape, itemsize);
     try {
         array.buffer = Buffer::allocate(static_cast<size_t>(size) * itemsize);
-    } catch (const RambaError&) {
+    } catch (const RambaError& error) {
+        if (error.kind() != ErrorKind::MemoryError)
+            throw; // a malformed RAMBA_MEMORY_LIMIT
         uint64_t bytes = static_cast<uint64_t>(size) * itemsize;
         throw RambaError(ErrorKind::MemoryError,
             "Unable to allocate " + size_to_string(static_cast<double>(bytes), bytes) + " for an array with shape "

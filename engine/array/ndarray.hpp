@@ -21,6 +21,11 @@ using Strides = std::vector<int64_t>; // in bytes, may be negative or zero (broa
 class Buffer {
 public:
     static std::shared_ptr<Buffer> allocate(size_t bytes); // throws RambaError(MemoryError) on failure
+    // The cap on live buffer bytes: RAMBA_MEMORY_LIMIT (bytes, or with a K/M/G/T suffix), else the
+    // machine's physical memory, so an allocation that could only end in the OOM killer is a MemoryError.
+    static void set_memory_limit(size_t bytes); // 0: back to the default
+    static size_t memory_limit();
+    static size_t live_bytes();
     ~Buffer();
     std::byte* data() const { return m_data; }
     size_t size() const { return m_size; }
@@ -29,6 +34,7 @@ public:
     Buffer& operator=(const Buffer&) = delete;
     uint64_t version { 0 }; // bumped by writes, so pending lazy readers can detect them
 private:
+    static std::shared_ptr<Buffer> allocate_reserved(size_t rounded);
     std::byte* m_data;
     size_t m_size;
 };

@@ -8,6 +8,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/vm/block.hpp"
+#include "engine/vm/cancel.hpp"
 #include "engine/vm/cast.hpp"
 #include "engine/vm/kernels.hpp"
 #include "engine/vm/type_resolution.hpp"
@@ -53,11 +54,16 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
     int threads = total >= parallel_min_elements ? num_threads() : 1;
     std::atomic<int> flags { 0 };
     std::atomic<bool> faulted { false };
+    std::atomic<bool> cancelled { false };
 
     auto run_blocks = [&](int64_t first, int64_t last) {
         BlockScratch scratch(plan);
         const void* block_inputs[max_arity] {};
         for (int64_t b = first; b < last; ++b) {
+            if (cancel_requested()) [[unlikely]] {
+                cancelled.store(true, std::memory_order_relaxed);
+                break;
+            }
             int64_t start = b * block_elements;
             int64_t n = std::min(block_elements, total - start);
             for (int k = 0; k < arity; ++k)
@@ -86,6 +92,8 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
         }
     }
 
+    if (cancelled.load())
+        throw_cancelled();
     std::string name(op_name(op));
     bool divide_by_zero = false;
     if (faulted.load()) {

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "engine/vm/block.hpp"
+#include "engine/vm/cancel.hpp"
 #include "engine/vm/pairwise.hpp"
 #include "engine/vm/profile.hpp"
 #include "engine/vm/scalar_ops.hpp"
@@ -244,6 +245,7 @@ BlockPartials run_program_partials(const Program& program)
             partials[reduce_slots[i]].resize(blocks * 16);
     }
     std::atomic<int> flags { 0 };
+    std::atomic<bool> cancelled { false };
     bool use_vector = total >= vector_math_min_elements && vector_math_available();
     int64_t offset = program.index_offset;
 
@@ -264,6 +266,10 @@ BlockPartials run_program_partials(const Program& program)
 
 #pragma omp for schedule(static)
         for (int64_t b = 0; b < blocks; ++b) {
+            if (cancel_requested()) [[unlikely]] {
+                cancelled.store(true, std::memory_order_relaxed);
+                continue; // an `omp for` cannot break; the blocks left cost one flag read each
+            }
             int64_t start = b * program_block;
             int64_t n = std::min(program_block, total - start);
             int64_t row_index[64];
@@ -396,6 +402,8 @@ BlockPartials run_program_partials(const Program& program)
         if (raised)
             flags.fetch_or(raised, std::memory_order_relaxed);
     }
+    if (cancelled.load())
+        throw_cancelled();
 
     int raised = flags.load();
     if (raised & FE_DIVBYZERO)

@@ -1,6 +1,7 @@
 // Reductions (sum prod min max any all argmin argmax and those built on them: mean var std ptp
 // nansum nanmean count_nonzero) with numpy's axis, keepdims and dtype rules and numpy's loop order.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/vm/block.hpp"
+#include "engine/vm/cancel.hpp"
 #include "engine/vm/cast.hpp"
 #include "engine/vm/pairwise.hpp"
 #include "engine/vm/reduce_axes.hpp"
@@ -299,11 +301,16 @@ T reduce_flat(const std::byte* p, int64_t n, int64_t stride, DType in_dtype)
     int64_t chunks = (n + chunk - 1) / chunk;
     std::unique_ptr<T[]> partial(new T[chunks]);
     ConvertFn convert = convert_fn(in_dtype, dtype_of<T>());
+    std::atomic<bool> cancelled { false };
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
         std::unique_ptr<T[]> buffer(needs_cast ? new T[cast_chunk] : nullptr);
 #pragma omp for schedule(static)
         for (int64_t c = 0; c < chunks; ++c) {
+            if (cancel_requested()) [[unlikely]] {
+                cancelled.store(true, std::memory_order_relaxed);
+                continue;
+            }
             int64_t count = std::min(chunk, n - c * chunk);
             const std::byte* q = p + c * chunk * stride;
             if (needs_cast) {
@@ -314,6 +321,8 @@ T reduce_flat(const std::byte* p, int64_t n, int64_t stride, DType in_dtype)
             }
         }
     }
+    if (cancelled.load())
+        throw_cancelled();
     // numpy adds each buffer's sum to the running total in order; so do we. Other folds start from
     // the first partial: a second multiplication by the identity would flip signed zeros (0j * 1).
     if (chunks == 0)

@@ -194,6 +194,8 @@ int exit_status(interp::Interpreter& interpreter, const RambaError& error)
 int report(const RambaError& error, const std::string& filename, const std::string* source)
 {
     std::fflush(stdout);
+    if (interp::terminate_requested())
+        return 128 + SIGTERM; // SIGTERM unwound the program: nothing to report (main re-raises it)
     std::string text = format_error_report(error, filename, source);
     std::fputs(text.c_str(), stderr);
     return error.kind() == ErrorKind::KeyboardInterrupt ? 130 : 1;
@@ -335,12 +337,21 @@ int main(int argc, char** argv)
                args->status = run(args->argc, args->argv);
                return nullptr;
            }, &arguments) == 0) {
-        // SIGINT goes to the interpreter thread (its handler wakes the REPL's select there).
+        // SIGINT and SIGTERM go to the interpreter thread (the handler wakes the REPL's select there).
         sigset_t set;
         sigemptyset(&set);
         sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        sigaddset(&set, SIGALRM);
         pthread_sigmask(SIG_BLOCK, &set, nullptr);
         pthread_join(thread, nullptr);
+        if (interp::terminate_requested()) {
+            // Unwound cleanly after SIGTERM: end by the signal itself, as an unhandled SIGTERM would.
+            std::fflush(stdout);
+            std::signal(SIGTERM, SIG_DFL);
+            pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+            std::raise(SIGTERM);
+        }
         return arguments.status;
     }
     return run(argc, argv);

@@ -3,7 +3,10 @@
 #pragma GCC optimize("O3") // measured: 10^7-iteration loop 1.7x faster than at -O2
 #include "interpreter/eval/interpreter.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <pthread.h>
 
 #include "engine/vm/profile.hpp"
@@ -117,7 +120,8 @@ void Interpreter::write_stdout(std::string_view text)
         m_capture->append(text);
         return;
     }
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && errno == EPIPE) [[unlikely]]
+        std::_Exit(128 + SIGPIPE); // stdout's reader left (SIGPIPE ignored): end quietly, as SIGPIPE would
 }
 
 void Interpreter::write_stderr(std::string_view text)
@@ -623,6 +627,8 @@ Completion Interpreter::exec_try_body(const ast::TryStmt& statement)
     } catch (RambaError& error) {
         m_depth = depth;
         m_frame = frame;
+        if (error.kind() == ErrorKind::KeyboardInterrupt)
+            clear_interrupt(); // one Ctrl-C, one exception: a kernel stopped by it leaves the flag set
         for (const auto& handler : statement.handlers) {
             if (handler.type) {
                 Value type = eval(*handler.type);

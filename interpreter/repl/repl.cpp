@@ -3,6 +3,7 @@
 #include "interpreter/repl/repl.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -58,6 +59,11 @@ ReadResult read_line(const char* prompt, std::string& out)
         if (wake >= 0)
             FD_SET(wake, &fds);
         int ready = select(std::max(STDIN_FILENO, wake) + 1, &fds, nullptr, nullptr, nullptr);
+        if (interp::terminate_requested()) {
+            rl_callback_handler_remove();
+            rl_deprep_terminal(); // give the terminal back as we found it
+            return ReadResult::EndOfInput;
+        }
         if (interp::g_interrupt_requested.load()) {
             interp::clear_interrupt();
             rl_free_line_state();
@@ -137,6 +143,10 @@ int execute(interp::Interpreter& interpreter, const std::string& text)
             return status & 0xff;
         }
         std::fflush(stdout);
+        if (interp::terminate_requested())
+            return 128 + SIGTERM;
+        if (error.kind() == ErrorKind::KeyboardInterrupt)
+            interp::clear_interrupt(); // a kernel that stopped for Ctrl-C leaves the flag for us to clear
         const std::string* shown = source.get();
         std::string filename = "<stdin>";
         if (module) { // a run-time error: its span may be in an earlier input (a function defined there)
@@ -177,6 +187,8 @@ int run_repl(interp::Interpreter& interpreter)
     while (status < 0) {
         std::string line;
         ReadResult result = read_line(buffer.empty() ? ">>> " : "... ", line);
+        if (interp::terminate_requested()) // SIGTERM: leave without a word, as Python's REPL dies
+            break;
         if (result == ReadResult::EndOfInput) {
             std::fputs("\n", stdout);
             status = 0;

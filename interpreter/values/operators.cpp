@@ -4,7 +4,9 @@
 #include <cstring>
 #include <functional>
 
+#include "engine/array/ndarray.hpp"
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/native_depth.hpp"
 
 namespace ramba::interp {
 
@@ -46,7 +48,9 @@ Value repeat_sequence(const Value& sequence, int64_t count)
     if (sequence.is(Type::Str)) {
         auto& s = sequence.as<StrObject>().value;
         int64_t total;
-        if (__builtin_mul_overflow(static_cast<int64_t>(s.size()), count, &total) || total > (int64_t(1) << 40))
+        // Capped like arrays (RAMBA_MEMORY_LIMIT): a huge repeat is MemoryError, not the OOM killer.
+        if (__builtin_mul_overflow(static_cast<int64_t>(s.size()), count, &total)
+            || static_cast<uint64_t>(total) > engine::Buffer::memory_limit())
             throw_error(ErrorKind::MemoryError, "repeated string is too large");
         std::string out;
         out.reserve(static_cast<size_t>(total));
@@ -56,7 +60,8 @@ Value repeat_sequence(const Value& sequence, int64_t count)
     }
     auto& items = sequence.is(Type::List) ? sequence.as<ListObject>().items : sequence.as<TupleObject>().items;
     int64_t total;
-    if (__builtin_mul_overflow(static_cast<int64_t>(items.size()), count, &total) || total > (int64_t(1) << 36))
+    if (__builtin_mul_overflow(static_cast<int64_t>(items.size()), count, &total)
+        || static_cast<uint64_t>(total) > engine::Buffer::memory_limit() / sizeof(Value))
         throw_error(ErrorKind::MemoryError, "repeated sequence is too large");
     Values out;
     out.reserve(static_cast<size_t>(total));
@@ -293,6 +298,7 @@ Value compare_op(CallContext& ctx, CompareOp op, const Value& l, const Value& r)
         return Value::boolean(apply_order(op, c));
     }
     if ((l.is(Type::List) || l.is(Type::Tuple)) && l.type() == r.type()) {
+        check_native_stack(" in comparison");
         auto a = sequence_items(l), b = sequence_items(r);
         size_t n = std::min(a.size(), b.size());
         for (size_t i = 0; i < n; ++i) {
@@ -351,6 +357,7 @@ bool values_equal(CallContext& ctx, const Value& a, const Value& b)
     case Type::Tuple: {
         if (a.object() == b.object())
             return true;
+        check_native_stack(" in comparison");
         auto x = sequence_items(a), y = sequence_items(b);
         if (x.size() != y.size())
             return false;
@@ -361,6 +368,7 @@ bool values_equal(CallContext& ctx, const Value& a, const Value& b)
         return true;
     }
     case Type::Dict: {
+        check_native_stack(" in comparison");
         auto& x = a.as<DictObject>();
         auto& y = b.as<DictObject>();
         if (x.entries.size() != y.entries.size())
@@ -498,6 +506,7 @@ size_t hash_value(CallContext& ctx, const Value& v)
     case Type::Tuple: {
         // CPython's tuple hash (xxHash-style), so hash((1, 2)) prints as in Python.
         constexpr uint64_t prime1 = 11400714785074694791ULL, prime2 = 14029467366897019727ULL, prime5 = 2870177450012600261ULL;
+        check_native_stack(" while hashing a tuple");
         auto& items = v.as<TupleObject>().items;
         uint64_t acc = prime5;
         for (auto& item : items) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/native_depth.hpp"
 
 namespace ramba::interp {
 
@@ -181,18 +182,21 @@ std::string repr_value(CallContext& ctx, const Value& v)
     case Type::Complex: return repr_complex(v.as_complex());
     case Type::Str: return repr_string(v.as<StrObject>().value);
     case Type::List: {
+        check_native_stack(" while getting the repr of an object");
         ReprGuard guard(v.object().get());
         if (!guard.entered)
             return "[...]";
         return "[" + join_reprs(ctx, v.as<ListObject>().items) + "]";
     }
     case Type::Tuple: {
+        check_native_stack(" while getting the repr of an object");
         auto& items = v.as<TupleObject>().items;
         if (items.size() == 1)
             return "(" + repr_value(ctx, items[0]) + ",)";
         return "(" + join_reprs(ctx, items) + ")";
     }
     case Type::Dict: {
+        check_native_stack(" while getting the repr of an object");
         ReprGuard guard(v.object().get());
         if (!guard.entered)
             return "{...}";

@@ -2,6 +2,7 @@
 // and the ndarray.tofile method. Binary formats live in engine/array/npy.
 #include "stdlib/numpy/rows.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -135,23 +136,9 @@ Value np_load(CallContext&, std::span<Value> args)
     return wrap_array(engine::npy_decode(bytes, path));
 }
 
-// Python's % formatting of one number with a C-like spec ("%.18e", "%d", "%10.3f", "%g").
-std::string format_number(const std::string& spec, const std::byte* element, DType dtype)
-{
-    char conversion = spec.empty() ? 'e' : spec.back();
-    char buffer[512];
-    double value;
-    engine::cast_element(dtype, element, DType::Float64, reinterpret_cast<std::byte*>(&value));
-    if (std::strchr("dioxXu", conversion)) {
-        std::string s = spec;
-        s.insert(s.size() - 1, "ll");
-        std::snprintf(buffer, sizeof buffer, s.c_str(), static_cast<long long>(value));
-    } else {
-        std::snprintf(buffer, sizeof buffer, spec.c_str(), value);
-    }
-    return buffer;
-}
-
+// numpy's savetxt: `fmt` is one %-format repeated per column (joined by the delimiter), one per column
+// as a list, or a whole row with ncol (2*ncol for complex) insertion points; each row is then
+// formatted by Python's `%` operator itself, so a spec like %n or %s can never reach printf.
 Value np_savetxt(CallContext& context, std::span<Value> args)
 {
     std::string path = path_argument(args[0]);
@@ -161,23 +148,75 @@ Value np_savetxt(CallContext& context, std::span<Value> args)
     if (x.ndim() == 1)
         x = engine::reshape(x, { x.shape[0], 1 });
     x = engine::ascontiguous(x);
-    std::string fmt = args[2].is(Type::Str) ? args[2].as<interp::StrObject>().value : "%.18e";
-    std::string delimiter = args[3].is(Type::Str) ? args[3].as<interp::StrObject>().value : " ";
-    std::string newline = args[4].is(Type::Str) ? args[4].as<interp::StrObject>().value : "\n";
-    std::string header = args[5].is(Type::Str) ? args[5].as<interp::StrObject>().value : "";
-    std::string footer = args[6].is(Type::Str) ? args[6].as<interp::StrObject>().value : "";
-    std::string comments = args[7].is(Type::Str) ? args[7].as<interp::StrObject>().value : "# ";
+    int64_t ncol = x.shape[1];
+    bool complex = x.dtype == DType::Complex128;
+    auto text_argument = [&](size_t i, const char* fallback) {
+        return args[i].is(Type::Str) ? args[i].as<interp::StrObject>().value : std::string(fallback);
+    };
+    std::string delimiter = text_argument(3, " ");
+    std::string newline = text_argument(4, "\n");
+    std::string header = text_argument(5, "");
+    std::string footer = text_argument(6, "");
+    std::string comments = text_argument(7, "# ");
+    auto join = [&](const std::vector<std::string>& parts) {
+        std::string joined;
+        for (size_t i = 0; i < parts.size(); ++i)
+            joined += (i ? delimiter : "") + parts[i];
+        return joined;
+    };
+    std::string format;
+    if (args[2].is(Type::List) || args[2].is(Type::Tuple)) {
+        const auto& items = args[2].is(Type::List) ? args[2].as<interp::ListObject>().items : args[2].as<interp::TupleObject>().items;
+        if (static_cast<int64_t>(items.size()) != ncol)
+            raise(ErrorKind::AttributeError, "fmt has wrong shape.  " + interp::str_value(context, args[2]));
+        std::vector<std::string> parts;
+        for (const auto& item : items)
+            parts.push_back(interp::str_value(context, item));
+        format = join(parts);
+    } else if (args[2].is(Type::Str)) {
+        std::string fmt = args[2].as<interp::StrObject>().value;
+        int64_t specs = std::count(fmt.begin(), fmt.end(), '%');
+        if (specs == 1) {
+            std::string one = complex ? " (" + fmt + "+" + fmt + "j)" : fmt;
+            format = join(std::vector<std::string>(static_cast<size_t>(ncol), one));
+        } else if (specs != (complex ? 2 * ncol : ncol)) {
+            raise(ErrorKind::ValueError, "fmt has wrong number of % formats:  " + fmt);
+        } else {
+            format = fmt;
+        }
+    } else {
+        raise(ErrorKind::ValueError, "invalid fmt: " + interp::repr_value(context, args[2]));
+    }
+    Value format_value = interp::make_str(format);
     std::string text;
     if (!header.empty())
         text += comments + header + newline;
     size_t itemsize = x.itemsize();
     for (int64_t r = 0; r < x.shape[0]; ++r) {
-        for (int64_t c = 0; c < x.shape[1]; ++c) {
-            if (c)
-                text += delimiter;
-            text += format_number(fmt, x.data() + (r * x.shape[1] + c) * static_cast<int64_t>(itemsize), x.dtype);
+        interp::Values row;
+        for (int64_t c = 0; c < ncol; ++c) {
+            Value element = element_to_value(x.dtype, x.data() + (r * ncol + c) * static_cast<int64_t>(itemsize));
+            if (complex) { // numpy passes the real and imaginary parts: (x.real, x.imag) per column
+                row.push_back(interp::get_attribute(context, element, "real"));
+                row.push_back(interp::get_attribute(context, element, "imag"));
+            } else {
+                row.push_back(std::move(element));
+            }
         }
-        text += newline;
+        try {
+            Value line = interp::binary_op(context, interp::BinaryOp::Mod, format_value, interp::make_tuple(std::move(row)));
+            std::string formatted = line.as<interp::StrObject>().value;
+            if (complex) { // numpy: s.replace('+-', '-'), so 3-1j is "(3.0-1.0j)"
+                for (size_t at = formatted.find("+-"); at != std::string::npos; at = formatted.find("+-", at))
+                    formatted.erase(at, 1);
+            }
+            text += formatted + newline;
+        } catch (const RambaError& error) {
+            if (error.kind() != ErrorKind::TypeError)
+                throw;
+            raise(ErrorKind::TypeError, "Mismatch between array dtype ('" + std::string(engine::dtype_name(x.dtype))
+                    + "') and format specifier ('" + format + "')");
+        }
     }
     if (!footer.empty())
         text += comments + footer + newline;

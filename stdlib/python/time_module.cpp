@@ -1,11 +1,14 @@
 // Python's `time` module: wall clock, monotonic and CPU clocks, and sleep().
-// sleep() uses nanosleep so that Ctrl-C (SIGINT) ends it early and the evaluator can raise KeyboardInterrupt.
+// sleep() polls the Ctrl-C flag so that SIGINT/SIGTERM end it early and the evaluator can raise KeyboardInterrupt.
 #include "stdlib/python/time_module.hpp"
 
 #include <cerrno>
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <ctime>
+
+#include "interpreter/eval/interrupt.hpp"
 
 namespace ramba::stdlib {
 
@@ -38,12 +41,19 @@ Value time_sleep(CallContext& ctx, std::span<Value> a)
         throw RambaError(ErrorKind::ValueError, "sleep length must be non-negative");
     if (secs > 1e9)
         throw RambaError(ErrorKind::OverflowError, "sleep length is too large");
-    timespec request {};
-    request.tv_sec = static_cast<time_t>(secs);
-    request.tv_nsec = static_cast<long>((secs - std::floor(secs)) * 1e9);
-    timespec remaining {};
-    // An interrupting signal ends the sleep; the evaluator checks for Ctrl-C when the call returns.
-    nanosleep(&request, &remaining);
+    // Slices of at most 50 ms: the signal may land on another thread (OpenMP's, BLAS's) and not
+    // interrupt nanosleep here, so the flag is polled; the evaluator raises when the call returns.
+    double end = clock_ns(CLOCK_MONOTONIC) * 1e-9 + secs;
+    while (!interp::g_interrupt_requested.load(std::memory_order_relaxed)) {
+        double left = end - clock_ns(CLOCK_MONOTONIC) * 1e-9;
+        if (left <= 0)
+            break;
+        double slice = std::min(left, 0.05);
+        timespec request {};
+        request.tv_sec = static_cast<time_t>(slice);
+        request.tv_nsec = static_cast<long>((slice - std::floor(slice)) * 1e9);
+        nanosleep(&request, nullptr);
+    }
     return Value();
 }
 

@@ -50,7 +50,7 @@ DEFAULT_TIMEOUT = 30.0
 
 HEADER_RE = re.compile(r"^#\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*$")
 KNOWN_KEYS = {"ramba-only", "mode", "args", "ramba-args", "stdout-matches", "stderr-matches", "data", "after",
-              "timeout"}
+              "timeout", "env"}
 
 # Expected-error line of a .err file, and the error line ramba prints on stderr.
 EXPECTED_ERROR_RE = re.compile(r"^(\d+)(?::(\d+))?: ([A-Za-z_][A-Za-z0-9_]*)(?:: (.*))?$")
@@ -86,6 +86,7 @@ class ScriptCase:
     data: list[str] = field(default_factory=list)
     after: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -141,6 +142,12 @@ def load_case(path) -> ScriptCase:
             case.after = value
         elif key == "timeout":
             case.timeout = float(value)
+        elif key == "env":
+            for assignment in shlex.split(value):
+                name, equals, setting = assignment.partition("=")
+                if not equals:
+                    raise CaseError(f"{path}: '# env:' takes NAME=VALUE pairs, not {assignment!r}")
+                case.env[name] = setting
     if case.ramba_args is not None and not case.ramba_only:
         raise CaseError(f"{path}: '# ramba-args:' needs '# ramba-only' (Python cannot run it)")
     return case
@@ -249,6 +256,7 @@ def run_case(case: ScriptCase, interpreter: str, is_python: bool, extra_args=(),
         if is_python:
             # The oracle's sums and BLAS results must not depend on the machine's thread count.
             env.update({"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+        env.update(case.env)
         env.update(env_overrides or {})
         command, stdin_bytes = build_command(case, interpreter, is_python, extra_args)
         result = _run(command, scratch, env, stdin_bytes, case.timeout * scale)

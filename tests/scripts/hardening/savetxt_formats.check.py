@@ -1,0 +1,2 @@
+for name in ["columns.txt", "each.txt", "strings.txt", "complex.txt"]:
+    print(name, repr(open(name).read()))

@@ -19,6 +19,7 @@ int current_line = 0;
 struct StatementEntry {
     int64_t count { 0 };
     double seconds { 0 };
+    double bytes { 0 }; // moved by the kernels it flushed itself (not those of nested statements)
 };
 
 struct KernelEntry {
@@ -114,6 +115,7 @@ void record_kernel(const Program& program, double seconds)
         bytes += static_cast<double>(input.nbytes());
     for (auto& output : program.outputs)
         bytes += static_cast<double>(output.nbytes());
+    statements()[current_line].bytes += bytes;
     auto& entry = kernels()[{ current_line, signature(program) }];
     ++entry.count;
     entry.seconds += seconds;
@@ -126,11 +128,12 @@ void print_report(std::FILE* out, const std::string* source)
     std::vector<std::pair<int, StatementEntry>> lines(statements().begin(), statements().end());
     std::sort(lines.begin(), lines.end(), [](auto& a, auto& b) { return a.second.seconds > b.second.seconds; });
     std::fprintf(out, "-- profile: statements (inclusive time, top %zu)\n", std::min<size_t>(lines.size(), 20));
-    std::fprintf(out, "%6s %10s %11s  %s\n", "line", "runs", "seconds", "statement");
+    std::fprintf(out, "%6s %10s %11s %12s %8s  %s\n", "line", "runs", "seconds", "MB moved", "GB/s", "statement");
     for (size_t i = 0; i < lines.size() && i < 20; ++i) {
         auto& [line, entry] = lines[i];
-        std::fprintf(out, "%6d %10lld %11.6f  %s\n", line, static_cast<long long>(entry.count), entry.seconds,
-            source_line(source, line).c_str());
+        double gbs = entry.seconds > 0 ? entry.bytes / entry.seconds / 1e9 : 0;
+        std::fprintf(out, "%6d %10lld %11.6f %12.1f %8.2f  %s\n", line, static_cast<long long>(entry.count), entry.seconds,
+            entry.bytes / 1e6, gbs, source_line(source, line).c_str());
     }
     std::vector<std::pair<std::pair<int, std::string>, KernelEntry>> rows(kernels().begin(), kernels().end());
     std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second.seconds > b.second.seconds; });

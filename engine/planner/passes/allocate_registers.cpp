@@ -27,8 +27,39 @@ int operand_count(const vm::Instruction& instruction)
 
 } // namespace
 
+namespace {
+
+// Drops index generators and casts nobody reads (an int64 iota whose only reader became a float64
+// iota), keeping the Store indices of direct stores right.
+void remove_dead_values(vm::Program& program)
+{
+    std::vector<bool> read(program.registers.size(), false);
+    for (auto& instruction : program.code) {
+        for (int k = 0; k < operand_count(instruction); ++k)
+            read[instruction.operands[k]] = true;
+    }
+    std::vector<int> new_index(program.code.size(), -1);
+    std::vector<vm::Instruction> code;
+    for (size_t i = 0; i < program.code.size(); ++i) {
+        auto& instruction = program.code[i];
+        bool removable = instruction.kind == vm::InstructionKind::Iota || instruction.kind == vm::InstructionKind::Cast;
+        if (removable && !read[instruction.target])
+            continue;
+        new_index[i] = static_cast<int>(code.size());
+        code.push_back(instruction);
+    }
+    for (auto& instruction : code) {
+        if (instruction.kind == vm::InstructionKind::Apply && instruction.direct_store >= 0)
+            instruction.direct_store = new_index[instruction.direct_store];
+    }
+    program.code = std::move(code);
+}
+
+} // namespace
+
 void allocate_registers(vm::Program& program)
 {
+    remove_dead_values(program);
     size_t count = program.registers.size();
     std::vector<int> last_use(count, -1);
     for (size_t i = 0; i < program.code.size(); ++i) {

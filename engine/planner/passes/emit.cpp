@@ -2,6 +2,7 @@
 // resolved loops (with casts in front where the loop's dtype differs); roots become stores/reduces.
 #include "engine/planner/passes/passes.hpp"
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -55,9 +56,18 @@ public:
             return it->second;
         vm::Instruction cast;
         cast.kind = vm::InstructionKind::Cast;
-        cast.target = new_register(dtype);
         cast.operands[0] = reg;
         cast.operand_count = 1;
+        // OPTIMIZATION: arange(N) / 1000.0 generates the index in float64 directly, which is exact
+        // (the same values as the int64 iota cast) while every value stays below 2**53.
+        double reach = std::abs(node->start) + std::abs(node->step) * static_cast<double>(node->size());
+        if (node->kind == NodeKind::Arange && dtype == DType::Float64 && dtype_kind(node->dtype) != 'f' && reach < 0x1p53) {
+            cast.kind = vm::InstructionKind::Iota;
+            cast.start = node->start;
+            cast.step = node->step;
+            cast.operand_count = 0;
+        }
+        cast.target = new_register(dtype);
         m_program.code.push_back(cast);
         m_casts[key] = cast.target;
         return cast.target;

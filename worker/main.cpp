@@ -20,6 +20,7 @@
 #include "engine/cluster/security.hpp"
 #include "engine/protocol/messages.hpp"
 #include "engine/tiles/tile_store.hpp"
+#include "engine/vm/cancel.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/errors/error.hpp"
 
@@ -32,6 +33,7 @@ constexpr auto driver_silence_limit = std::chrono::seconds(5);
 constexpr auto halo_wait_limit = std::chrono::seconds(60);
 
 std::atomic<int64_t> last_driver_ping_ms { 0 };
+std::atomic<uint64_t> running_sequence { 0 }; // the request being executed (0: none)
 
 int64_t now_ms()
 {
@@ -152,6 +154,10 @@ struct Worker {
     {
         protocol::Decoded decoded(parts[0].data(), parts[0].size());
         uint64_t sequence = decoded.header.sequence;
+        running_sequence = sequence;
+        struct Done {
+            ~Done() { running_sequence = 0; }
+        } done_running;
         std::vector<tiles::Frame> frames;
         for (size_t i = 1; i < parts.size(); ++i)
             frames.emplace_back(static_cast<const std::byte*>(parts[i].data()), parts[i].size());
@@ -349,6 +355,16 @@ int main(int argc, char** argv)
                 if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) > 0) {
                     auto parts = receive_all(socket);
                     last_driver_ping_ms = now_ms();
+                    try {
+                        if (parts.size() == 1) {
+                            protocol::Decoded decoded(parts[0].data(), parts[0].size());
+                            // Ctrl-C at the driver: stop this request's kernel between blocks.
+                            if (decoded.type() == protocol::MessageType::Cancel && decoded.header.sequence != 0
+                                && decoded.header.sequence == running_sequence.load())
+                                vm::g_cancel_requested = true;
+                        }
+                    } catch (const protocol::ProtocolError&) {
+                    }
                 }
                 if (now_ms() - last_driver_ping_ms > std::chrono::duration_cast<std::chrono::milliseconds>(driver_silence_limit).count()) {
                     std::fprintf(stderr, "ramba-worker %u: the driver stopped answering; exiting\n", worker.index);
@@ -366,6 +382,7 @@ int main(int argc, char** argv)
             if (parts.empty())
                 continue;
             try {
+                vm::g_cancel_requested = false;
                 worker.handle(parts, running);
             } catch (const protocol::ProtocolError& e) {
                 std::fprintf(stderr, "ramba-worker %u: dropped a malformed message: %s\n", worker.index, e.what());

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "engine/cluster/security.hpp"
+#include "engine/vm/cancel.hpp"
 #include "interpreter/errors/error.hpp"
 
 namespace ramba::cluster {
@@ -82,6 +84,9 @@ std::pair<int, int> spawn(const std::vector<std::string>& argv)
         if (getppid() != parent)
             _exit(1);
         dup2(fds[0], 0);
+        // OpenBLAS starts (and spins) a thread pool when it loads; workers run BLAS one call per
+        // tile on their own threads, so the pool would only steal cycles from the driver.
+        setenv("OPENBLAS_NUM_THREADS", "1", 0);
         setpgid(0, 0); // Ctrl-C at the terminal is the driver's to handle, not the workers'
         std::vector<char*> args;
         for (auto& arg : argv)
@@ -93,6 +98,30 @@ std::pair<int, int> spawn(const std::vector<std::string>& argv)
     }
     close(fds[0]);
     return { pid, fds[1] };
+}
+
+// zmq::poll that treats a signal (Ctrl-C lands in the interpreter thread) as "nothing yet".
+int poll_in(zmq::socket_t& socket, std::chrono::milliseconds timeout)
+{
+    zmq::pollitem_t item { socket.handle(), 0, ZMQ_POLLIN, 0 };
+    try {
+        return zmq::poll(&item, 1, timeout);
+    } catch (const zmq::error_t& e) {
+        if (e.num() == EINTR)
+            return 0;
+        throw;
+    }
+}
+
+// Helper threads of the driver leave signals to the interpreter thread.
+void block_signals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGALRM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 bool write_all(int fd, const std::string& text)
@@ -131,7 +160,9 @@ struct Cluster::Impl {
     std::thread heartbeat;
     std::atomic<bool> stop_heartbeat { false };
     std::atomic<bool> cancel_requested { false };
+    std::atomic<uint64_t> cancel_sequence { 0 };
     std::string dead_message;
+    zmq::socket_t heartbeat_socket; // until the heartbeat thread takes it
 };
 
 namespace {
@@ -284,22 +315,51 @@ void Cluster::start(const LaunchOptions& options)
     }
     // From here on a failure must not leave processes behind: the cluster owns them.
     instance() = std::move(cluster);
-    Cluster& self = *instance();
 
+    impl.heartbeat_socket = std::move(heartbeat_router);
+    static bool registered = false;
+    if (!registered) {
+        registered = true;
+        std::atexit([] { Cluster::stop(); });
+    }
+}
+
+
+// The rest of start-up, done at the first request: workers boot while the program starts running.
+void Cluster::ready()
+{
+    if (m_ready || m_starting)
+        return;
+    m_starting = true;
+    try {
+        finish_start();
+    } catch (const RambaError& error) {
+        if (m_impl->dead_message.empty())
+            m_impl->dead_message = error.message();
+        m_starting = false;
+        throw;
+    }
+    m_starting = false;
+    m_ready = true;
+}
+
+void Cluster::finish_start()
+{
+    Impl& impl = *m_impl;
+    int count = size();
     // Hellos: each worker's pid and peer endpoint.
     std::vector<std::string> endpoints(count);
     int hellos = 0;
     auto deadline = Clock::now() + start_timeout;
     while (hellos < count) {
-        self.check_alive();
+        check_alive();
         if (Clock::now() > deadline) {
             for (int i = 0; i < count; ++i) {
                 if (endpoints[i].empty())
-                    throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(i) + " on host " + self.m_workers[i].host + " did not start");
+                    throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(i) + " on host " + m_workers[i].host + " did not start");
             }
         }
-        zmq::pollitem_t item { impl.router.handle(), 0, ZMQ_POLLIN, 0 };
-        if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
+        if (poll_in(impl.router, std::chrono::milliseconds(50)) <= 0)
             continue;
         std::vector<zmq::message_t> parts;
         zmq::message_t part;
@@ -318,23 +378,26 @@ void Cluster::start(const LaunchOptions& options)
                 || !endpoints[hello.index].empty())
                 continue;
             endpoints[hello.index] = hello.peer_endpoint;
-            self.m_workers[hello.index].remote_pid = hello.pid;
+            m_workers[hello.index].remote_pid = hello.pid;
             ++hellos;
         } catch (const protocol::ProtocolError&) {
             continue;
         }
     }
     for (int i = 0; i < count; ++i)
-        self.send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
+        send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
 
     // Heartbeats: ping every worker, note when each last answered.
-    impl.heartbeat = std::thread([&impl, count, socket = std::move(heartbeat_router)]() mutable {
+    impl.heartbeat = std::thread([&impl, count, socket = std::move(impl.heartbeat_socket)]() mutable {
+        block_signals();
         auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
-        auto cancel = protocol::encode(protocol::MessageType::Cancel, 0, protocol::Empty {});
+        std::string cancel;
         auto next_ping = Clock::now();
         while (!impl.stop_heartbeat) {
             if (Clock::now() >= next_ping || impl.cancel_requested) {
                 bool cancelling = impl.cancel_requested.exchange(false);
+                if (cancelling)
+                    cancel = protocol::encode(protocol::MessageType::Cancel, impl.cancel_sequence.load(), protocol::Empty {});
                 for (int i = 0; i < count; ++i) {
                     std::string id = "h" + std::to_string(i);
                     try {
@@ -365,15 +428,11 @@ void Cluster::start(const LaunchOptions& options)
             }
         }
     });
-    static bool registered = false;
-    if (!registered) {
-        registered = true;
-        std::atexit([] { Cluster::stop(); });
-    }
 }
 
 void Cluster::check_alive()
 {
+    ready();
     Impl& impl = *m_impl;
     if (!impl.dead_message.empty())
         throw RambaError(ErrorKind::WorkerError, impl.dead_message);
@@ -397,6 +456,7 @@ void Cluster::check_alive()
 
 void Cluster::send(int worker, const std::string& header, std::vector<zmq::message_t> frames)
 {
+    ready();
     Impl& impl = *m_impl;
     std::string id = "w" + std::to_string(worker);
     try {
@@ -413,6 +473,7 @@ void Cluster::send(int worker, const std::string& header, std::vector<zmq::messa
 
 std::vector<Reply> Cluster::collect(std::span<const int> workers, uint64_t sequence)
 {
+    ready();
     Impl& impl = *m_impl;
     std::vector<Reply> replies(workers.size());
     std::vector<bool> have(workers.size(), false);
@@ -438,9 +499,17 @@ std::vector<Reply> Cluster::collect(std::span<const int> workers, uint64_t seque
         }
     }
     auto last_check = Clock::now();
+    std::optional<Clock::time_point> cancelled_at;
     while (remaining > 0) {
-        zmq::pollitem_t item { impl.router.handle(), 0, ZMQ_POLLIN, 0 };
-        int ready = zmq::poll(&item, 1, std::chrono::milliseconds(100));
+        // Ctrl-C: the workers stop this request's kernels; whoever has not answered within 2 s
+        // is abandoned (its late reply is dropped by sequence number).
+        if (vm::cancel_requested() && !cancelled_at) {
+            cancelled_at = Clock::now();
+            cancel(sequence);
+        }
+        if (cancelled_at && Clock::now() - *cancelled_at > std::chrono::seconds(2))
+            throw RambaError(ErrorKind::KeyboardInterrupt, "");
+        int ready = poll_in(impl.router, std::chrono::milliseconds(100));
         if (ready <= 0 || Clock::now() - last_check > std::chrono::milliseconds(200)) {
             check_alive();
             last_check = Clock::now();
@@ -484,10 +553,12 @@ std::vector<Reply> Cluster::collect(std::span<const int> workers, uint64_t seque
     return replies;
 }
 
-void Cluster::cancel()
+void Cluster::cancel(uint64_t sequence)
 {
-    if (m_impl)
+    if (m_impl) {
+        m_impl->cancel_sequence = sequence;
         m_impl->cancel_requested = true;
+    }
 }
 
 Cluster::~Cluster()
@@ -528,6 +599,7 @@ Cluster::~Cluster()
     if (impl.heartbeat.joinable())
         impl.heartbeat.join();
     impl.router.close();
+    impl.heartbeat_socket.close();
     impl.zap.reset();
     impl.context.shutdown();
     impl.context.close();

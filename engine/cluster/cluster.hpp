@@ -56,13 +56,16 @@ public:
     std::vector<Reply> collect(std::span<const int> workers, uint64_t sequence);
     // Throws WorkerError if a worker has died (cheap; called before each request).
     void check_alive();
-    // Asks every worker to stop its running kernel (Ctrl-C).
-    void cancel();
+    // Asks every worker to stop the kernels of request `sequence` (Ctrl-C).
+    void cancel(uint64_t sequence);
 
     struct Impl;
 
 private:
     Cluster() = default;
+    void ready();
+    void finish_start();
+    bool m_ready { false }, m_starting { false };
     std::unique_ptr<Impl> m_impl;
     std::vector<WorkerInfo> m_workers;
     uint64_t m_sequence { 0 };

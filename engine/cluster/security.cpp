@@ -1,6 +1,8 @@
 // Session keys, CURVE socket options and the ZAP handler thread.
 #include "engine/cluster/security.hpp"
 
+#include <csignal>
+#include <pthread.h>
 #include <sstream>
 #include <stdexcept>
 #include <zmq_utils.h>
@@ -44,7 +46,16 @@ ZapHandler::ZapHandler(zmq::context_t& context, const SessionKeys& keys)
     auto socket = std::make_shared<zmq::socket_t>(context, zmq::socket_type::rep);
     socket->set(zmq::sockopt::linger, 0);
     socket->bind("inproc://zeromq.zap.01");
-    m_thread = std::thread([this, socket] { serve(*socket); });
+    m_thread = std::thread([this, socket] {
+        // Signals are for the thread that started us (the interpreter's, or the worker's main).
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        sigaddset(&set, SIGALRM);
+        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        serve(*socket);
+    });
 }
 
 ZapHandler::~ZapHandler()

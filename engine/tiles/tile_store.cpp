@@ -105,6 +105,24 @@ bool broadcastable(const std::vector<int64_t>& from, const std::vector<int64_t>&
 
 } // namespace
 
+// Four ghost rows: enough for the stencils people write (u[2:], u[:-2], u[i+1:j+1]).
+constexpr int64_t ghost_rows = 4;
+
+Tile make_tile(DType dtype, const engine::Shape& shape, int64_t row_begin)
+{
+    Tile t;
+    t.row_begin = row_begin;
+    t.margin = shape.empty() ? 0 : ghost_rows;
+    engine::Shape padded = shape;
+    if (!padded.empty())
+        padded[0] += 2 * t.margin;
+    NDArray buffer = NDArray::empty(dtype, padded);
+    t.data = buffer;
+    t.data.shape = shape;
+    t.data.offset += t.margin * row_elements(buffer) * static_cast<int64_t>(buffer.itemsize());
+    return t;
+}
+
 const Tile& TileStore::tile(uint64_t id) const
 {
     auto it = m_tiles.find(id);
@@ -135,9 +153,13 @@ void TileStore::scatter(const protocol::Scatter& request, Frame data)
 {
     if (request.shape.empty())
         throw ProtocolError("scatter of a 0-d tile");
-    Tile t;
-    t.data = copy_frame(checked_dtype(request.dtype), request.shape, data);
-    t.row_begin = request.row_begin;
+    DType dtype = checked_dtype(request.dtype);
+    int64_t n = checked_size(request.shape);
+    if (static_cast<int64_t>(data.size()) != n * static_cast<int64_t>(engine::dtype_itemsize(dtype)))
+        throw ProtocolError("scattered rows do not match their shape");
+    Tile t = make_tile(dtype, request.shape, request.row_begin);
+    if (!data.empty())
+        std::memcpy(t.data.data(), data.data(), data.size());
     m_tiles[request.id] = std::move(t);
 }
 
@@ -178,6 +200,7 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
     std::vector<NDArray> inputs;
     std::vector<Assembly> assemblies(request.inputs.size());
     std::vector<bool> assembled(request.inputs.size(), false);
+    std::vector<const Tile*> ghost(request.inputs.size(), nullptr);
     for (size_t k = 0; k < request.inputs.size(); ++k) {
         auto& ref = request.inputs[k];
         DType dtype = checked_dtype(ref.dtype);
@@ -203,6 +226,12 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
             inputs.push_back(view_of(t.data, (ref.row_begin - t.row_begin) * row_bytes, ref));
             continue;
         }
+        if (ref.row_begin >= t.row_begin - t.margin && ref.row_end <= tile_end + t.margin && ref.row_begin < ref.row_end) {
+            // Own rows plus ghost rows: peers' halo rows are written into the margins.
+            ghost[k] = &t;
+            inputs.push_back(view_of(t.data, (ref.row_begin - t.row_begin) * static_cast<int64_t>(row_bytes), ref));
+            continue;
+        }
         Assembly& a = assemblies[k];
         engine::Shape shape = t.data.shape;
         shape[0] = ref.row_end - ref.row_begin;
@@ -223,8 +252,19 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
         std::vector<std::byte> data;
         if (!receive(halo, data))
             throw RambaError(ErrorKind::WorkerError, "halo rows from a peer never came");
-        if (halo.sequence != sequence || halo.input >= request.inputs.size() || !assembled[halo.input])
+        if (halo.sequence != sequence || halo.input >= request.inputs.size() || (!assembled[halo.input] && !ghost[halo.input]))
             throw ProtocolError("unexpected halo");
+        if (const Tile* t = ghost[halo.input]) {
+            int64_t rows = t->data.shape[0];
+            size_t row_bytes = static_cast<size_t>(row_elements(t->data)) * t->data.itemsize();
+            bool before = halo.row_begin >= t->row_begin - t->margin && halo.row_end <= t->row_begin;
+            bool after = halo.row_begin >= t->row_begin + rows && halo.row_end <= t->row_begin + rows + t->margin;
+            if (halo.row_begin > halo.row_end || !(before || after)
+                || data.size() != static_cast<size_t>(halo.row_end - halo.row_begin) * row_bytes)
+                throw ProtocolError("halo rows do not fit the ghost rows");
+            std::memcpy(t->data.data() + (halo.row_begin - t->row_begin) * static_cast<int64_t>(row_bytes), data.data(), data.size());
+            continue;
+        }
         Assembly& a = assemblies[halo.input];
         int64_t rows = a.rows.shape[0];
         size_t row_bytes = static_cast<size_t>(row_elements(a.rows)) * a.rows.itemsize();
@@ -264,9 +304,7 @@ vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request
             if (request.new_tile_shape.empty() || request.new_tile_shape[0] != request.shape[0] || ref.id == 0)
                 throw ProtocolError("bad new tile");
             checked_size(request.new_tile_shape);
-            Tile t;
-            t.data = NDArray::empty(dtype, request.new_tile_shape);
-            t.row_begin = request.new_row_begin;
+            Tile t = make_tile(dtype, request.new_tile_shape, request.new_row_begin);
             check_view(ref, t.data.size());
             outputs.push_back(view_of(t.data, 0, ref));
             created.emplace_back(ref.id, t);

@@ -22,7 +22,13 @@ using Frame = std::span<const std::byte>;
 struct Tile {
     engine::NDArray data; // C-contiguous, rows [row_begin, row_begin + shape[0]) of the whole array
     int64_t row_begin { 0 };
+    // Ghost rows allocated before and after `data` in the same buffer: halo rows from neighbours
+    // land there, so a shifted view (u[2:] next to u[:-2]) reads the tile in place, no copy.
+    int64_t margin { 0 };
 };
+
+// A tile of `shape` (rows first) with room for ghost rows on both sides.
+Tile make_tile(engine::DType, const engine::Shape&, int64_t row_begin);
 
 // Rows of a tile sent to a peer, or received from one, for one input of one request.
 struct HaloOut {

@@ -284,15 +284,33 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
 {
     auto items = index_items(context, index);
     auto& object = self.as<ArrayObject>();
+    if (cluster::Cluster::get() && is_array(value)) {
+        // An array expression that runs on the workers is assigned where the rows live: the
+        // destination goes to the workers too (when it is a large array of its own).
+        auto& source = value.as<ArrayObject>();
+        if (source.pending() || source.distributed()) {
+            if (object.pending())
+                object.materialize();
+            object.distribute();
+        }
+    }
     if (auto* view = object.distributed(); view && is_array(value)) {
-        // Assignment of a whole array expression to a slice runs where the rows live.
         bool is_scalar = false;
         if (auto target = distributed_index(*view, items, is_scalar); target && !is_scalar) {
+            auto& source = value.as<ArrayObject>();
             auto node = operand_node(context, value);
             if (node->shape == target->shape) {
-                flush_pending(); // pending nodes may read this array
-                if (cluster::assign(*target, node))
+                // A temporary expression is computed straight into the destination's rows.
+                bool temporary = source.pending() && value.object().use_count() == 1;
+                if (temporary)
+                    flush_pending_except(&source);
+                else
+                    flush_pending(); // pending nodes may read this array
+                if (cluster::assign(*target, node)) {
+                    if (temporary)
+                        source.set_result(*engine::planner::dist_node(std::make_shared<cluster::DistView>(*target)));
                     return;
+                }
             }
         }
     }

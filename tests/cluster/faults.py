@@ -196,7 +196,49 @@ def test_start_time():
     print(f"info 4 local workers: start, one kernel, stop in {elapsed:.3f} s", flush=True)
 
 
+def test_repl_cancel():
+    """Ctrl-C in the REPL stops a kernel running on the workers; the session and the cluster go on."""
+    import shutil
+    if not shutil.which("tmux"):
+        print("skip repl_cancel: no tmux")
+        return
+    session = f"ramba-cancel-{os.getpid()}"
+    socket_name = f"ramba-cancel-{os.getpid()}"
+    tmux = ["tmux", "-L", socket_name]
+    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "150", "-y", "40", "bash --norc"], check=True)
+    try:
+        def keys(*items):
+            subprocess.run(tmux + ["send-keys", "-t", session, *items], check=True)
+
+        def screen():
+            return subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+        keys(f"{RAMBA} --workers 2", "Enter")
+        time.sleep(1)
+        keys("import numpy as np", "Enter", "keep = 41", "Enter", "a = np.arange(3000000) * 1.0", "Enter")
+        keys("for i in range(100000): a = np.sin(a) + 1.0; s = float(a.sum())", "Enter", "Enter")
+        time.sleep(2)
+        keys("C-c")
+        pressed = time.time()
+        back = False
+        while time.time() - pressed < 5:
+            if "KeyboardInterrupt" in screen() and screen().rstrip().endswith(">>>"):
+                back = True
+                break
+            time.sleep(0.05)
+        elapsed = time.time() - pressed
+        check(back and elapsed < 3, f"Ctrl-C returns to the prompt ({elapsed:.2f} s)")
+        keys("print('after', keep + 1, float((np.arange(100000) * 2).sum()))", "Enter")
+        time.sleep(1.5)
+        check("after 42 9999900000.0" in screen(), "the session and the cluster go on after Ctrl-C")
+        keys("C-d")
+        time.sleep(1.5)
+    finally:
+        subprocess.run(tmux + ["kill-server"], capture_output=True)
+
+
 TESTS = {
+    "repl_cancel": test_repl_cancel,
     "worker_killed": test_worker_killed,
     "driver_killed": lambda: test_driver_killed(signal.SIGKILL),
     "driver_terminated": lambda: test_driver_killed(signal.SIGTERM),

@@ -296,6 +296,10 @@ namespace {
 struct OutputPlan {
     bool into_existing { false };  // a view of a distributed array (assignment), else fresh tiles
     const DistView* target { nullptr };
+    // A target inside the rows of one worker: those base rows [begin, end), the view's offset
+    // counted from the first of them (the other workers have nothing to do).
+    bool single_owner { false };
+    int64_t owner_row_begin { 0 }, owner_row_end { 0 };
     std::vector<uint64_t> new_ids; // per program output (0 for reduce outputs)
 };
 
@@ -409,6 +413,18 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
             bool is_new = false;
             if (program.outputs[k].shape.empty() && !space.empty()) {
                 ref.kind = 0; // a reduction
+            } else if (outputs.into_existing && outputs.single_owner) {
+                const DistView& view = *outputs.target;
+                ref.kind = 1;
+                ref.shape = run.shape;
+                ref.strides = view.strides;
+                bool mine = r1 > r0;
+                ref.offset = mine ? view.offset - outputs.owner_row_begin * view.base->row_elements() : 0;
+                ref.id = view.base->id;
+                ref.row_begin = mine ? outputs.owner_row_begin : 0;
+                ref.row_end = mine ? outputs.owner_row_end : 0;
+                if (!mine)
+                    ref.strides.assign(view.strides.size(), 0);
             } else if (outputs.into_existing) {
                 const DistView& view = *outputs.target;
                 int64_t o = view.row_offset();
@@ -523,29 +539,141 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
 bool assign(const DistView& target, const NodePtr& value)
 {
     Cluster* cluster = Cluster::get();
-    if (!cluster || target.base->is_local() || !target.row_aligned() || value->shape != target.shape || target.shape.empty())
+    if (!cluster || target.base->is_local() || target.shape.empty() || target.size() == 0)
         return false;
     const Shape& space = target.shape;
+    // The value broadcasts to the target (a scalar, a row, an expression of the target's shape).
+    Shape both[] = { value->shape, space };
+    try {
+        if (engine::broadcast_shapes(std::span<const Shape>(both)) != space)
+            return false;
+    } catch (const RambaError&) {
+        return false;
+    }
+    DistArray& base = *target.base;
+    int n = cluster->size();
+    OutputPlan outputs;
+    outputs.into_existing = true;
+    outputs.target = &target;
+    outputs.new_ids = { 0 };
+    std::vector<int64_t> rows(n + 1);
+    if (target.row_aligned()) {
+        int64_t o = target.row_offset();
+        for (int w = 0; w <= n; ++w)
+            rows[w] = std::clamp(base.bounds[w] - o, int64_t(0), space[0]);
+        rows[0] = 0;
+        rows[n] = space[0];
+    } else {
+        // A row, a column piece, a strided corner: fine when one worker holds all of it.
+        auto [low, high] = reach(target);
+        int64_t row = base.row_elements();
+        int64_t first = low / row, last = high / row;
+        int owner = -1;
+        for (int w = 0; w < n; ++w) {
+            if (base.bounds[w] <= first && last < base.bounds[w + 1])
+                owner = w;
+        }
+        if (owner < 0)
+            return false;
+        for (int w = 0; w <= n; ++w)
+            rows[w] = w <= owner ? 0 : space[0];
+        outputs.single_owner = true;
+        outputs.owner_row_begin = first;
+        outputs.owner_row_end = last + 1;
+    }
     NodePtr root = value;
     engine::planner::materialize_barriers(std::span<const NodePtr>(&root, 1), space);
     std::vector<Node*> order = engine::planner::collect_nodes(std::span<const NodePtr>(&root, 1));
     vm::Program program = engine::planner::emit_program(order, std::span<const NodePtr>(&root, 1), space, false);
     program.outputs[0].dtype = target.dtype();
     auto leaves = plan_leaves(program, space);
-    DistArray& base = *target.base;
-    int64_t o = target.row_offset();
-    std::vector<int64_t> rows(cluster->size() + 1);
-    for (int w = 0; w <= cluster->size(); ++w)
-        rows[w] = std::clamp(base.bounds[w] - o, int64_t(0), space[0]);
-    rows[0] = 0;
-    rows[cluster->size()] = space[0];
-    OutputPlan outputs;
-    outputs.into_existing = true;
-    outputs.target = &target;
-    outputs.new_ids = { 0 };
+    if (outputs.single_owner) {
+        // Inputs go whole to the one worker (no row slicing, no halos).
+        for (auto& leaf : leaves) {
+            if (leaf.kind == LeafPlan::Kind::Tile)
+                return false;
+            leaf.kind = LeafPlan::Kind::Whole;
+        }
+    }
     execute(program, leaves, space, rows, outputs);
     ++base.version;
     return true;
+}
+
+namespace {
+
+// One program over `space` with fresh tiles for its one output; `leaves` as plan_leaves gives.
+std::shared_ptr<DistArray> run_to_new(vm::Program& program, std::span<const LeafPlan> leaves, const Shape& space)
+{
+    Cluster& cluster = *Cluster::get();
+    int64_t row_elements = product(space) / space[0];
+    auto bounds = partition(space[0], row_elements, cluster.size());
+    OutputPlan outputs;
+    outputs.new_ids = { next_id() };
+    execute(program, leaves, space, bounds, outputs);
+    auto array = std::make_shared<DistArray>();
+    array->id = outputs.new_ids[0];
+    array->dtype = program.outputs[0].dtype;
+    array->shape = space;
+    array->bounds = bounds;
+    return array;
+}
+
+} // namespace
+
+std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& value)
+{
+    if (!Cluster::get() || shape.empty() || product(shape) < min_elements())
+        return nullptr;
+    vm::Program program;
+    program.shape = shape;
+    program.registers = { dtype };
+    vm::Instruction constant;
+    constant.kind = vm::InstructionKind::Constant;
+    constant.target = 0;
+    constant.index = 0;
+    vm::Instruction store;
+    store.kind = vm::InstructionKind::Store;
+    store.operands[0] = 0;
+    store.operand_count = 1;
+    store.index = 0;
+    program.code = { constant, store };
+    program.constants = { value };
+    NDArray output;
+    output.dtype = dtype;
+    output.shape = shape;
+    program.outputs = { output };
+    return run_to_new(program, {}, shape);
+}
+
+std::shared_ptr<DistArray> copy(const DistView& view)
+{
+    if (!Cluster::get() || view.base->is_local() || !view.row_aligned() || view.shape.empty())
+        return nullptr;
+    vm::Program program;
+    program.shape = view.shape;
+    program.registers = { view.dtype() };
+    vm::Instruction load;
+    load.kind = vm::InstructionKind::Load;
+    load.target = 0;
+    load.index = 0;
+    vm::Instruction store;
+    store.kind = vm::InstructionKind::Store;
+    store.operands[0] = 0;
+    store.operand_count = 1;
+    store.index = 0;
+    program.code = { load, store };
+    NDArray input;
+    input.dtype = view.dtype();
+    input.shape = view.shape;
+    program.inputs = { input };
+    program.input_origins = { nullptr };
+    NDArray output = input;
+    program.outputs = { output };
+    LeafPlan leaf;
+    leaf.kind = LeafPlan::Kind::Tile;
+    leaf.view = &view;
+    return run_to_new(program, std::span<const LeafPlan>(&leaf, 1), view.shape);
 }
 
 std::string explain_placement(std::span<const NodePtr> roots, const Shape& space)

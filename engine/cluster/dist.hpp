@@ -65,6 +65,12 @@ engine::NDArray local_view(const DistView&);
 // Returns false (nothing done) when the kernel should run in the driver.
 bool run_group(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);
 
+// A new distributed array of `shape` with every element `value` (a 0-d array), made on the workers.
+// Null when the cluster is off or the array is small.
+std::shared_ptr<DistArray> fill(engine::DType, const engine::Shape&, const engine::NDArray& value);
+// A distributed copy of a row-aligned view (null: not possible on the workers).
+std::shared_ptr<DistArray> copy(const DistView&);
+
 // target[...] = value for a row-aligned view of a distributed array, computed where the rows live.
 // Returns false when this assignment must go through the driver.
 bool assign(const DistView& target, const engine::planner::NodePtr& value);

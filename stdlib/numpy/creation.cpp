@@ -1,5 +1,6 @@
 // numpy creation functions as registration rows: array asarray zeros ones empty full *_like arange
 // linspace logspace eye identity diag triu tril meshgrid fromfunction copy pad.
+#include "engine/cluster/dist.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/rows.hpp"
 
@@ -43,6 +44,9 @@ Value np_asarray(CallContext& context, std::span<Value> args)
 Value filled(CallContext& context, const Value& shape, const Value& dtype_value, double value)
 {
     DType dtype = to_dtype(context, dtype_value).value_or(DType::Float64);
+    // With a cluster, large arrays are born on the workers (no scatter later).
+    if (auto distributed = cluster::fill(dtype, shape_argument(context, shape), engine::Scalar::make(DType::Float64, value).to_array()))
+        return Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(cluster::DistView::whole(distributed)));
     NDArray array = value == 0 ? NDArray::zeros(dtype, shape_argument(context, shape)) : NDArray::empty(dtype, shape_argument(context, shape));
     if (value != 0)
         engine::fill(array, engine::Scalar::make(DType::Float64, value));

@@ -9,6 +9,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
+#include "engine/cluster/dist.hpp"
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
@@ -78,7 +79,17 @@ Value method_swapaxes(CallContext& context, std::span<Value> args)
     return wrap_array(engine::swapaxes(self_array(args[0]), interp::to_index(context, args[1]), interp::to_index(context, args[2])));
 }
 
-Value method_copy(CallContext&, std::span<Value> args) { return wrap_array(engine::copy(self_array(args[0]))); }
+Value method_copy(CallContext&, std::span<Value> args)
+{
+    auto& object = args[0].as<ArrayObject>();
+    if (object.pending())
+        object.materialize();
+    if (auto* view = object.distributed()) {
+        if (auto copied = cluster::copy(*view))
+            return Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(cluster::DistView::whole(copied)));
+    }
+    return wrap_array(engine::copy(self_array(args[0])));
+}
 
 Value method_astype(CallContext& context, std::span<Value> args)
 {

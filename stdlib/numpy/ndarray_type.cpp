@@ -294,23 +294,22 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
             object.distribute();
         }
     }
-    if (auto* view = object.distributed(); view && is_array(value)) {
+    if (auto* view = object.distributed(); view && is_array_like(value)) {
+        // Expressions, arrays and scalars (broadcast) are written where the rows live.
         bool is_scalar = false;
         if (auto target = distributed_index(*view, items, is_scalar); target && !is_scalar) {
-            auto& source = value.as<ArrayObject>();
+            auto* source = is_array(value) ? &value.as<ArrayObject>() : nullptr;
             auto node = operand_node(context, value);
-            if (node->shape == target->shape) {
-                // A temporary expression is computed straight into the destination's rows.
-                bool temporary = source.pending() && value.object().use_count() == 1;
+            // A temporary expression is computed straight into the destination's rows.
+            bool temporary = source && source->pending() && value.object().use_count() == 1 && node->shape == target->shape;
+            if (temporary)
+                flush_pending_except(source);
+            else
+                flush_pending(); // pending nodes may read this array
+            if (cluster::assign(*target, node)) {
                 if (temporary)
-                    flush_pending_except(&source);
-                else
-                    flush_pending(); // pending nodes may read this array
-                if (cluster::assign(*target, node)) {
-                    if (temporary)
-                        source.set_result(*engine::planner::dist_node(std::make_shared<cluster::DistView>(*target)));
-                    return;
-                }
+                    source->set_result(*engine::planner::dist_node(std::make_shared<cluster::DistView>(*target)));
+                return;
             }
         }
     }

@@ -1,0 +1,155 @@
+// libFuzzer target over what a worker does with a message from the network: decode the msgpack
+// header, validate the body, execute it against a tile store (kernels, gathers, scatters, frees).
+// Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
+// starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
+// Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/protocol/messages.hpp"
+#include "engine/tiles/tile_store.hpp"
+#include "interpreter/errors/error.hpp"
+
+using namespace ramba;
+
+namespace {
+
+std::string frame(const std::string& bytes)
+{
+    uint32_t n = static_cast<uint32_t>(bytes.size());
+    std::string out(reinterpret_cast<const char*>(&n), 4);
+    return out + bytes;
+}
+
+tiles::TileStore fresh_store()
+{
+    tiles::TileStore store;
+    std::vector<double> rows(64 * 8);
+    for (size_t i = 0; i < rows.size(); ++i)
+        rows[i] = double(i);
+    protocol::Scatter scatter { 1, static_cast<uint8_t>(engine::DType::Float64), { 64, 8 }, 0 };
+    store.scatter(scatter, tiles::Frame(reinterpret_cast<const std::byte*>(rows.data()), rows.size() * 8));
+    return store;
+}
+
+void write_seeds(const char* folder)
+{
+    auto save = [&](const std::string& name, const std::string& bytes) {
+        std::ofstream(std::string(folder) + "/" + name, std::ios::binary) << bytes;
+    };
+    // A kernel: load tile 1 rows shifted by one (a halo from a peer that never comes), add, store.
+    protocol::Run run;
+    run.shape = { 63, 8 };
+    run.registers = { static_cast<uint8_t>(engine::DType::Float64), static_cast<uint8_t>(engine::DType::Float64) };
+    protocol::Instruction load;
+    load.kind = 0;
+    load.target = 0;
+    load.index = 0;
+    protocol::Instruction apply;
+    apply.kind = 3;
+    apply.target = 1;
+    apply.operands = { 0, 0 };
+    apply.op = 0; // the first op of ops.def
+    apply.loop_inputs = { static_cast<uint8_t>(engine::DType::Float64), static_cast<uint8_t>(engine::DType::Float64) };
+    apply.loop_output = static_cast<uint8_t>(engine::DType::Float64);
+    protocol::Instruction store;
+    store.kind = 5;
+    store.operands = { 1 };
+    store.index = 0;
+    protocol::Instruction reduce;
+    reduce.kind = 6;
+    reduce.operands = { 1 };
+    reduce.index = 1;
+    run.code = { load, apply, store, reduce };
+    protocol::ArrayRef input;
+    input.kind = 1;
+    input.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    input.shape = { 63, 8 };
+    input.strides = { 8, 1 };
+    input.id = 1;
+    input.row_begin = 1;
+    input.row_end = 64;
+    run.inputs = { input };
+    protocol::ArrayRef out = input;
+    out.id = 2;
+    out.row_begin = 0;
+    out.row_end = 63;
+    protocol::ArrayRef partial;
+    partial.kind = 0;
+    partial.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    run.outputs = { out, partial };
+    run.output_is_new = { 1, 0 };
+    run.new_tile_shape = { 63, 8 };
+    save("run", frame(protocol::encode(protocol::MessageType::Run, 7, run)));
+    run.halo_count = 1;
+    save("run_halo", frame(protocol::encode(protocol::MessageType::Run, 8, run)));
+    save("gather", frame(protocol::encode(protocol::MessageType::Gather, 9, protocol::Gather { 1, 3, 9 })));
+    std::string data(16 * 8, '\1');
+    save("scatter", frame(protocol::encode(protocol::MessageType::Scatter, 10,
+                        protocol::Scatter { 3, static_cast<uint8_t>(engine::DType::Int64), { 16 }, 0 }))
+            + frame(data));
+    save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+    if (const char* folder = std::getenv("RAMBA_FUZZ_WORKER_SEEDS"))
+        write_seeds(folder);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    std::vector<std::string> frames;
+    size_t at = 0;
+    while (at + 4 <= size && frames.size() < 16) {
+        uint32_t n;
+        std::memcpy(&n, data + at, 4);
+        at += 4;
+        n = static_cast<uint32_t>(std::min<size_t>(n, size - at));
+        frames.emplace_back(reinterpret_cast<const char*>(data + at), n);
+        at += n;
+    }
+    if (frames.empty())
+        return 0;
+    tiles::TileStore store = fresh_store();
+    std::vector<tiles::Frame> rest;
+    for (size_t i = 1; i < frames.size(); ++i)
+        rest.emplace_back(reinterpret_cast<const std::byte*>(frames[i].data()), frames[i].size());
+    try {
+        protocol::Decoded decoded(frames[0].data(), frames[0].size());
+        switch (decoded.type()) {
+        case protocol::MessageType::Run: {
+            auto run = decoded.body<protocol::Run>();
+            auto send = [](const tiles::HaloOut&) { };
+            auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
+            store.run(decoded.header.sequence, run, rest, send, receive);
+            break;
+        }
+        case protocol::MessageType::Gather:
+            store.gather(decoded.body<protocol::Gather>());
+            break;
+        case protocol::MessageType::Scatter:
+            if (rest.size() == 1)
+                store.scatter(decoded.body<protocol::Scatter>(), rest[0]);
+            break;
+        case protocol::MessageType::Free: {
+            auto free = decoded.body<protocol::Free>();
+            store.free(free.ids);
+            break;
+        }
+        default:
+            decoded.body<protocol::Hello>();
+            break;
+        }
+    } catch (const protocol::ProtocolError&) {
+    } catch (const RambaError&) {
+    }
+    return 0;
+}

@@ -10,6 +10,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/cluster.hpp"
+#include "interpreter/cli/options.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -306,6 +307,12 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
                 flush_pending_except(source);
             else
                 flush_pending(); // pending nodes may read this array
+            if (options().explain) {
+                std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
+                std::fflush(stdout);
+                std::fprintf(stderr, "-- assignment into a distributed view %s (rows of base %s, on the workers that hold them)\n%s",
+                    engine::shape_to_string(target->shape).c_str(), engine::shape_to_string(target->base->shape).c_str(), text.c_str());
+            }
             if (cluster::assign(*target, node)) {
                 if (temporary)
                     source->set_result(*engine::planner::dist_node(std::make_shared<cluster::DistView>(*target)));

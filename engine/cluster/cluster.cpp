@@ -434,19 +434,19 @@ void Cluster::start(const LaunchOptions& options)
             if (hello.index >= static_cast<uint32_t>(count) || parts[0].to_string() != "w" + std::to_string(hello.index)
                 || !endpoints[hello.index].empty())
                 continue;
+            if (impl.launcher_pid > 0 && !hello.host.empty())
+                instance()->m_workers[hello.index].host = hello.host; // the launcher chose it
             endpoints[hello.index] = hello.peer_endpoint;
             self.m_workers[hello.index].remote_pid = hello.pid;
-            if (launched && !hello.host.empty())
-                self.m_workers[hello.index].host = hello.host;
             ++hellos;
         } catch (const protocol::ProtocolError&) {
             continue;
         }
     }
-    impl.remove_config(); // every worker has read it
     for (int i = 0; i < count; ++i)
         self.send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
 
+    impl.remove_config(); // every worker has read it
     // Heartbeats: ping every worker, note when each last answered.
     impl.heartbeat = std::thread([&impl, count, socket = std::move(heartbeat_router)]() mutable {
         auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});

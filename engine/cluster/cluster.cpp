@@ -182,26 +182,27 @@ struct Cluster::Impl {
     std::vector<std::deque<Reply>> pending;          // replies that came while waiting for others
     std::unique_ptr<std::atomic<int64_t>[]> last_seen; // per worker, by the heartbeat thread
     std::vector<bool> exited;
+    int launcher_pid { -1 };   // with --launcher: every worker's child_pid
+    std::string config_folder; // with --launcher: the private folder and file of the session line
+    std::string config_file;
     std::thread heartbeat;
     std::atomic<bool> stop_heartbeat { false };
     std::atomic<bool> cancel_requested { false };
     std::string dead_message;
-    int launcher_pid { -1 };   // with --launcher: every worker's child_pid
-    std::string config_folder; // with --launcher: the private folder and file of the session line
-    std::string config_file;
-
-    void remove_config()
-    {
-        if (!config_file.empty())
-            unlink(config_file.c_str());
-        if (!config_folder.empty())
-            rmdir(config_folder.c_str());
-        config_file.clear();
-        config_folder.clear();
-    }
 };
 
 namespace {
+
+// The launcher's session file and its folder, once the workers have read it (or at the end).
+void remove_config(Cluster::Impl& impl)
+{
+    if (!impl.config_file.empty())
+        unlink(impl.config_file.c_str());
+    if (!impl.config_folder.empty())
+        rmdir(impl.config_folder.c_str());
+    impl.config_file.clear();
+    impl.config_folder.clear();
+}
 
 // Binds a CURVE ROUTER on an ephemeral port; returns the port.
 int bind_router(zmq::socket_t& socket, const SessionKeys& keys, const std::string& interface)
@@ -349,7 +350,7 @@ void Cluster::start(const LaunchOptions& options)
         try {
             child = spawn(launcher_argv(options.launcher, count, worker_path, impl.config_file));
         } catch (...) {
-            impl.remove_config();
+            remove_config(impl);
             throw;
         }
         impl.launcher_pid = child.first;
@@ -446,7 +447,7 @@ void Cluster::start(const LaunchOptions& options)
     for (int i = 0; i < count; ++i)
         self.send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
 
-    impl.remove_config(); // every worker has read it
+    remove_config(impl); // every worker has read it
     // Heartbeats: ping every worker, note when each last answered.
     impl.heartbeat = std::thread([&impl, count, socket = std::move(heartbeat_router)]() mutable {
         auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
@@ -664,7 +665,7 @@ Cluster::~Cluster()
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     }
-    impl.remove_config();
+    remove_config(impl);
     impl.stop_heartbeat = true;
     if (impl.heartbeat.joinable())
         impl.heartbeat.join();

@@ -11,8 +11,11 @@
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <arpa/inet.h>
 #include <map>
+#include <netdb.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 #include <zmq.hpp>
@@ -71,6 +74,30 @@ std::string ssh_field(int index)
     std::string field;
     for (int i = 0; i <= index && (in >> field); ++i) { }
     return field;
+}
+
+// Our address on the route to the driver (a connected UDP socket sends nothing): what peers on other
+// nodes reach us at when a launcher started us and no ssh session tells us. Empty if unknown.
+std::string address_towards(const std::string& host)
+{
+    addrinfo hints {};
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_DGRAM;
+    addrinfo* found = nullptr;
+    if (getaddrinfo(host.c_str(), "9", &hints, &found) != 0 || !found)
+        return "";
+    std::string address;
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_in local {};
+    socklen_t length = sizeof local;
+    char text[INET_ADDRSTRLEN] {};
+    if (fd >= 0 && connect(fd, found->ai_addr, found->ai_addrlen) == 0 && getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) == 0
+        && inet_ntop(AF_INET, &local.sin_addr, text, sizeof text))
+        address = text;
+    if (fd >= 0)
+        close(fd);
+    freeaddrinfo(found);
+    return address;
 }
 
 std::vector<zmq::message_t> receive_all(zmq::socket_t& socket)
@@ -327,8 +354,12 @@ int main(int argc, char** argv)
         std::string my_host = bind;
         if (bind == "0.0.0.0") {
             my_host = ssh_field(2);
+            if (my_host.empty() && config.count("host"))
+                my_host = config["host"];
             if (my_host.empty())
-                my_host = config.count("host") ? config["host"] : "127.0.0.1";
+                my_host = address_towards(driver_host);
+            if (my_host.empty())
+                my_host = "127.0.0.1";
         }
 
         cluster::make_curve_client(worker.driver, worker.keys);

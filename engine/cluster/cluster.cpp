@@ -2,7 +2,10 @@
 //
 // Spawn channel: each worker's stdin is a pipe from the driver (directly, or through ssh). The first
 // line carries the session keys and endpoints, so they never appear on a command line; the pipe
-// stays open, and its end-of-file tells the worker that the driver is gone.
+// stays open, and its end-of-file tells the worker that the driver is gone. A cluster launcher
+// (mpirun, srun) gives its ranks no pipe from us: they read the same line from a 0600 file in a
+// private temporary folder (its path on the command line, never the keys), take their index from the
+// launcher's rank variable, and exit when the driver's heartbeats stop.
 #include "engine/cluster/cluster.hpp"
 
 #include <cerrno>
@@ -17,8 +20,10 @@
 #include <optional>
 #include <sstream>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 #include "engine/cluster/security.hpp"
@@ -138,6 +143,55 @@ bool write_all(int fd, const std::string& text)
     return true;
 }
 
+// Single quotes for /bin/sh.
+std::string shell_quote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
+    }
+    return quoted + "'";
+}
+
+// The launcher's command: {n} replaced by the worker count, the worker command appended. Run by
+// /bin/sh so that the user's quoting and variables work as they would at a prompt; `exec` keeps
+// the launcher itself our child, so its exit is seen and PDEATHSIG reaches it.
+std::vector<std::string> launcher_argv(const std::string& command, int count, const std::string& worker_path, const std::string& config_path)
+{
+    std::string filled;
+    for (size_t i = 0; i < command.size(); ++i) {
+        if (command.compare(i, 3, "{n}") == 0) {
+            filled += std::to_string(count);
+            i += 2;
+        } else {
+            filled += command[i];
+        }
+    }
+    return { "/bin/sh", "-c", "exec " + filled + " " + shell_quote(worker_path) + " --config " + shell_quote(config_path) };
+}
+
+// Writes the session line to a new file only we can read, in a new folder only we can enter.
+// Returns (folder, file).
+std::pair<std::string, std::string> write_private_config(const std::string& line)
+{
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/ramba-XXXXXX";
+    if (!mkdtemp(pattern.data()))
+        throw RambaError(ErrorKind::WorkerError, "cannot create a private folder for the launcher's configuration: " + std::string(std::strerror(errno)));
+    std::string path = pattern + "/session";
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 || !write_all(fd, line) || close(fd) != 0) {
+        int error = errno;
+        unlink(path.c_str());
+        rmdir(pattern.c_str());
+        throw RambaError(ErrorKind::WorkerError, "cannot write the launcher's configuration: " + std::string(std::strerror(error)));
+    }
+    return { pattern, path };
+}
+
 ErrorKind kind_from_name(const std::string& name)
 {
 #define RAMBA_X(kind, parent) if (name == #kind) return ErrorKind::kind;
@@ -157,6 +211,9 @@ struct Cluster::Impl {
     std::vector<std::deque<Reply>> pending;          // replies that came while waiting for others
     std::unique_ptr<std::atomic<int64_t>[]> last_seen; // per worker, by the heartbeat thread
     std::vector<bool> exited;
+    int launcher_pid { -1 };   // with --launcher: every worker's child_pid
+    std::string config_folder; // with --launcher: the private folder and file of the session line
+    std::string config_file;
     std::thread heartbeat;
     std::atomic<bool> stop_heartbeat { false };
     std::atomic<bool> cancel_requested { false };
@@ -166,6 +223,17 @@ struct Cluster::Impl {
 };
 
 namespace {
+
+// The launcher's session file and its folder, once the workers have read it (or at the end).
+void remove_config(Cluster::Impl& impl)
+{
+    if (!impl.config_file.empty())
+        unlink(impl.config_file.c_str());
+    if (!impl.config_folder.empty())
+        rmdir(impl.config_folder.c_str());
+    impl.config_file.clear();
+    impl.config_folder.clear();
+}
 
 // Binds a CURVE ROUTER on an ephemeral port; returns the port.
 int bind_router(zmq::socket_t& socket, const SessionKeys& keys, const std::string& interface)
@@ -251,7 +319,15 @@ void Cluster::start(const LaunchOptions& options)
         bool local;
     };
     std::vector<Plan> plans;
-    if (!options.hosts.empty()) {
+    bool launched = !options.launcher.empty();
+    if (launched) {
+        if (!options.hosts.empty())
+            throw RambaError(ErrorKind::ValueError, "--launcher and --hosts cannot be combined: the launcher decides where workers run");
+        if (options.workers < 1)
+            throw RambaError(ErrorKind::ValueError, "--launcher needs --workers N (or RAMBA_WORKERS): the number of workers it starts, its {n}");
+        for (int i = 0; i < options.workers; ++i)
+            plans.push_back({ "launcher", false });
+    } else if (!options.hosts.empty()) {
         for (auto& [host, count] : parse_hosts(options.hosts)) {
             for (int i = 0; i < count; ++i)
                 plans.push_back({ host, false });
@@ -264,6 +340,13 @@ void Cluster::start(const LaunchOptions& options)
     if (count < 1 || count > 4096)
         throw RambaError(ErrorKind::ValueError, "the number of workers must be between 1 and 4096");
     bool remote = !options.hosts.empty();
+    // A launcher's workers reach us at RAMBA_DRIVER_HOST (this host's name or address on the
+    // cluster's network); without it they are on this machine (a local mpirun) and everything
+    // stays on the loopback interface.
+    const char* driver_host_env = std::getenv("RAMBA_DRIVER_HOST");
+    std::string launcher_driver_host = driver_host_env && *driver_host_env ? driver_host_env : "";
+    if (launched && !launcher_driver_host.empty())
+        remote = true;
 
     int port = bind_router(impl.router, impl.keys, remote ? "0.0.0.0" : "127.0.0.1");
     zmq::socket_t heartbeat_router(impl.context, zmq::socket_type::router);
@@ -277,7 +360,42 @@ void Cluster::start(const LaunchOptions& options)
     impl.pending.resize(count);
     impl.last_seen.reset(new std::atomic<int64_t>[count]);
     impl.exited.assign(count, false);
-    for (int i = 0; i < count; ++i) {
+    if (launched) {
+        // One command starts them all; every rank reads the same line and takes its index from
+        // the launcher's rank variable (OMPI_COMM_WORLD_RANK, PMI_RANK, PMIX_RANK, SLURM_PROCID).
+        std::map<std::string, std::string> config {
+            { "index", "0" },
+            { "count", std::to_string(count) },
+            { "driver_host", remote ? launcher_driver_host : "127.0.0.1" },
+            { "driver_port", std::to_string(port) },
+            { "heartbeat_port", std::to_string(heartbeat_port) },
+            { "threads", std::to_string(options.threads) },
+            { "bind", remote ? "0.0.0.0" : "127.0.0.1" },
+            { "server_public", impl.keys.server_public },
+            { "server_secret", impl.keys.server_secret },
+            { "client_public", impl.keys.client_public },
+            { "client_secret", impl.keys.client_secret },
+        };
+        std::tie(impl.config_folder, impl.config_file) = write_private_config(encode_config(config));
+        std::pair<int, int> child;
+        try {
+            child = spawn(launcher_argv(options.launcher, count, worker_path, impl.config_file));
+        } catch (...) {
+            remove_config(impl);
+            throw;
+        }
+        impl.launcher_pid = child.first;
+        impl.pipes.push_back(child.second);
+        for (int i = 0; i < count; ++i) {
+            impl.last_seen[i] = now_ms();
+            WorkerInfo info;
+            info.index = i;
+            info.host = plans[i].host; // until its hello says where it runs
+            info.child_pid = child.first;
+            cluster->m_workers.push_back(info);
+        }
+    }
+    for (int i = 0; i < count && !launched; ++i) {
         impl.last_seen[i] = now_ms();
         WorkerInfo info;
         info.index = i;
@@ -377,6 +495,8 @@ void Cluster::finish_start()
             if (hello.index >= static_cast<uint32_t>(count) || parts[0].to_string() != "w" + std::to_string(hello.index)
                 || !endpoints[hello.index].empty())
                 continue;
+            if (impl.launcher_pid > 0 && !hello.host.empty())
+                instance()->m_workers[hello.index].host = hello.host; // the launcher chose it
             endpoints[hello.index] = hello.peer_endpoint;
             m_workers[hello.index].remote_pid = hello.pid;
             ++hellos;
@@ -387,6 +507,7 @@ void Cluster::finish_start()
     for (int i = 0; i < count; ++i)
         send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
 
+    remove_config(impl); // every worker has read it
     // Heartbeats: ping every worker, note when each last answered.
     impl.heartbeat = std::thread([&impl, count, socket = std::move(impl.heartbeat_socket)]() mutable {
         block_signals();
@@ -447,6 +568,17 @@ void Cluster::check_alive()
         }
         if (impl.heartbeat.joinable() && now_ms() - impl.last_seen[i] > heartbeat_timeout.count())
             dead = true;
+        if (dead && m_workers[i].child_pid == impl.launcher_pid) {
+            // The launcher went (it ends the job when a rank dies): name the worker heard from
+            // least recently, most likely the one that died first.
+            int stalest = 0;
+            for (int k = 1; k < size(); ++k) {
+                if (impl.last_seen[k] < impl.last_seen[stalest])
+                    stalest = k;
+            }
+            impl.dead_message = "worker " + std::to_string(stalest) + " on host " + m_workers[stalest].host + " died (the launcher exited)";
+            throw RambaError(ErrorKind::WorkerError, impl.dead_message);
+        }
         if (dead) {
             impl.dead_message = "worker " + std::to_string(i) + " on host " + m_workers[i].host + " died";
             throw RambaError(ErrorKind::WorkerError, impl.dead_message);
@@ -588,6 +720,15 @@ Cluster::~Cluster()
             if (done == pid || (done < 0 && errno == ECHILD))
                 break;
             if (Clock::now() > deadline) {
+                if (pid == impl.launcher_pid) {
+                    // Ask the launcher to end its job first: it kills its ranks, SIGKILL would not.
+                    kill(pid, SIGTERM);
+                    auto grace = Clock::now() + std::chrono::seconds(2);
+                    while (waitpid(pid, &status, WNOHANG) == 0 && Clock::now() < grace)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    if (kill(pid, 0) != 0)
+                        break;
+                }
                 kill(pid, SIGKILL);
                 waitpid(pid, &status, 0);
                 break;
@@ -595,6 +736,7 @@ Cluster::~Cluster()
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     }
+    remove_config(impl);
     impl.stop_heartbeat = true;
     if (impl.heartbeat.joinable())
         impl.heartbeat.join();

@@ -1,7 +1,8 @@
 // The driver's side of the cluster engine: starts ramba-worker processes (locally, over ssh, or with
-// a cluster launcher), hands them session keys through their stdin, and exchanges CURVE-encrypted
-// ZeroMQ messages with them. Watches heartbeats and child processes: a dead worker is a WorkerError
-// naming it, within seconds. Distribution of arrays is dist.hpp's; this file moves messages.
+// a cluster launcher), hands them session keys through their stdin (a private file for a launcher),
+// and exchanges CURVE-encrypted ZeroMQ messages with them. Watches heartbeats and child processes:
+// a dead worker is a WorkerError naming it, within seconds. Distribution of arrays is dist.hpp's;
+// this file moves messages.
 #pragma once
 
 #include <cstdint>

@@ -16,7 +16,7 @@ struct FunctionObject;
 // A local slot that has no value yet (before assignment, after `del`). Cells never live in locals
 // (a frame keeps its cells apart), so a Cell-typed value with no object is free to mean "unbound";
 // making and testing it touches no memory.
-inline Value unbound_value() { return Value::object(Type::Cell, nullptr); }
+inline Value unbound_value() { return Value::empty_object(Type::Cell); }
 inline bool is_unbound(const Value& value) { return value.type() == Type::Cell; }
 
 // One contiguous stack of Values for all frames: a call pushes its arguments and locals on top and
@@ -45,7 +45,7 @@ public:
         // its storage is simply reused; the out-of-line shared_ptr destructor is not called for it.
         while (m_top > mark) {
             --m_top;
-            if (m_top->object().use_count() != 0)
+            if (m_top->holds_object())
                 m_top->~Value();
         }
     }
@@ -73,7 +73,7 @@ private:
 
 struct Frame {
     Value* locals { nullptr };
-    std::vector<std::shared_ptr<CellObject>> cells; // own cells, then the closure's free variables
+    std::vector<Ref<CellObject>> cells; // own cells, then the closure's free variables
     const FunctionObject* function { nullptr };     // null for module-level code
 };
 

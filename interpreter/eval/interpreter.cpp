@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interrupt.hpp"
 
 namespace ramba::interp {
@@ -381,18 +382,13 @@ void Interpreter::exec_aug_assign(const ast::AugAssignStmt& statement)
         auto& name = static_cast<const ast::NameExpr&>(target);
         Value current = load(name.ref, name.span);
         Value operand = eval(*statement.value);
-        if (current.is(Type::Int) && operand.is(Type::Int)) {
-            int64_t a = current.as_int(), b = operand.as_int(), r;
-            if (op == ast::BinOpKind::Add && !__builtin_add_overflow(a, b, &r)) {
-                store(name.ref, Value::integer(r));
-                return;
-            }
-            if (op == ast::BinOpKind::Sub && !__builtin_sub_overflow(a, b, &r)) {
-                store(name.ref, Value::integer(r));
-                return;
-            }
+        // OPTIMIZATION: int and float operands inline (`total += i`, `acc += x * 0.5`).
+        Value result;
+        if (number_arith(op, current, operand, result)) {
+            store(name.ref, std::move(result));
+            return;
         }
-        Value result = combine(current, operand);
+        result = combine(current, operand);
         current = Value(); // drop our reference first, so an array updated in place is not shared
         store(name.ref, std::move(result));
         return;
@@ -502,7 +498,7 @@ std::string join_path(const std::vector<std::string>& path, size_t count)
 }
 
 // Imports a dotted module; ModuleNotFoundError names the first prefix that does not exist.
-std::shared_ptr<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan span)
+Ref<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan span)
 {
     std::string dotted = join_path(path, path.size());
     if (auto module = import_module(dotted))
@@ -569,10 +565,25 @@ void Interpreter::exec_raise(const ast::RaiseStmt& statement)
         std::rethrow_exception(m_handling.back());
     }
     Value exception = eval(*statement.exception);
-    if (statement.cause)
-        (void)eval(*statement.cause); // evaluated for its errors; ramba reports no exception chains
     try {
         m_current_span = statement.span;
+        if (statement.cause) {
+            // `raise E from C`: E (made from its class if need be) gets __cause__ C, an exception
+            // instance (made from its class too) or None. Uncaught, only E is reported.
+            Value cause = eval(*statement.cause);
+            m_current_span = statement.span;
+            auto instance_of = [&](const Value& value) {
+                if (value.is(Type::Class) && value.as<ClassObject>().error_kind)
+                    return call_builtin(*this, value, {}, {});
+                return value;
+            };
+            exception = instance_of(exception);
+            cause = instance_of(cause);
+            if (!cause.is(Type::Exception) && !cause.is_none())
+                throw RambaError(ErrorKind::TypeError, "exception causes must derive from BaseException", statement.span);
+            if (exception.is(Type::Exception))
+                exception.as<ExceptionObject>().cause = std::move(cause);
+        }
         raise_value(*this, exception);
     } catch (RambaError& error) {
         error.set_span_if_unknown(statement.span);

@@ -86,6 +86,8 @@ private:
     Value eval_compare(const ast::CompareExpr&);
     Value eval_bool_op(const ast::BoolOpExpr&);
     Value eval_attribute(const ast::AttributeExpr&);
+    Value eval_if_expression(const ast::IfExpExpr&);
+    [[noreturn]] Value eval_starred(const ast::Expr&);
     Value eval_subscript(const ast::SubscriptExpr&);
     Value eval_index(const ast::Expr&);
     Value eval_slice(const ast::SliceExpr&);
@@ -93,6 +95,7 @@ private:
     Value eval_dict(const ast::DictExpr&);
     Value eval_comprehension(const ast::ListCompExpr&);
     void run_generators(const ast::ListCompExpr&, size_t level, const Value& result);
+    void run_simple_comprehension(const ast::ListCompExpr&, Values& items);
     Value eval_lambda(const ast::LambdaExpr&);
     Value eval_fstring(const ast::FStringExpr&);
     std::string render_fstring_parts(const std::vector<ast::FStringPart>&);
@@ -119,6 +122,25 @@ private:
     // OPTIMIZATION: the int held by a plain operand (an int literal, or a bound variable holding an
     // int), read without making a Value; false (nothing evaluated) for anything else.
     bool int_operand(const ast::Expr&, int64_t& out) const;
+    // OPTIMIZATION: the same for int arithmetic on such operands, nested (`(a * 31 + b) % m`), when
+    // it stays in int64 and raises nothing; false (nothing observable done) otherwise, and the caller
+    // evaluates the expression the general way.
+    bool int_expression(const ast::Expr& expression, int64_t& out) const
+    {
+        if (int_operand(expression, out))
+            return true;
+        if (expression.kind != ast::ExprKind::BinOp)
+            return false;
+        IntValue result = int_binary(static_cast<const ast::BinOpExpr&>(expression));
+        out = result.value;
+        return result.ok;
+    }
+    // Returned in registers, so that callers keep no addressable locals (and can tail-call).
+    struct IntValue {
+        bool ok;
+        int64_t value;
+    };
+    IntValue int_binary(const ast::BinOpExpr&) const;
     // The truth of an expression used as a condition, without making a bool Value where possible.
     bool condition(const ast::Expr&);
     bool condition_general(const ast::Expr&);
@@ -132,6 +154,7 @@ private:
     // Calls (call.cpp)
     Value eval_call(const ast::CallExpr&);
     Value eval_call_general(const ast::CallExpr&);
+    Value eval_method_call(const ast::CallExpr&);
     Value call_named_simple(const ast::CallExpr&, const Value& function);
     struct MethodCacheEntry;
     MethodCacheEntry* method_from_cache(const ast::AttributeExpr& site, const Value& receiver);

@@ -343,6 +343,6 @@ const interp::BuiltinSpec rows[] = {
 
 std::span<const interp::BuiltinSpec> creation_functions() { return rows; }
 
-Value make_grid(bool sparse) { return Value::object(Type::Opaque, std::make_shared<GridObject>(sparse)); }
+Value make_grid(bool sparse) { return Value::object(Type::Opaque, interp::make_object<GridObject>(sparse)); }
 
 } // namespace ramba::numpy

@@ -288,7 +288,7 @@ Value array_iterate(CallContext&, const Value& self)
     const NDArray& a = self_array(self);
     if (a.ndim() == 0)
         raise(ErrorKind::TypeError, "iteration over a 0-d array");
-    auto iterator = std::make_shared<ArrayIterator>();
+    auto iterator = interp::make_object<ArrayIterator>();
     iterator->array = a;
     return Value::object(Type::Iterator, iterator);
 }
@@ -431,7 +431,7 @@ bool is_ndarray_instance(const Value& value, const interp::ClassObject&) { retur
 Value ndarray_type_object()
 {
     static Value cls = [] {
-        auto object = std::make_shared<interp::ClassObject>();
+        auto object = interp::make_object<interp::ClassObject>();
         object->name = "numpy.ndarray";
         object->is_instance = is_ndarray_instance;
         return Value::object(Type::Class, object);

@@ -113,7 +113,7 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
 
 
 // Inline in both callers: it runs once per user-function call.
-inline void Interpreter::enter_call(SourceSpan span)
+[[gnu::always_inline]] inline void Interpreter::enter_call(SourceSpan span)
 {
     if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
         raise_interrupt(span);
@@ -169,7 +169,7 @@ struct CallScope {
     }
     CallScope scope(this, m_frame, &frame, m_depth);
     try {
-        if (exec_block(info.body) == Completion::Return)
+        if (exec_statements(info.body) == Completion::Return)
             return std::move(m_return_value);
         return Value();
     } catch (RambaError&) {
@@ -406,7 +406,7 @@ void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& r
                 continue;
             }
         }
-        m_stack.push(eval(*argument));
+        m_stack.push(eval_hot(*argument));
     }
     return call_simple(function, mark.mark(), expression.args.size(), expression.span);
 }

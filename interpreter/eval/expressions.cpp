@@ -155,6 +155,21 @@ bool is_plain(const ast::Expr& expression)
     return { true, result.integer };
 }
 
+// Inline in eval_binary: one C++ frame per operator on the way down a deep recursion.
+[[gnu::always_inline]] inline Value Interpreter::eval_binary_general(const ast::BinOpExpr& expression)
+{
+    if (!is_plain(*expression.right)) {
+        // Both operands are made in place (no default-constructed temporaries assigned to).
+        Value left = eval_hot(*expression.left);
+        Value right = eval_hot(*expression.right);
+        return binary_values(expression, left, right);
+    }
+    Value left_temporary, right_temporary;
+    const Value& left = operand(*expression.left, left_temporary);
+    const Value& right = operand(*expression.right, right_temporary);
+    return binary_values(expression, left, right);
+}
+
 [[gnu::noinline]] Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
 {
     // OPTIMIZATION: two plain int operands (`i * 2`, `n - 1`) need no operand Values at all; this
@@ -168,20 +183,6 @@ bool is_plain(const ast::Expr& expression)
             return Value::floating(result.floating);
     }
     return eval_binary_general(expression);
-}
-
-[[gnu::noinline]] Value Interpreter::eval_binary_general(const ast::BinOpExpr& expression)
-{
-    if (!is_plain(*expression.right)) {
-        // Both operands are made in place (no default-constructed temporaries assigned to).
-        Value left = eval(*expression.left);
-        Value right = eval(*expression.right);
-        return binary_values(expression, left, right);
-    }
-    Value left_temporary, right_temporary;
-    const Value& left = operand(*expression.left, left_temporary);
-    const Value& right = operand(*expression.right, right_temporary);
-    return binary_values(expression, left, right);
 }
 
 Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value& right, SourceSpan span)
@@ -342,20 +343,23 @@ bool Interpreter::condition(const ast::Expr& expression)
             return compare_numbers(compare.ops[0], a, b);
         break;
     }
-    case ast::ExprKind::BoolOp: {
-        // As a condition only the truth of `a and b` matters, which is the truth of its operands.
-        auto& bool_op = static_cast<const ast::BoolOpExpr&>(expression);
-        bool is_and = bool_op.op == ast::BoolOpKind::And;
-        for (const auto& value : bool_op.values) {
-            if (condition(*value) != is_and)
-                return !is_and;
-        }
-        return is_and;
-    }
+    case ast::ExprKind::BoolOp:
+        return condition_bool_op(static_cast<const ast::BoolOpExpr&>(expression));
     default:
         break;
     }
     return condition_general(expression);
+}
+
+// As a condition only the truth of `a and b` matters, which is the truth of its operands.
+[[gnu::noinline]] bool Interpreter::condition_bool_op(const ast::BoolOpExpr& bool_op)
+{
+    bool is_and = bool_op.op == ast::BoolOpKind::And;
+    for (const auto& value : bool_op.values) {
+        if (condition(*value) != is_and)
+            return !is_and;
+    }
+    return is_and;
 }
 
 [[gnu::noinline]] bool Interpreter::condition_general(const ast::Expr& expression)

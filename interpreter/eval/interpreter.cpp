@@ -131,14 +131,7 @@ void Interpreter::write_stderr(std::string_view text)
 
 Completion Interpreter::exec_block(const ast::Block& block)
 {
-    for (const auto& statement : block) {
-        Completion completion = exec(*statement);
-        if (completion != Completion::Normal) [[unlikely]]
-            return completion;
-        if (!statement->release_after.empty()) [[unlikely]]
-            release(statement->release_after);
-    }
-    return Completion::Normal;
+    return exec_statements(block);
 }
 
 void Interpreter::release(const std::vector<ast::NameRef>& names)
@@ -194,17 +187,8 @@ Completion Interpreter::exec(const ast::Stmt& statement)
     case StmtKind::FunctionDef:
         exec_function_def(static_cast<const ast::FunctionDefStmt&>(statement));
         return Completion::Normal;
-    case StmtKind::Return: {
-        auto& ret = static_cast<const ast::ReturnStmt&>(statement);
-        if (!ret.value) {
-            m_return_value = Value();
-        } else if (const Value* value = ret.value->kind == ast::ExprKind::Name ? bound_slot(static_cast<const ast::NameExpr&>(*ret.value).ref) : nullptr) {
-            m_return_value = *value;
-        } else {
-            m_return_value = eval(*ret.value);
-        }
-        return Completion::Return;
-    }
+    case StmtKind::Return:
+        return exec_return(static_cast<const ast::ReturnStmt&>(statement));
     case StmtKind::Break:
         return Completion::Break;
     case StmtKind::Continue:

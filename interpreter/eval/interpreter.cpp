@@ -364,6 +364,29 @@ void Interpreter::exec_aug_assign(const ast::AugAssignStmt& statement)
     switch (target.kind) {
     case ast::ExprKind::Name: {
         auto& name = static_cast<const ast::NameExpr&>(target);
+        if (name.ref.scope == ast::NameScope::Local) {
+            // OPTIMIZATION: a bound local number updated in its slot (`i += 1`, `acc += x * 0.5`).
+            // The slot stays put while the operand is evaluated: no other code can rebind a local.
+            Value& slot = m_frame->locals[name.ref.index];
+            if (slot.is(Type::Int) || slot.is(Type::Float)) {
+                int64_t b;
+                if (slot.is(Type::Int) && int_expression(*statement.value, b)) {
+                    IntArith result = int_arith(op, slot.as_int(), b);
+                    if (result.kind == IntArith::Int) {
+                        slot = Value::integer(result.integer);
+                        return;
+                    }
+                }
+                Value operand = eval(*statement.value);
+                Value result;
+                if (number_arith(op, slot, operand, result)) {
+                    slot = std::move(result);
+                    return;
+                }
+                slot = binary_slow(op, slot, operand, statement.span);
+                return;
+            }
+        }
         Value current = load(name.ref, name.span);
         Value operand = eval(*statement.value);
         // OPTIMIZATION: int and float operands inline (`total += i`, `acc += x * 0.5`).

@@ -133,24 +133,26 @@ private:
 // complex values are boxed so that a Value stays 16 bytes (complex is rare in scalar code).
 struct ComplexObject;
 
-// 16 bytes: a type tag, whether it holds a counted object, and the payload.
+// 16 bytes: a type tag, whether it holds a counted object, and the payload. Copies, moves and
+// destruction are forced inline: GCC otherwise leaves ~Value out of line in large evaluator
+// functions, a call per temporary on the hottest paths.
 class Value {
 public:
     Value() = default; // None
-    Value(const Value& other) : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    [[gnu::always_inline]] Value(const Value& other) : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
     {
         if (m_owns)
             Object::retain(m_object);
     }
     // A moved-from Value that held an object is None; immediate values are left as they were.
-    Value(Value&& other) noexcept : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    [[gnu::always_inline]] Value(Value&& other) noexcept : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
     {
         if (other.m_owns) {
             other.m_type = Type::None;
             other.m_owns = false;
         }
     }
-    Value& operator=(const Value& other)
+    [[gnu::always_inline]] Value& operator=(const Value& other)
     {
         if (other.m_owns)
             Object::retain(other.m_object);
@@ -162,7 +164,7 @@ public:
             Object::release(old);
         return *this;
     }
-    Value& operator=(Value&& other) noexcept
+    [[gnu::always_inline]] Value& operator=(Value&& other) noexcept
     {
         Object* old = m_owns ? m_object : nullptr;
         m_type = other.m_type;
@@ -176,7 +178,7 @@ public:
             Object::release(old);
         return *this;
     }
-    ~Value()
+    [[gnu::always_inline]] ~Value()
     {
         if (m_owns)
             Object::release(m_object);

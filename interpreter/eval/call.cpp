@@ -10,7 +10,7 @@
 namespace ramba::interp {
 
 FunctionObject::FunctionObject(std::shared_ptr<const ast::FunctionInfo> function_info, Values default_values,
-    std::vector<std::shared_ptr<CellObject>> closure_cells, std::string file, std::shared_ptr<const std::string> text)
+    std::vector<Ref<CellObject>> closure_cells, std::string file, std::shared_ptr<const std::string> text)
     : info(std::move(function_info))
     , name(info->name)
     , defaults(std::move(default_values))
@@ -103,17 +103,17 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
     defaults.reserve(info->params.size());
     for (const auto& param : info->params)
         defaults.push_back(param.default_value ? eval(*param.default_value) : unbound_value());
-    std::vector<std::shared_ptr<CellObject>> closure;
+    std::vector<Ref<CellObject>> closure;
     closure.reserve(info->free_variable_sources.size());
     for (uint32_t source : info->free_variable_sources)
         closure.push_back(m_frame->cells[source]);
-    auto function = std::make_shared<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_filename, m_source);
+    auto function = make_object<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_filename, m_source);
     return Value::object(Type::Function, std::move(function));
 }
 
 
 // Inline in both callers: it runs once per user-function call.
-inline void Interpreter::enter_call(SourceSpan span)
+[[gnu::always_inline]] inline void Interpreter::enter_call(SourceSpan span)
 {
     if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
         raise_interrupt(span);
@@ -163,13 +163,13 @@ struct CallScope {
     if (info.num_cells > 0 && frame.cells.empty()) {
         frame.cells.reserve(info.num_cells);
         for (uint32_t i = 0; i < info.num_own_cells; ++i)
-            frame.cells.push_back(std::make_shared<CellObject>());
+            frame.cells.push_back(make_object<CellObject>());
         for (const auto& cell : function.closure)
             frame.cells.push_back(cell);
     }
     CallScope scope(this, m_frame, &frame, m_depth);
     try {
-        if (exec_block(info.body) == Completion::Return)
+        if (exec_statements(info.body) == Completion::Return)
             return std::move(m_return_value);
         return Value();
     } catch (RambaError&) {
@@ -180,7 +180,7 @@ struct CallScope {
 
 // OPTIMIZATION: the arguments are already on the value stack at `arguments`, in parameter order;
 // they become the first locals of the callee.
-Value Interpreter::call_simple(const FunctionObject& function, Value* arguments, size_t count, SourceSpan span)
+[[gnu::always_inline]] inline Value Interpreter::call_simple(const FunctionObject& function, Value* arguments, size_t count, SourceSpan span)
 {
     enter_call(span);
     const ast::FunctionInfo& info = *function.info;
@@ -211,7 +211,7 @@ Value Interpreter::call_function(const FunctionObject& function, std::span<const
         // Parameters may live in cells (captured by an inner function): make the own cells before binding.
         frame.cells.reserve(info.num_cells);
         for (uint32_t i = 0; i < info.num_own_cells; ++i)
-            frame.cells.push_back(std::make_shared<CellObject>());
+            frame.cells.push_back(make_object<CellObject>());
         for (const auto& cell : function.closure)
             frame.cells.push_back(cell);
     }
@@ -394,7 +394,7 @@ void Interpreter::remember_method(const ast::AttributeExpr& site, const Value& r
 // OPTIMIZATION: `f(a, b)` where f names a user function of plain positional parameters and the
 // call has only positional, unstarred arguments: a short path with nothing else to consider.
 // Precondition (checked by eval_call): room for the arguments on the value stack.
-Value Interpreter::call_named_simple(const ast::CallExpr& expression, const Value& function_value)
+[[gnu::always_inline]] inline Value Interpreter::call_named_simple(const ast::CallExpr& expression, const Value& function_value)
 {
     Value callee = function_value; // keeps the function alive if its name is rebound while it runs
     auto& function = callee.as<FunctionObject>();
@@ -406,13 +406,40 @@ Value Interpreter::call_named_simple(const ast::CallExpr& expression, const Valu
                 continue;
             }
         }
-        m_stack.push(eval(*argument));
+        m_stack.push(eval_hot(*argument));
     }
     return call_simple(function, mark.mark(), expression.args.size(), expression.span);
 }
 
+// OPTIMIZATION: `xs.append(item)` on a list variable, once this site has found list.append: no
+// receiver copy on the value stack, no general call machinery.
+[[gnu::noinline]] Value Interpreter::eval_method_call(const ast::CallExpr& expression)
+{
+    auto& attribute = static_cast<const ast::AttributeExpr&>(*expression.func);
+    if (attribute.value->kind == ast::ExprKind::Name && expression.args.size() == 1 && expression.keywords.empty()
+        && expression.args[0]->kind != ast::ExprKind::Starred) {
+        const Value* receiver = bound_slot(static_cast<const ast::NameExpr&>(*attribute.value).ref);
+        if (receiver && receiver->is(Type::List)) {
+            MethodCacheEntry* entry = method_from_cache(attribute, *receiver);
+            if (entry && entry->list_append) {
+                // Held: evaluating the argument may rebind the variable; Python appends to the
+                // list the receiver named when it was evaluated.
+                Ref<ListObject> list = receiver->ref_as<ListObject>();
+                Value item = eval(*expression.args[0]);
+                if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+                    raise_interrupt(expression.span);
+                list->items.push_back(std::move(item));
+                return Value();
+            }
+        }
+    }
+    return eval_call_general(expression);
+}
+
 Value Interpreter::eval_call(const ast::CallExpr& expression)
 {
+    if (expression.func->kind == ast::ExprKind::Attribute)
+        return eval_method_call(expression);
     if (expression.func->kind == ast::ExprKind::Name && expression.keywords.empty()) {
         const Value* slot = bound_slot(static_cast<const ast::NameExpr&>(*expression.func).ref);
         if (slot && slot->is(Type::Function)) {

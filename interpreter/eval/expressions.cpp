@@ -5,10 +5,14 @@
 #include <cmath>
 
 #include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interpreter.hpp"
 
 namespace ramba::interp {
 
+// OPTIMIZATION: eval() itself needs no stack frame: every case is either made on the spot (an int
+// literal, a bound variable) or a tail call (a jump, not a call) to the node's own function. Deep
+// Python recursion then costs fewer C++ frames (and return-address predictions) per level.
 Value Interpreter::eval(const ast::Expr& expression)
 {
     using ast::ExprKind;
@@ -19,8 +23,12 @@ Value Interpreter::eval(const ast::Expr& expression)
             return Value::integer(constant.int_value);
         return eval_constant(constant);
     }
-    case ExprKind::Name:
-        return load(static_cast<const ast::NameExpr&>(expression).ref, expression.span);
+    case ExprKind::Name: {
+        auto& ref = static_cast<const ast::NameExpr&>(expression).ref;
+        if (const Value* value = bound_slot(ref)) [[likely]]
+            return *value;
+        return load_slow(ref, expression.span);
+    }
     case ExprKind::BinOp:
         return eval_binary(static_cast<const ast::BinOpExpr&>(expression));
     case ExprKind::UnaryOp:
@@ -29,16 +37,12 @@ Value Interpreter::eval(const ast::Expr& expression)
         return eval_compare(static_cast<const ast::CompareExpr&>(expression));
     case ExprKind::BoolOp:
         return eval_bool_op(static_cast<const ast::BoolOpExpr&>(expression));
-    case ExprKind::IfExp: {
-        auto& conditional = static_cast<const ast::IfExpExpr&>(expression);
-        return condition(*conditional.test) ? eval(*conditional.body) : eval(*conditional.orelse);
-    }
+    case ExprKind::IfExp:
+        return eval_if_expression(static_cast<const ast::IfExpExpr&>(expression));
     case ExprKind::Call:
         return eval_call(static_cast<const ast::CallExpr&>(expression));
-    case ExprKind::Attribute: {
-        auto& attribute = static_cast<const ast::AttributeExpr&>(expression);
-        return get_attribute_of(eval(*attribute.value), attribute.attr, attribute.span);
-    }
+    case ExprKind::Attribute:
+        return eval_attribute(static_cast<const ast::AttributeExpr&>(expression));
     case ExprKind::Subscript:
         return eval_subscript(static_cast<const ast::SubscriptExpr&>(expression));
     case ExprKind::Slice:
@@ -56,12 +60,29 @@ Value Interpreter::eval(const ast::Expr& expression)
     case ExprKind::FString:
         return eval_fstring(static_cast<const ast::FStringExpr&>(expression));
     case ExprKind::Starred:
-        throw RambaError(ErrorKind::SyntaxError, "can't use starred expression here", expression.span);
+        break;
     }
-    RAMBA_ASSERT(false, "every expression kind is handled above");
+    return eval_starred(expression);
 }
 
-Value Interpreter::eval_constant(const ast::ConstantExpr& constant)
+[[gnu::noinline]] Value Interpreter::eval_starred(const ast::Expr& expression)
+{
+    if (expression.kind == ast::ExprKind::Starred)
+        throw RambaError(ErrorKind::SyntaxError, "can't use starred expression here", expression.span);
+    RAMBA_ASSERT(false, "every expression kind is handled in eval()");
+}
+
+[[gnu::noinline]] Value Interpreter::eval_if_expression(const ast::IfExpExpr& conditional)
+{
+    return condition(*conditional.test) ? eval(*conditional.body) : eval(*conditional.orelse);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_attribute(const ast::AttributeExpr& attribute)
+{
+    return get_attribute_of(eval(*attribute.value), attribute.attr, attribute.span);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_constant(const ast::ConstantExpr& constant)
 {
     using T = ast::ConstantExpr::Type;
     switch (constant.type) {
@@ -104,26 +125,6 @@ bool Interpreter::truth(const Value& value)
 }
 
 namespace {
-// Python's floor division and modulo on int64 (the caller excludes b == 0 and MIN // -1).
-inline int64_t floor_divide(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        --q;
-    return q;
-}
-inline int64_t floor_modulo(int64_t a, int64_t b)
-{
-    int64_t r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0)))
-        r += b;
-    return r;
-}
-// Integers that a double holds exactly, so int/int true division rounds once, as Python's does.
-constexpr int64_t exact_double_limit = int64_t(1) << 53;
-}
-
-namespace {
 // Evaluating this cannot run code that rebinds a variable (so a reference to the other operand's
 // slot stays valid while it is evaluated).
 bool is_plain(const ast::Expr& expression)
@@ -132,101 +133,49 @@ bool is_plain(const ast::Expr& expression)
 }
 }
 
-namespace {
-// The result of int (op) int when it can be computed inline: not for overflow, division by zero,
-// or the operators values/ handles (which raise Python's errors or make big results).
-struct IntArith {
-    enum Kind : uint8_t { None, Int, Float } kind;
-    int64_t integer;
-    double floating;
-};
-inline IntArith int_arith(ast::BinOpKind op, int64_t a, int64_t b)
-{
-    using ast::BinOpKind;
-    int64_t r;
-    switch (op) {
-    case BinOpKind::Add:
-        if (!__builtin_add_overflow(a, b, &r))
-            return { IntArith::Int, r, 0.0 };
-        break;
-    case BinOpKind::Sub:
-        if (!__builtin_sub_overflow(a, b, &r))
-            return { IntArith::Int, r, 0.0 };
-        break;
-    case BinOpKind::Mul:
-        if (!__builtin_mul_overflow(a, b, &r))
-            return { IntArith::Int, r, 0.0 };
-        break;
-    case BinOpKind::FloorDiv:
-        if (b != 0 && !(b == -1 && a == INT64_MIN))
-            return { IntArith::Int, floor_divide(a, b), 0.0 };
-        break;
-    case BinOpKind::Mod:
-        if (b != 0 && b != -1)
-            return { IntArith::Int, floor_modulo(a, b), 0.0 };
-        if (b == -1)
-            return { IntArith::Int, 0, 0.0 };
-        break;
-    case BinOpKind::Div:
-        if (b != 0 && a < exact_double_limit && a > -exact_double_limit && b < exact_double_limit && b > -exact_double_limit)
-            return { IntArith::Float, 0, static_cast<double>(a) / static_cast<double>(b) };
-        break;
-    case BinOpKind::BitAnd:
-        return { IntArith::Int, a & b, 0.0 };
-    case BinOpKind::BitOr:
-        return { IntArith::Int, a | b, 0.0 };
-    case BinOpKind::BitXor:
-        return { IntArith::Int, a ^ b, 0.0 };
-    default:
-        break;
-    }
-    return { IntArith::None, 0, 0.0 };
-}
-}
-
 [[gnu::always_inline]] inline Value Interpreter::binary_values(const ast::BinOpExpr& expression, const Value& left, const Value& right)
 {
-    using ast::BinOpKind;
     // OPTIMIZATION: int and float arithmetic inline; overflow, division by zero and every other type
     // go to values/ (which raises Python's errors).
-    if (left.is(Type::Int) && right.is(Type::Int)) {
-        IntArith result = int_arith(expression.op, left.as_int(), right.as_int());
-        if (result.kind == IntArith::Int)
-            return Value::integer(result.integer);
-        if (result.kind == IntArith::Float)
-            return Value::floating(result.floating);
-    } else if ((left.is(Type::Float) || left.is(Type::Int)) && (right.is(Type::Float) || right.is(Type::Int))) {
-        double a = left.is(Type::Float) ? left.as_float() : static_cast<double>(left.as_int());
-        double b = right.is(Type::Float) ? right.as_float() : static_cast<double>(right.as_int());
-        // An int operand must convert exactly for the inline path to match Python's rounding.
-        bool exact = (left.is(Type::Float) || (left.as_int() < exact_double_limit && left.as_int() > -exact_double_limit))
-            && (right.is(Type::Float) || (right.as_int() < exact_double_limit && right.as_int() > -exact_double_limit));
-        if (exact) {
-            switch (expression.op) {
-            case BinOpKind::Add:
-                return Value::floating(a + b);
-            case BinOpKind::Sub:
-                return Value::floating(a - b);
-            case BinOpKind::Mul:
-                return Value::floating(a * b);
-            case BinOpKind::Div:
-                if (b != 0.0)
-                    return Value::floating(a / b);
-                break;
-            default:
-                break;
-            }
-        }
-    }
+    Value result;
+    if (number_arith(expression.op, left, right, result))
+        return result;
     return binary_slow(expression.op, left, right, expression.span);
 }
 
-Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
+// Not inline: it recurses, and its callers' fast paths should stay small.
+[[gnu::noinline]] Interpreter::IntValue Interpreter::int_binary(const ast::BinOpExpr& binary) const
+{
+    int64_t a, b;
+    if (!int_expression(*binary.left, a) || !int_expression(*binary.right, b))
+        return { false, 0 };
+    IntArith result = int_arith(binary.op, a, b);
+    if (result.kind != IntArith::Int)
+        return { false, 0 };
+    return { true, result.integer };
+}
+
+// Inline in eval_binary: one C++ frame per operator on the way down a deep recursion.
+[[gnu::always_inline]] inline Value Interpreter::eval_binary_general(const ast::BinOpExpr& expression)
+{
+    if (!is_plain(*expression.right)) {
+        // Both operands are made in place (no default-constructed temporaries assigned to).
+        Value left = eval_hot(*expression.left);
+        Value right = eval_hot(*expression.right);
+        return binary_values(expression, left, right);
+    }
+    Value left_temporary, right_temporary;
+    const Value& left = operand(*expression.left, left_temporary);
+    const Value& right = operand(*expression.right, right_temporary);
+    return binary_values(expression, left, right);
+}
+
+[[gnu::noinline]] Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
 {
     // OPTIMIZATION: two plain int operands (`i * 2`, `n - 1`) need no operand Values at all; this
     // small function keeps that path free of the general path's stack frame.
     int64_t a, b;
-    if (int_operand(*expression.left, a) && int_operand(*expression.right, b)) {
+    if (int_expression(*expression.left, a) && int_expression(*expression.right, b)) {
         IntArith result = int_arith(expression.op, a, b);
         if (result.kind == IntArith::Int)
             return Value::integer(result.integer);
@@ -234,20 +183,6 @@ Value Interpreter::eval_binary(const ast::BinOpExpr& expression)
             return Value::floating(result.floating);
     }
     return eval_binary_general(expression);
-}
-
-[[gnu::noinline]] Value Interpreter::eval_binary_general(const ast::BinOpExpr& expression)
-{
-    if (!is_plain(*expression.right)) {
-        // Both operands are made in place (no default-constructed temporaries assigned to).
-        Value left = eval(*expression.left);
-        Value right = eval(*expression.right);
-        return binary_values(expression, left, right);
-    }
-    Value left_temporary, right_temporary;
-    const Value& left = operand(*expression.left, left_temporary);
-    const Value& right = operand(*expression.right, right_temporary);
-    return binary_values(expression, left, right);
 }
 
 Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value& right, SourceSpan span)
@@ -261,7 +196,7 @@ Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value
     }
 }
 
-Value Interpreter::eval_unary(const ast::UnaryOpExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_unary(const ast::UnaryOpExpr& expression)
 {
     Value temporary;
     const Value& operand = this->operand(*expression.operand, temporary);
@@ -370,7 +305,7 @@ Value Interpreter::compare_slow(ast::CompareKind op, const Value& left, const Va
     }
 }
 
-Value Interpreter::eval_compare(const ast::CompareExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_compare(const ast::CompareExpr& expression)
 {
     Value left = eval(*expression.left);
     size_t count = expression.ops.size();
@@ -397,15 +332,34 @@ Value Interpreter::eval_compare(const ast::CompareExpr& expression)
 
 bool Interpreter::condition(const ast::Expr& expression)
 {
-    // OPTIMIZATION: `n < 2` on plain int operands, in a function too small to need a stack frame.
-    if (expression.kind == ast::ExprKind::Compare) {
+    // OPTIMIZATION: `n < 2`, `i % 3 == 0` on int operands, and `and`/`or`/`not` of such, in a
+    // function too small to need a stack frame.
+    switch (expression.kind) {
+    case ast::ExprKind::Compare: {
         auto& compare = static_cast<const ast::CompareExpr&>(expression);
         int64_t a, b;
         if (compare.ops.size() == 1 && compare.ops[0] <= ast::CompareKind::GtE
-            && int_operand(*compare.left, a) && int_operand(*compare.comparators[0], b))
+            && int_expression(*compare.left, a) && int_expression(*compare.comparators[0], b))
             return compare_numbers(compare.ops[0], a, b);
+        break;
+    }
+    case ast::ExprKind::BoolOp:
+        return condition_bool_op(static_cast<const ast::BoolOpExpr&>(expression));
+    default:
+        break;
     }
     return condition_general(expression);
+}
+
+// As a condition only the truth of `a and b` matters, which is the truth of its operands.
+[[gnu::noinline]] bool Interpreter::condition_bool_op(const ast::BoolOpExpr& bool_op)
+{
+    bool is_and = bool_op.op == ast::BoolOpKind::And;
+    for (const auto& value : bool_op.values) {
+        if (condition(*value) != is_and)
+            return !is_and;
+    }
+    return is_and;
 }
 
 [[gnu::noinline]] bool Interpreter::condition_general(const ast::Expr& expression)
@@ -428,16 +382,6 @@ bool Interpreter::condition(const ast::Expr& expression)
         }
         break;
     }
-    case ast::ExprKind::BoolOp: {
-        // As a condition only the truth of `a and b` matters, which is the truth of its operands.
-        auto& bool_op = static_cast<const ast::BoolOpExpr&>(expression);
-        bool is_and = bool_op.op == ast::BoolOpKind::And;
-        for (const auto& value : bool_op.values) {
-            if (condition(*value) != is_and)
-                return !is_and;
-        }
-        return is_and;
-    }
     case ast::ExprKind::UnaryOp: {
         auto& unary = static_cast<const ast::UnaryOpExpr&>(expression);
         if (unary.op == ast::UnaryOpKind::Not)
@@ -458,7 +402,7 @@ bool Interpreter::condition(const ast::Expr& expression)
     return truth(value);
 }
 
-Value Interpreter::eval_bool_op(const ast::BoolOpExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_bool_op(const ast::BoolOpExpr& expression)
 {
     // `and`/`or` return an operand, not a bool (Python).
     Value value;
@@ -489,9 +433,9 @@ Value Interpreter::eval_index(const ast::Expr& index)
     return eval(index);
 }
 
-Value Interpreter::eval_slice(const ast::SliceExpr& slice)
+[[gnu::noinline]] Value Interpreter::eval_slice(const ast::SliceExpr& slice)
 {
-    auto object = std::make_shared<SliceObject>();
+    auto object = make_object<SliceObject>();
     if (slice.lower)
         object->start = eval(*slice.lower);
     if (slice.upper)
@@ -501,7 +445,7 @@ Value Interpreter::eval_slice(const ast::SliceExpr& slice)
     return Value::object(Type::Slice, std::move(object));
 }
 
-Value Interpreter::eval_subscript(const ast::SubscriptExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_subscript(const ast::SubscriptExpr& expression)
 {
     Value container = eval(*expression.value);
     Value index = eval_index(*expression.index);
@@ -523,7 +467,7 @@ Value Interpreter::eval_subscript(const ast::SubscriptExpr& expression)
     }
 }
 
-Value Interpreter::eval_sequence(const std::vector<ast::ExprPtr>& elements, Type type)
+[[gnu::noinline]] Value Interpreter::eval_sequence(const std::vector<ast::ExprPtr>& elements, Type type)
 {
     Values items;
     items.reserve(elements.size());
@@ -546,7 +490,7 @@ Value Interpreter::eval_sequence(const std::vector<ast::ExprPtr>& elements, Type
     return type == Type::Tuple ? make_tuple(std::move(items)) : make_list(std::move(items));
 }
 
-Value Interpreter::eval_dict(const ast::DictExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_dict(const ast::DictExpr& expression)
 {
     Value dict = make_dict();
     auto& object = dict.as<DictObject>();
@@ -573,11 +517,65 @@ Value Interpreter::eval_dict(const ast::DictExpr& expression)
     return dict;
 }
 
-Value Interpreter::eval_comprehension(const ast::ListCompExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_comprehension(const ast::ListCompExpr& expression)
 {
     Value result = expression.value ? make_dict() : make_list({});
+    const ast::Comprehension& first = expression.generators[0];
+    if (!expression.value && expression.generators.size() == 1 && first.target->kind == ast::ExprKind::Name
+        && static_cast<const ast::NameExpr&>(*first.target).ref.scope == ast::NameScope::Local) {
+        run_simple_comprehension(expression, result.as<ListObject>().items);
+        return result;
+    }
     run_generators(expression, 0, result);
     return result;
+}
+
+// OPTIMIZATION: `[element for name in iterable if test]`, one generator binding one (hidden local)
+// name: the loop stores straight into the slot and appends, without the general recursion.
+void Interpreter::run_simple_comprehension(const ast::ListCompExpr& expression, Values& items)
+{
+    const ast::Comprehension& generator = expression.generators[0];
+    Value* slot = &m_frame->locals[static_cast<const ast::NameExpr&>(*generator.target).ref.index];
+    auto body = [&](Value item) {
+        *slot = std::move(item);
+        for (const auto& test : generator.ifs) {
+            if (!condition(*test))
+                return;
+        }
+        items.push_back(eval(*expression.element));
+    };
+    Value iterable = eval(*generator.iter);
+    if (iterable.is(Type::Range)) {
+        auto& range = iterable.as<RangeObject>();
+        for (int64_t i = range.start; range.step > 0 ? i < range.stop : i > range.stop;) {
+            body(Value::integer(i));
+            if (__builtin_add_overflow(i, range.step, &i))
+                break;
+        }
+        return;
+    }
+    if (iterable.is(Type::List) || iterable.is(Type::Tuple)) {
+        const Values& source = iterable.is(Type::List) ? iterable.as<ListObject>().items : iterable.as<TupleObject>().items;
+        for (size_t i = 0; i < source.size(); ++i)
+            body(source[i]);
+        return;
+    }
+    Value iterator;
+    try {
+        m_current_span = generator.iter->span;
+        iterator = iterate(*this, iterable);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(generator.iter->span);
+        throw;
+    }
+    auto& object = iterator.as<IteratorObject>();
+    for (;;) {
+        Value item;
+        m_current_span = generator.iter->span;
+        if (!object.next(*this, item))
+            break;
+        body(std::move(item));
+    }
 }
 
 void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t level, const Value& result)
@@ -641,7 +639,7 @@ void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t lev
     }
 }
 
-Value Interpreter::eval_lambda(const ast::LambdaExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_lambda(const ast::LambdaExpr& expression)
 {
     return make_function(expression.function, expression.function->name);
 }
@@ -680,7 +678,7 @@ std::string Interpreter::render_fstring_parts(const std::vector<ast::FStringPart
     return out;
 }
 
-Value Interpreter::eval_fstring(const ast::FStringExpr& expression)
+[[gnu::noinline]] Value Interpreter::eval_fstring(const ast::FStringExpr& expression)
 {
     return make_str(render_fstring_parts(expression.parts));
 }

@@ -16,7 +16,7 @@ struct FunctionObject;
 // A local slot that has no value yet (before assignment, after `del`). Cells never live in locals
 // (a frame keeps its cells apart), so a Cell-typed value with no object is free to mean "unbound";
 // making and testing it touches no memory.
-inline Value unbound_value() { return Value::object(Type::Cell, nullptr); }
+inline Value unbound_value() { return Value::empty_object(Type::Cell); }
 inline bool is_unbound(const Value& value) { return value.type() == Type::Cell; }
 
 // One contiguous stack of Values for all frames: a call pushes its arguments and locals on top and
@@ -45,7 +45,7 @@ public:
         // its storage is simply reused; the out-of-line shared_ptr destructor is not called for it.
         while (m_top > mark) {
             --m_top;
-            if (m_top->object().use_count() != 0)
+            if (m_top->holds_object())
                 m_top->~Value();
         }
     }
@@ -61,7 +61,7 @@ private:
 class StackMark {
 public:
     explicit StackMark(ValueStack& stack) : m_stack(stack), m_mark(stack.top()) { }
-    ~StackMark() { m_stack.pop_to(m_mark); }
+    [[gnu::always_inline]] ~StackMark() { m_stack.pop_to(m_mark); }
     Value* mark() const { return m_mark; }
     StackMark(const StackMark&) = delete;
     StackMark& operator=(const StackMark&) = delete;
@@ -71,9 +71,37 @@ private:
     Value* m_mark;
 };
 
+// A frame's cells, allocated only for functions that have any: most calls make and drop an empty
+// one, which must cost next to nothing.
+class FrameCells {
+public:
+    FrameCells() = default;
+    FrameCells(const FrameCells&) = delete;
+    FrameCells& operator=(const FrameCells&) = delete;
+    [[gnu::always_inline]] ~FrameCells()
+    {
+        if (m_cells) [[unlikely]]
+            destroy();
+    }
+    bool empty() const { return !m_cells || m_cells->empty(); }
+    void reserve(size_t count) { storage().reserve(count); }
+    void push_back(Ref<CellObject> cell) { storage().push_back(std::move(cell)); }
+    Ref<CellObject>& operator[](size_t index) const { return (*m_cells)[index]; }
+
+private:
+    std::vector<Ref<CellObject>>& storage()
+    {
+        if (!m_cells)
+            m_cells = new std::vector<Ref<CellObject>>();
+        return *m_cells;
+    }
+    [[gnu::noinline]] void destroy() { delete m_cells; }
+    std::vector<Ref<CellObject>>* m_cells { nullptr };
+};
+
 struct Frame {
     Value* locals { nullptr };
-    std::vector<std::shared_ptr<CellObject>> cells; // own cells, then the closure's free variables
+    FrameCells cells; // own cells, then the closure's free variables
     const FunctionObject* function { nullptr };     // null for module-level code
 };
 

@@ -16,7 +16,7 @@ struct FunctionObject final : Object {
     std::shared_ptr<const ast::FunctionInfo> info;
     std::string name;                                 // __name__
     Values defaults;                                  // one per parameter; unbound where none
-    std::vector<std::shared_ptr<CellObject>> closure; // free variables, in free_variable_sources order
+    std::vector<Ref<CellObject>> closure; // free variables, in free_variable_sources order
     // Where the code came from, for error reports of errors raised inside the function.
     std::string filename;
     std::shared_ptr<const std::string> source;
@@ -32,7 +32,7 @@ struct FunctionObject final : Object {
     bool simple { false };
 
     FunctionObject(std::shared_ptr<const ast::FunctionInfo>, Values defaults,
-        std::vector<std::shared_ptr<CellObject>> closure, std::string filename, std::shared_ptr<const std::string> source);
+        std::vector<Ref<CellObject>> closure, std::string filename, std::shared_ptr<const std::string> source);
 };
 
 } // namespace ramba::interp

@@ -11,6 +11,7 @@
 
 #include "engine/vm/profile.hpp"
 #include "interpreter/errors/messages.hpp"
+#include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interrupt.hpp"
 
 namespace ramba::interp {
@@ -135,14 +136,19 @@ void Interpreter::write_stderr(std::string_view text)
 
 Completion Interpreter::exec_block(const ast::Block& block)
 {
-    for (const auto& statement : block) {
-        Completion completion = vm::profile::enabled() ? exec_profiled(*statement) : exec(*statement);
-        if (completion != Completion::Normal) [[unlikely]]
-            return completion;
-        if (!statement->release_after.empty()) [[unlikely]]
-            release(statement->release_after);
+    if (vm::profile::enabled()) [[unlikely]] {
+        // --profile: each top-level and block statement timed (function bodies run unprofiled
+        // statement by statement; their kernels are still counted).
+        for (const auto& statement : block) {
+            Completion completion = exec_profiled(*statement);
+            if (completion != Completion::Normal) [[unlikely]]
+                return completion;
+            if (!statement->release_after.empty()) [[unlikely]]
+                release(statement->release_after);
+        }
+        return Completion::Normal;
     }
-    return Completion::Normal;
+    return exec_statements(block);
 }
 
 void Interpreter::release(const std::vector<ast::NameRef>& names)
@@ -198,17 +204,8 @@ Completion Interpreter::exec(const ast::Stmt& statement)
     case StmtKind::FunctionDef:
         exec_function_def(static_cast<const ast::FunctionDefStmt&>(statement));
         return Completion::Normal;
-    case StmtKind::Return: {
-        auto& ret = static_cast<const ast::ReturnStmt&>(statement);
-        if (!ret.value) {
-            m_return_value = Value();
-        } else if (const Value* value = ret.value->kind == ast::ExprKind::Name ? bound_slot(static_cast<const ast::NameExpr&>(*ret.value).ref) : nullptr) {
-            m_return_value = *value;
-        } else {
-            m_return_value = eval(*ret.value);
-        }
-        return Completion::Return;
-    }
+    case StmtKind::Return:
+        return exec_return(static_cast<const ast::ReturnStmt&>(statement));
     case StmtKind::Break:
         return Completion::Break;
     case StmtKind::Continue:
@@ -384,20 +381,38 @@ void Interpreter::exec_aug_assign(const ast::AugAssignStmt& statement)
     switch (target.kind) {
     case ast::ExprKind::Name: {
         auto& name = static_cast<const ast::NameExpr&>(target);
-        Value current = load(name.ref, name.span);
-        Value operand = eval(*statement.value);
-        if (current.is(Type::Int) && operand.is(Type::Int)) {
-            int64_t a = current.as_int(), b = operand.as_int(), r;
-            if (op == ast::BinOpKind::Add && !__builtin_add_overflow(a, b, &r)) {
-                store(name.ref, Value::integer(r));
-                return;
-            }
-            if (op == ast::BinOpKind::Sub && !__builtin_sub_overflow(a, b, &r)) {
-                store(name.ref, Value::integer(r));
+        if (name.ref.scope == ast::NameScope::Local) {
+            // OPTIMIZATION: a bound local number updated in its slot (`i += 1`, `acc += x * 0.5`).
+            // The slot stays put while the operand is evaluated: no other code can rebind a local.
+            Value& slot = m_frame->locals[name.ref.index];
+            if (slot.is(Type::Int) || slot.is(Type::Float)) {
+                int64_t b;
+                if (slot.is(Type::Int) && int_expression(*statement.value, b)) {
+                    IntArith result = int_arith(op, slot.as_int(), b);
+                    if (result.kind == IntArith::Int) {
+                        slot = Value::integer(result.integer);
+                        return;
+                    }
+                }
+                Value operand = eval(*statement.value);
+                Value result;
+                if (number_arith(op, slot, operand, result)) {
+                    slot = std::move(result);
+                    return;
+                }
+                slot = binary_slow(op, slot, operand, statement.span);
                 return;
             }
         }
-        Value result = combine(current, operand);
+        Value current = load(name.ref, name.span);
+        Value operand = eval(*statement.value);
+        // OPTIMIZATION: int and float operands inline (`total += i`, `acc += x * 0.5`).
+        Value result;
+        if (number_arith(op, current, operand, result)) {
+            store(name.ref, std::move(result));
+            return;
+        }
+        result = combine(current, operand);
         current = Value(); // drop our reference first, so an array updated in place is not shared
         store(name.ref, std::move(result));
         return;
@@ -507,7 +522,7 @@ std::string join_path(const std::vector<std::string>& path, size_t count)
 }
 
 // Imports a dotted module; ModuleNotFoundError names the first prefix that does not exist.
-std::shared_ptr<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan span)
+Ref<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan span)
 {
     std::string dotted = join_path(path, path.size());
     if (auto module = import_module(dotted))
@@ -574,10 +589,25 @@ void Interpreter::exec_raise(const ast::RaiseStmt& statement)
         std::rethrow_exception(m_handling.back());
     }
     Value exception = eval(*statement.exception);
-    if (statement.cause)
-        (void)eval(*statement.cause); // evaluated for its errors; ramba reports no exception chains
     try {
         m_current_span = statement.span;
+        if (statement.cause) {
+            // `raise E from C`: E (made from its class if need be) gets __cause__ C, an exception
+            // instance (made from its class too) or None. Uncaught, only E is reported.
+            Value cause = eval(*statement.cause);
+            m_current_span = statement.span;
+            auto instance_of = [&](const Value& value) {
+                if (value.is(Type::Class) && value.as<ClassObject>().error_kind)
+                    return call_builtin(*this, value, {}, {});
+                return value;
+            };
+            exception = instance_of(exception);
+            cause = instance_of(cause);
+            if (!cause.is(Type::Exception) && !cause.is_none())
+                throw RambaError(ErrorKind::TypeError, "exception causes must derive from BaseException", statement.span);
+            if (exception.is(Type::Exception))
+                exception.as<ExceptionObject>().cause = std::move(cause);
+        }
         raise_value(*this, exception);
     } catch (RambaError& error) {
         error.set_span_if_unknown(statement.span);

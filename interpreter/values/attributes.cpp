@@ -11,7 +11,7 @@ namespace {
 
 Value bind(const Value& self, const BuiltinSpec* spec)
 {
-    return Value::object(Type::BoundMethod, std::make_shared<BoundMethodObject>(self, builtin_value(spec)));
+    return Value::object(Type::BoundMethod, make_object<BoundMethodObject>(self, builtin_value(spec)));
 }
 
 // OPTIMIZATION: method lookups in loops (`out.append(x)`) hash the name instead of scanning the table.
@@ -141,6 +141,7 @@ bool data_attribute(CallContext& ctx, const Value& v, std::string_view name, Val
     case Type::Exception: {
         auto& e = v.as<ExceptionObject>();
         if (name == "args") { out = make_tuple(e.args); return true; }
+        if (name == "__cause__") { out = e.cause; return true; }
         if (name == "code" && e.kind == ErrorKind::SystemExit) {
             out = e.args.empty() ? Value() : e.args.size() == 1 ? e.args[0] : make_tuple(e.args);
             return true;

@@ -59,7 +59,7 @@ Value call_dunder(CallContext& ctx, const Value& self, const char* name, std::sp
     if (!spec)
         return Value();
     found = true;
-    Value method = Value::object(Type::BoundMethod, std::make_shared<BoundMethodObject>(self, builtin_value(spec)));
+    Value method = Value::object(Type::BoundMethod, make_object<BoundMethodObject>(self, builtin_value(spec)));
     return call_builtin(ctx, method, args, {});
 }
 

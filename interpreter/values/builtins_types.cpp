@@ -374,7 +374,7 @@ bool core_is_instance(const Value& value, const ClassObject& self)
 
 Value make_core_class(const char* name, const Type* tag, const char* constructor)
 {
-    auto cls = std::make_shared<ClassObject>();
+    auto cls = make_object<ClassObject>();
     cls->name = name;
     if (constructor) {
         for (auto& row : constructor_rows) {
@@ -416,7 +416,7 @@ const Value& class_for_type_info(const TypeInfo& info)
     static std::unordered_map<const TypeInfo*, Value> classes;
     auto it = classes.find(&info);
     if (it == classes.end()) {
-        auto cls = std::make_shared<ClassObject>();
+        auto cls = make_object<ClassObject>();
         cls->name = info.name;
         cls->is_instance = type_info_is_instance;
         cls->tag = &info;
@@ -435,7 +435,7 @@ Value type_of(const Value& v)
     }
     case Type::Iterator:
     case Type::BoundMethod: {
-        auto cls = std::make_shared<ClassObject>();
+        auto cls = make_object<ClassObject>();
         cls->name = type_name(v);
         return Value::object(Type::Class, std::move(cls));
     }

@@ -7,20 +7,20 @@
 
 namespace ramba::interp {
 
-Value make_str(std::string s) { return Value::object(Type::Str, std::make_shared<StrObject>(std::move(s))); }
-Value make_tuple(Values items) { return Value::object(Type::Tuple, std::make_shared<TupleObject>(std::move(items))); }
-Value make_list(Values items) { return Value::object(Type::List, std::make_shared<ListObject>(std::move(items))); }
-Value make_dict() { return Value::object(Type::Dict, std::make_shared<DictObject>()); }
-Value make_builtin(const BuiltinSpec* spec) { return Value::object(Type::Builtin, std::make_shared<BuiltinObject>(spec)); }
-Value make_module(std::shared_ptr<ModuleObject> module) { return Value::object(Type::Module, std::move(module)); }
+Value make_str(std::string s) { return Value::object(Type::Str, make_object<StrObject>(std::move(s))); }
+Value make_tuple(Values items) { return Value::object(Type::Tuple, make_object<TupleObject>(std::move(items))); }
+Value make_list(Values items) { return Value::object(Type::List, make_object<ListObject>(std::move(items))); }
+Value make_dict() { return Value::object(Type::Dict, make_object<DictObject>()); }
+Value make_builtin(const BuiltinSpec* spec) { return Value::object(Type::Builtin, make_object<BuiltinObject>(spec)); }
+Value make_module(Ref<ModuleObject> module) { return Value::object(Type::Module, std::move(module)); }
 Value make_range(int64_t start, int64_t stop, int64_t step)
 {
-    return Value::object(Type::Range, std::make_shared<RangeObject>(start, stop, step));
+    return Value::object(Type::Range, make_object<RangeObject>(start, stop, step));
 }
 
 Value make_slice(Value start, Value stop, Value step)
 {
-    auto slice = std::make_shared<SliceObject>();
+    auto slice = make_object<SliceObject>();
     slice->start = std::move(start);
     slice->stop = std::move(stop);
     slice->step = std::move(step);
@@ -33,7 +33,7 @@ struct MissingArgument final : Object { };
 
 Value missing_argument()
 {
-    static const Value missing = Value::object(Type::Cell, std::make_shared<MissingArgument>());
+    static const Value missing = Value::object(Type::Cell, make_object<MissingArgument>());
     return missing;
 }
 
@@ -118,12 +118,9 @@ const BuiltinSpec* find_spec(std::span<const BuiltinSpec> specs, std::string_vie
 
 namespace {
 FunctionHooks g_function_hooks;
-int64_t g_recursion_limit = 1000; // CPython's default
 }
 
 void set_function_hooks(FunctionHooks hooks) { g_function_hooks = hooks; }
-int64_t recursion_limit() { return g_recursion_limit; }
-void set_recursion_limit(int64_t limit) { g_recursion_limit = limit; }
 
 std::string_view function_name(const Value& function)
 {

@@ -77,7 +77,7 @@ const TypeInfo& DictView::type_info() const
     return part == DictPart::Keys ? keys_info : part == DictPart::Values ? values_info : items_info;
 }
 
-Value make_view(const Value& d, DictPart part) { return Value::object(Type::Opaque, std::make_shared<DictView>(d, part)); }
+Value make_view(const Value& d, DictPart part) { return Value::object(Type::Opaque, make_object<DictView>(d, part)); }
 
 // ---- Methods
 

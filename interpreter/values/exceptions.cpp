@@ -48,7 +48,7 @@ const std::array<BuiltinSpec, kind_count>& constructor_specs()
 
 Value make_exception(CallContext& ctx, ErrorKind kind, Values args)
 {
-    auto exception = std::make_shared<ExceptionObject>(kind, exception_message(ctx, kind, args));
+    auto exception = make_object<ExceptionObject>(kind, exception_message(ctx, kind, args));
     exception->args = std::move(args);
     return Value::object(Type::Exception, std::move(exception));
 }
@@ -58,7 +58,7 @@ const Value& exception_class(ErrorKind kind)
     static const std::array<Value, kind_count> classes = [] {
         std::array<Value, kind_count> out;
         for (size_t i = 0; i < kind_count; ++i) {
-            auto cls = std::make_shared<ClassObject>();
+            auto cls = make_object<ClassObject>();
             auto k = static_cast<ErrorKind>(i);
             cls->name = error_kind_name(k);
             cls->constructor = make_builtin(&constructor_specs()[i]);
@@ -75,7 +75,7 @@ Value exception_value(const RambaError& error)
 {
     if (auto* thrown = dynamic_cast<const ThrownException*>(&error))
         return thrown->instance();
-    auto exception = std::make_shared<ExceptionObject>(error.kind(), error.message());
+    auto exception = make_object<ExceptionObject>(error.kind(), error.message());
     if (!error.message().empty())
         exception->args.push_back(make_str(error.message()));
     return Value::object(Type::Exception, std::move(exception));

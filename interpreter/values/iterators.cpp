@@ -199,7 +199,7 @@ struct FilterIterator final : IteratorObject {
 template<typename T, typename... Args>
 Value make_iterator(Args&&... args)
 {
-    return Value::object(Type::Iterator, std::make_shared<T>(std::forward<Args>(args)...));
+    return Value::object(Type::Iterator, make_object<T>(std::forward<Args>(args)...));
 }
 
 } // namespace

@@ -8,9 +8,9 @@ namespace ramba::interp {
 
 namespace {
 
-std::shared_ptr<ModuleObject> make_builtins()
+Ref<ModuleObject> make_builtins()
 {
-    auto module = std::make_shared<ModuleObject>("builtins");
+    auto module = make_object<ModuleObject>("builtins");
     for (auto specs : { builtin_function_specs(), builtin_iteration_specs() }) {
         for (auto& spec : specs)
             module->set(spec.name, builtin_value(&spec));
@@ -26,15 +26,15 @@ std::shared_ptr<ModuleObject> make_builtins()
     return module;
 }
 
-std::shared_ptr<ModuleObject>& builtins_instance()
+Ref<ModuleObject>& builtins_instance()
 {
-    static std::shared_ptr<ModuleObject> module = make_builtins();
+    static Ref<ModuleObject> module = make_builtins();
     return module;
 }
 
 struct Registry {
     std::map<std::string, ModuleFactory> factories;
-    std::map<ModuleFactory, std::shared_ptr<ModuleObject>> instances; // one module per factory: `ramba` is `numpy`
+    std::map<ModuleFactory, Ref<ModuleObject>> instances; // one module per factory: `ramba` is `numpy`
 };
 
 Registry& registry()
@@ -77,7 +77,7 @@ std::string module_of(const Value& builtin)
     return "";
 }
 
-std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name)
+Ref<ModuleObject> import_module(const std::string& dotted_name)
 {
     if (dotted_name == "builtins")
         return builtins_instance();
@@ -97,7 +97,7 @@ std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name)
     const Value* child = parent->find(std::string_view(dotted_name).substr(dot + 1));
     if (!child || !child->is(Type::Module))
         return nullptr;
-    return std::static_pointer_cast<ModuleObject>(child->object());
+    return child->ref_as<ModuleObject>();
 }
 
 } // namespace ramba::interp

@@ -439,7 +439,7 @@ bool contains(CallContext& ctx, const Value& container, const Value& item)
         auto& info = container.as<OpaqueObject>().type_info();
         if (auto* spec = find_spec(info.methods, "__contains__")) {
             Value args[] = { item };
-            Value method = Value::object(Type::BoundMethod, std::make_shared<BoundMethodObject>(container, builtin_value(spec)));
+            Value method = Value::object(Type::BoundMethod, make_object<BoundMethodObject>(container, builtin_value(spec)));
             return truthy(ctx, call_builtin(ctx, method, args, {}));
         }
         if (!info.iterate)

@@ -1,5 +1,5 @@
-// Value: the interpreter's small tagged value, passed by value. None, bool, int, float and complex
-// never allocate; everything else is a shared handle to an Object. Used by eval/, builtins and stdlib/.
+// Value: the interpreter's small tagged value, passed by value. None, bool, int and float never
+// allocate; everything else (complex too) is a counted handle to an Object. Used by eval/, builtins and stdlib/.
 #pragma once
 
 #include <complex>
@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -40,43 +41,200 @@ enum class Type : uint8_t {
     Opaque,   // anything owned by a library (ndarray, dtype, numpy scalar, rng): see OpaqueObject
 };
 
+// Heap objects carry an intrusive reference count. It is not atomic: values and the objects they
+// hold are only ever touched by the thread that runs the interpreter (engine threads see engine
+// buffers, never interpreter objects), so a count change is a plain add.
 class Object {
 public:
+    Object() = default;
+    Object(const Object&) { } // a copy is a new object with its own (zero) count
+    Object& operator=(const Object&) { return *this; }
     virtual ~Object() = default;
+
+    size_t ref_count() const { return m_ref_count; }
+    // Static rather than members: GCC's -Wnonnull cannot always see that a Value holding an object
+    // has a non-null one, and warns about a member call on a possibly null `this`.
+    static void retain(const Object* object) { ++object->m_ref_count; }
+    static void release(const Object* object)
+    {
+        if (--object->m_ref_count == 0)
+            destroy(object);
+    }
+
+private:
+    [[gnu::noinline]] static void destroy(const Object* object) { delete object; }
+    mutable size_t m_ref_count { 0 };
 };
 
+// An owning pointer to a heap object (the counted handle natives keep: modules, cells, classes).
+template<typename T>
+class Ref {
+public:
+    Ref() = default;
+    Ref(std::nullptr_t) { }
+    explicit Ref(T* object) : m_object(object)
+    {
+        if (m_object)
+            Object::retain(m_object);
+    }
+    Ref(const Ref& other) : Ref(other.m_object) { }
+    Ref(Ref&& other) noexcept : m_object(std::exchange(other.m_object, nullptr)) { }
+    template<typename U>
+        requires std::is_convertible_v<U*, T*>
+    Ref(const Ref<U>& other) : Ref(other.get()) { }
+    template<typename U>
+        requires std::is_convertible_v<U*, T*>
+    Ref(Ref<U>&& other) noexcept : m_object(other.leak()) { }
+    ~Ref()
+    {
+        if (m_object)
+            Object::release(m_object);
+    }
+    Ref& operator=(Ref other) noexcept
+    {
+        std::swap(m_object, other.m_object);
+        return *this;
+    }
+
+    T* get() const { return m_object; }
+    T* operator->() const { return m_object; }
+    T& operator*() const { return *m_object; }
+    explicit operator bool() const { return m_object != nullptr; }
+    void reset() { *this = Ref(); }
+    size_t use_count() const { return m_object ? m_object->ref_count() : 0; }
+    // Gives up ownership without releasing: the caller now owns one count.
+    T* leak() { return std::exchange(m_object, nullptr); }
+
+    friend bool operator==(const Ref& a, const Ref& b) { return a.m_object == b.m_object; }
+    friend bool operator==(const Ref& a, std::nullptr_t) { return a.m_object == nullptr; }
+
+private:
+    T* m_object { nullptr };
+};
+
+template<typename T, typename... Args>
+Ref<T> make_object(Args&&... args)
+{
+    return Ref<T>(new T(std::forward<Args>(args)...));
+}
+
+// What Value::object() returns: the object held, or null; used like the raw pointer it is.
+class ObjectPointer {
+public:
+    explicit ObjectPointer(Object* object) : m_object(object) { }
+    Object* get() const { return m_object; }
+    Object* operator->() const { return m_object; }
+    operator Object*() const { return m_object; }
+
+private:
+    Object* m_object;
+};
+
+// complex values are boxed so that a Value stays 16 bytes (complex is rare in scalar code).
+struct ComplexObject;
+
+// 16 bytes: a type tag, whether it holds a counted object, and the payload. Copies, moves and
+// destruction are forced inline: GCC otherwise leaves ~Value out of line in large evaluator
+// functions, a call per temporary on the hottest paths.
 class Value {
 public:
     Value() = default; // None
+    [[gnu::always_inline]] Value(const Value& other) : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    {
+        if (m_owns)
+            Object::retain(m_object);
+    }
+    // A moved-from Value that held an object is None; immediate values are left as they were.
+    [[gnu::always_inline]] Value(Value&& other) noexcept : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    {
+        if (other.m_owns) {
+            other.m_type = Type::None;
+            other.m_owns = false;
+        }
+    }
+    [[gnu::always_inline]] Value& operator=(const Value& other)
+    {
+        if (other.m_owns)
+            Object::retain(other.m_object);
+        Object* old = m_owns ? m_object : nullptr;
+        m_type = other.m_type;
+        m_owns = other.m_owns;
+        m_int = other.m_int;
+        if (old)
+            Object::release(old);
+        return *this;
+    }
+    [[gnu::always_inline]] Value& operator=(Value&& other) noexcept
+    {
+        Object* old = m_owns ? m_object : nullptr;
+        m_type = other.m_type;
+        m_owns = other.m_owns;
+        m_int = other.m_int;
+        if (other.m_owns) {
+            other.m_type = Type::None;
+            other.m_owns = false;
+        }
+        if (old)
+            Object::release(old);
+        return *this;
+    }
+    [[gnu::always_inline]] ~Value()
+    {
+        if (m_owns)
+            Object::release(m_object);
+    }
+
     static Value none() { return {}; }
     static Value boolean(bool b) { Value v; v.m_type = Type::Bool; v.m_int = b; return v; }
     static Value integer(int64_t i) { Value v; v.m_type = Type::Int; v.m_int = i; return v; }
     static Value floating(double d) { Value v; v.m_type = Type::Float; v.m_float = d; return v; }
-    static Value complex(std::complex<double> c) { Value v; v.m_type = Type::Complex; v.m_float = c.real(); v.m_imag = c.imag(); return v; }
+    static Value complex(std::complex<double> c);
     static Value ellipsis() { Value v; v.m_type = Type::Ellipsis; return v; }
-    static Value object(Type type, std::shared_ptr<Object> object) { Value v; v.m_type = type; v.m_object = std::move(object); return v; }
+    template<typename T>
+    static Value object(Type type, Ref<T> object)
+    {
+        Value v;
+        v.m_type = type;
+        v.m_object = object.leak();
+        v.m_owns = v.m_object != nullptr;
+        return v;
+    }
+    // A tag with no object (the evaluator's "unbound" marker).
+    static Value empty_object(Type type) { Value v; v.m_type = type; return v; }
 
     Type type() const { return m_type; }
     bool is(Type t) const { return m_type == t; }
     bool is_none() const { return m_type == Type::None; }
+    bool holds_object() const { return m_owns; }
 
     bool as_bool() const { return m_int != 0; }      // precondition: Bool
     int64_t as_int() const { return m_int; }          // precondition: Int or Bool
     double as_float() const { return m_float; }       // precondition: Float
-    std::complex<double> as_complex() const { return { m_float, m_imag }; } // precondition: Complex
+    std::complex<double> as_complex() const;          // precondition: Complex
 
-    const std::shared_ptr<Object>& object() const { return m_object; }
+    // The object held, or null (immediate values, the unbound marker).
+    ObjectPointer object() const { return ObjectPointer(m_owns ? m_object : nullptr); }
+    Ref<Object> object_ref() const { return Ref<Object>(object().get()); }
     template<typename T> T& as() const { return static_cast<T&>(*m_object); } // precondition: right Type
+    template<typename T> Ref<T> ref_as() const { return Ref<T>(&as<T>()); }   // precondition: right Type
 
 private:
     Type m_type { Type::None };
+    bool m_owns { false };
     union {
         int64_t m_int { 0 };
         double m_float;
+        Object* m_object;
     };
-    double m_imag { 0 };
-    std::shared_ptr<Object> m_object;
 };
+static_assert(sizeof(Value) == 16);
+
+struct ComplexObject final : Object {
+    std::complex<double> value;
+    explicit ComplexObject(std::complex<double> v) : value(v) { }
+};
+inline Value Value::complex(std::complex<double> c) { return object(Type::Complex, make_object<ComplexObject>(c)); }
+inline std::complex<double> Value::as_complex() const { return static_cast<const ComplexObject*>(m_object)->value; }
 
 using Values = std::vector<Value>;
 
@@ -170,6 +328,7 @@ struct ExceptionObject final : Object {
     ErrorKind kind;
     std::string message;
     Values args;
+    Value cause; // `raise ... from cause`: __cause__ (None unless set)
     ExceptionObject(ErrorKind k, std::string m) : kind(k), message(std::move(m)) { }
 };
 
@@ -265,7 +424,7 @@ Value make_tuple(Values items);
 Value make_list(Values items);
 Value make_dict();
 Value make_builtin(const BuiltinSpec* spec);
-Value make_module(std::shared_ptr<ModuleObject> module);
+Value make_module(Ref<ModuleObject> module);
 
 std::string_view type_name(const Value&);  // "int", "str", "numpy.ndarray" (Python's words)
 std::string repr_value(CallContext&, const Value&);
@@ -296,9 +455,9 @@ Values to_vector(CallContext&, const Value& iterable); // materialise any iterab
 
 // The builtins module (print, len, range, ...) and the module registry used by `import`.
 const ModuleObject& builtins_module();
-using ModuleFactory = std::shared_ptr<ModuleObject> (*)();
+using ModuleFactory = Ref<ModuleObject> (*)();
 void register_module(std::string name, ModuleFactory factory); // stdlib registers at start-up
-std::shared_ptr<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
+Ref<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
 std::vector<std::string> registered_module_names(); // for REPL completion of `import`
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +525,9 @@ struct FunctionHooks {
 void set_function_hooks(FunctionHooks);
 
 // sys.getrecursionlimit()/setrecursionlimit(): the evaluator reads the limit when it pushes a frame.
-int64_t recursion_limit();
-void set_recursion_limit(int64_t);
+// Inline: the evaluator reads it on every call.
+inline int64_t g_recursion_limit = 1000; // CPython's default
+inline int64_t recursion_limit() { return g_recursion_limit; }
+inline void set_recursion_limit(int64_t limit) { g_recursion_limit = limit; }
 
 } // namespace ramba::interp

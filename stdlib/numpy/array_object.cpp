@@ -21,8 +21,8 @@ const interp::TypeInfo& DTypeObject::type_info() const { return dtype_type_info(
 
 void raise(ErrorKind kind, std::string message) { throw RambaError(kind, std::move(message)); }
 
-Value wrap_array(NDArray array) { return Value::object(Type::Opaque, std::make_shared<ArrayObject>(std::move(array))); }
-Value wrap_scalar(engine::Scalar scalar) { return Value::object(Type::Opaque, std::make_shared<ScalarObject>(scalar)); }
+Value wrap_array(NDArray array) { return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(array))); }
+Value wrap_scalar(engine::Scalar scalar) { return Value::object(Type::Opaque, interp::make_object<ScalarObject>(scalar)); }
 
 Value wrap_result(NDArray array)
 {
@@ -31,7 +31,7 @@ Value wrap_result(NDArray array)
     return wrap_array(std::move(array));
 }
 
-Value dtype_value(DType dtype) { return Value::object(Type::Opaque, std::make_shared<DTypeObject>(dtype)); }
+Value dtype_value(DType dtype) { return Value::object(Type::Opaque, interp::make_object<DTypeObject>(dtype)); }
 
 bool is_array(const Value& value)
 {

@@ -46,7 +46,7 @@ Value filled(CallContext& context, const Value& shape, const Value& dtype_value,
     DType dtype = to_dtype(context, dtype_value).value_or(DType::Float64);
     // With a cluster, large arrays are born on the workers (no scatter later).
     if (auto distributed = cluster::fill(dtype, shape_argument(context, shape), engine::Scalar::make(DType::Float64, value).to_array()))
-        return Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(cluster::DistView::whole(distributed)));
+        return Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(distributed)));
     NDArray array = value == 0 ? NDArray::zeros(dtype, shape_argument(context, shape)) : NDArray::empty(dtype, shape_argument(context, shape));
     if (value != 0)
         engine::fill(array, engine::Scalar::make(DType::Float64, value));
@@ -347,6 +347,6 @@ const interp::BuiltinSpec rows[] = {
 
 std::span<const interp::BuiltinSpec> creation_functions() { return rows; }
 
-Value make_grid(bool sparse) { return Value::object(Type::Opaque, std::make_shared<GridObject>(sparse)); }
+Value make_grid(bool sparse) { return Value::object(Type::Opaque, interp::make_object<GridObject>(sparse)); }
 
 } // namespace ramba::numpy

@@ -362,7 +362,7 @@ Value np_finfo(CallContext& context, std::span<Value> args)
         dtype = DType::Float64;
     if (dtype_kind(dtype) != 'f')
         raise(ErrorKind::ValueError, "data type <class 'numpy." + std::string(dtype_name(dtype)) + "'> not inexact");
-    return Value::object(Type::Opaque, std::make_shared<LimitsObject>(dtype, true));
+    return Value::object(Type::Opaque, interp::make_object<LimitsObject>(dtype, true));
 }
 
 Value np_iinfo(CallContext& context, std::span<Value> args)
@@ -371,7 +371,7 @@ Value np_iinfo(CallContext& context, std::span<Value> args)
     char kind = dtype_kind(dtype);
     if (kind != 'i' && kind != 'u')
         raise(ErrorKind::ValueError, std::string("Invalid integer data type '") + kind + "'.");
-    return Value::object(Type::Opaque, std::make_shared<LimitsObject>(dtype, false));
+    return Value::object(Type::Opaque, interp::make_object<LimitsObject>(dtype, false));
 }
 
 // numpy's abstract scalar hierarchy: generic > number > integer > signedinteger/unsignedinteger,
@@ -455,7 +455,7 @@ std::span<const interp::BuiltinSpec> extra_methods() { return method_rows; }
 void add_extra_names(interp::ModuleObject& module)
 {
     for (const auto& row : abstract_classes) {
-        auto cls = std::make_shared<interp::ClassObject>();
+        auto cls = interp::make_object<interp::ClassObject>();
         cls->name = "numpy." + std::string(row.name);
         cls->is_instance = abstract_is_instance;
         cls->tag = &row;

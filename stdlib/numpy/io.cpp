@@ -76,7 +76,7 @@ struct NpzKeyIterator final : interp::IteratorObject {
 
 Value npz_iterate(CallContext& context, const Value& self)
 {
-    auto iterator = std::make_shared<NpzKeyIterator>();
+    auto iterator = interp::make_object<NpzKeyIterator>();
     iterator->names = npz_files(context, self).as<interp::ListObject>().items;
     return Value::object(Type::Iterator, iterator);
 }
@@ -126,7 +126,7 @@ Value np_load(CallContext&, std::span<Value> args)
     std::string path = path_argument(args[0]);
     std::string bytes = engine::read_file(path);
     if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {
-        auto npz = std::make_shared<NpzObject>();
+        auto npz = interp::make_object<NpzObject>();
         for (auto& [name, data] : engine::zip_decode(bytes)) {
             std::string key = ends_with(name, ".npy") ? name.substr(0, name.size() - 4) : name;
             npz->arrays.push_back({ key, engine::npy_decode(data, name) });

@@ -228,11 +228,11 @@ interp::Value wrap_pending(planner::NodePtr node)
     if (node->is_materialized())
         return wrap_result(node->array);
     if (++nodes_since_flush > max_pending_nodes) {
-        auto value = interp::Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(node));
+        auto value = interp::Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(node));
         flush_pending();
         return value;
     }
-    return interp::Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(std::move(node)));
+    return interp::Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(std::move(node)));
 }
 
 void flush_pending()

@@ -21,7 +21,7 @@ bool assign_pending(interp::CallContext&, const engine::NDArray& target, std::sp
     auto& object = value.as<ArrayObject>();
     planner::NodePtr node = object.pending();
     // Only a temporary (no variable holds it) may end up aliasing the destination.
-    if (!node || value.object().use_count() > 1 || node->shape.empty())
+    if (!node || value.object()->ref_count() > 1 || node->shape.empty())
         return false;
     for (auto& item : index) {
         if (item.kind == engine::IndexItem::Kind::Array || item.kind == engine::IndexItem::Kind::Mask)

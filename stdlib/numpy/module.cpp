@@ -129,10 +129,10 @@ void add_rows(interp::ModuleObject& module, std::span<const interp::BuiltinSpec>
             module.set(row.name, interp::make_builtin(&row));
 }
 
-std::shared_ptr<interp::ModuleObject> make_linalg_module()
+interp::Ref<interp::ModuleObject> make_linalg_module()
 {
-    static std::shared_ptr<interp::ModuleObject> module = [] {
-        auto m = std::make_shared<interp::ModuleObject>("numpy.linalg");
+    static interp::Ref<interp::ModuleObject> module = [] {
+        auto m = interp::make_object<interp::ModuleObject>("numpy.linalg");
         add_rows(*m, linalg_module_functions());
         m->set("LinAlgError", interp::exception_class(ErrorKind::LinAlgError));
         return m;
@@ -140,20 +140,20 @@ std::shared_ptr<interp::ModuleObject> make_linalg_module()
     return module;
 }
 
-std::shared_ptr<interp::ModuleObject> make_random_module()
+interp::Ref<interp::ModuleObject> make_random_module()
 {
-    static std::shared_ptr<interp::ModuleObject> module = [] {
-        auto m = std::make_shared<interp::ModuleObject>("numpy.random");
+    static interp::Ref<interp::ModuleObject> module = [] {
+        auto m = interp::make_object<interp::ModuleObject>("numpy.random");
         add_rows(*m, random_module_functions());
         return m;
     }();
     return module;
 }
 
-std::shared_ptr<interp::ModuleObject> make_numpy_module()
+interp::Ref<interp::ModuleObject> make_numpy_module()
 {
-    static std::shared_ptr<interp::ModuleObject> module = [] {
-        auto m = std::make_shared<interp::ModuleObject>("numpy");
+    static interp::Ref<interp::ModuleObject> module = [] {
+        auto m = interp::make_object<interp::ModuleObject>("numpy");
         for (auto rows : { creation_functions(), shape_functions(), search_functions(), linalg_functions(), io_functions(),
                  std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
             add_rows(*m, rows);

@@ -86,7 +86,7 @@ Value method_copy(CallContext&, std::span<Value> args)
         object.materialize();
     if (auto* view = object.distributed()) {
         if (auto copied = cluster::copy(*view))
-            return Value::object(interp::Type::Opaque, std::make_shared<ArrayObject>(cluster::DistView::whole(copied)));
+            return Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(copied)));
     }
     return wrap_array(engine::copy(self_array(args[0])));
 }

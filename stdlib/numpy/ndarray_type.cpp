@@ -260,7 +260,7 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
                     NDArray element = cluster::gather(*sub);
                     return wrap_scalar(engine::Scalar::from_element(element.dtype, element.data()));
                 }
-                return Value::object(Type::Opaque, std::make_shared<ArrayObject>(std::make_shared<cluster::DistView>(std::move(*sub))));
+                return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::make_shared<cluster::DistView>(std::move(*sub))));
             }
         }
     }
@@ -302,7 +302,7 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
             auto* source = is_array(value) ? &value.as<ArrayObject>() : nullptr;
             auto node = operand_node(context, value);
             // A temporary expression is computed straight into the destination's rows.
-            bool temporary = source && source->pending() && value.object().use_count() == 1 && node->shape == target->shape;
+            bool temporary = source && source->pending() && value.object()->ref_count() == 1 && node->shape == target->shape;
             if (temporary)
                 flush_pending_except(source);
             else
@@ -374,7 +374,7 @@ Value array_iterate(CallContext&, const Value& self)
     const NDArray& a = self_array(self);
     if (a.ndim() == 0)
         raise(ErrorKind::TypeError, "iteration over a 0-d array");
-    auto iterator = std::make_shared<ArrayIterator>();
+    auto iterator = interp::make_object<ArrayIterator>();
     iterator->array = a;
     return Value::object(Type::Iterator, iterator);
 }
@@ -517,7 +517,7 @@ bool is_ndarray_instance(const Value& value, const interp::ClassObject&) { retur
 Value ndarray_type_object()
 {
     static Value cls = [] {
-        auto object = std::make_shared<interp::ClassObject>();
+        auto object = interp::make_object<interp::ClassObject>();
         object->name = "numpy.ndarray";
         object->is_instance = is_ndarray_instance;
         return Value::object(Type::Class, object);

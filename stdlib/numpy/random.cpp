@@ -223,12 +223,12 @@ Value rf_shuffle(CallContext& context, std::span<Value> args) { return do_shuffl
 
 Value rf_random_state(CallContext& context, std::span<Value> args)
 {
-    return Value::object(Type::Opaque, std::make_shared<RngObject>(seed_argument(context, args[0]), false));
+    return Value::object(Type::Opaque, interp::make_object<RngObject>(seed_argument(context, args[0]), false));
 }
 
 Value rf_default_rng(CallContext& context, std::span<Value> args)
 {
-    return Value::object(Type::Opaque, std::make_shared<RngObject>(seed_argument(context, args[0]), true));
+    return Value::object(Type::Opaque, interp::make_object<RngObject>(seed_argument(context, args[0]), true));
 }
 
 const interp::BuiltinSpec module_rows[] = {

@@ -331,7 +331,7 @@ Value dtype_class(DType dtype)
     static const std::vector<Value> classes = [] {
         std::vector<Value> list;
         for (size_t i = 0; i < std::size(all_dtypes); ++i) {
-            auto cls = std::make_shared<interp::ClassObject>();
+            auto cls = interp::make_object<interp::ClassObject>();
             cls->name = scalar_type_info(all_dtypes[i]).name;
             cls->constructor = interp::make_builtin(&constructor_specs[i]);
             cls->is_instance = is_scalar_instance;

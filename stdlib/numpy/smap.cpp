@@ -266,7 +266,7 @@ Value np_vectorize(CallContext& context, std::span<Value> args)
     (void)otypes_dtype(context, args[1]); // reject bad otypes now, as numpy does
     Value self = interp::make_tuple({ args[0], args[1] });
     return Value::object(Type::BoundMethod,
-        std::make_shared<interp::BoundMethodObject>(self, interp::make_builtin(&vectorized_spec)));
+        interp::make_object<interp::BoundMethodObject>(self, interp::make_builtin(&vectorized_spec)));
 }
 
 const interp::BuiltinSpec smap_rows[] = {

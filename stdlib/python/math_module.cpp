@@ -642,9 +642,9 @@ constexpr BuiltinSpec rows[] = {
 
 } // namespace
 
-std::shared_ptr<ModuleObject> make_math_module()
+interp::Ref<ModuleObject> make_math_module()
 {
-    auto module = std::make_shared<ModuleObject>("math");
+    auto module = interp::make_object<ModuleObject>("math");
     for (auto& spec : rows)
         module->set(spec.name, make_builtin(&spec));
     module->set("pi", Value::floating(M_PI));

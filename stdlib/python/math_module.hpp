@@ -8,6 +8,6 @@
 
 namespace ramba::stdlib {
 
-std::shared_ptr<interp::ModuleObject> make_math_module();
+interp::Ref<interp::ModuleObject> make_math_module();
 
 } // namespace ramba::stdlib

@@ -234,20 +234,20 @@ void set_sys_argv(std::vector<std::string> args)
         sys->set("argv", make_argv());
 }
 
-std::shared_ptr<ModuleObject> make_sys_module()
+interp::Ref<ModuleObject> make_sys_module()
 {
-    auto module = std::make_shared<ModuleObject>("sys");
+    auto module = interp::make_object<ModuleObject>("sys");
     for (auto& spec : rows)
         module->set(spec.name, make_builtin(&spec));
     module->set("argv", make_argv());
-    module->set("stdout", Value::object(Type::Opaque, std::make_shared<TextStream>(false)));
-    module->set("stderr", Value::object(Type::Opaque, std::make_shared<TextStream>(true)));
+    module->set("stdout", Value::object(Type::Opaque, interp::make_object<TextStream>(false)));
+    module->set("stderr", Value::object(Type::Opaque, interp::make_object<TextStream>(true)));
     module->set("version", make_str("3.11.2 (ramba 0.1.0, a numpy-flavoured Python subset)"));
-    module->set("version_info", Value::object(Type::Opaque, std::make_shared<VersionInfo>()));
+    module->set("version_info", Value::object(Type::Opaque, interp::make_object<VersionInfo>()));
     module->set("platform", make_str("linux"));
     module->set("byteorder", make_str("little"));
     module->set("maxsize", Value::integer(INT64_MAX));
-    module->set("float_info", Value::object(Type::Opaque, std::make_shared<FloatInfo>()));
+    module->set("float_info", Value::object(Type::Opaque, interp::make_object<FloatInfo>()));
     module->set("executable", make_str("ramba"));
     module->set("path", make_list({}));
     return module;

@@ -10,7 +10,7 @@
 
 namespace ramba::stdlib {
 
-std::shared_ptr<interp::ModuleObject> make_sys_module();
+interp::Ref<interp::ModuleObject> make_sys_module();
 
 // sys.argv: argv[0] is the script path ('' for the REPL, '-c' for ramba -c).
 void set_sys_argv(std::vector<std::string> args);

@@ -71,9 +71,9 @@ constexpr BuiltinSpec rows[] = {
 
 } // namespace
 
-std::shared_ptr<ModuleObject> make_time_module()
+interp::Ref<ModuleObject> make_time_module()
 {
-    auto module = std::make_shared<ModuleObject>("time");
+    auto module = interp::make_object<ModuleObject>("time");
     for (auto& spec : rows)
         module->set(spec.name, make_builtin(&spec));
     return module;

@@ -95,8 +95,8 @@ TEST_CASE("sys.exit carries its code to the command line", "[values]")
 TEST_CASE("module registry resolves dotted names through attributes", "[values]")
 {
     static auto make_parent = [] {
-        auto parent = std::make_shared<ModuleObject>("testpkg");
-        parent->set("child", make_module(std::make_shared<ModuleObject>("testpkg.child")));
+        auto parent = make_object<ModuleObject>("testpkg");
+        parent->set("child", make_module(make_object<ModuleObject>("testpkg.child")));
         return parent;
     };
     register_module("testpkg", +[] { return make_parent(); });

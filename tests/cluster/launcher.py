@@ -151,7 +151,7 @@ def test_worker_killed(folder):
         process.kill()
         _, err = process.communicate()
     elapsed = time.time() - killed_at
-    found = re.search(r"WorkerError: worker \d on host \S+ died.*", err)
+    found = re.search(r"WorkerError: worker \d on host \S+ (died|cannot be reached).*", err)
     check(process.returncode == 1 and found is not None,
           f"the run stops with WorkerError (status {process.returncode}): " + (found.group(0) if found else err.strip()[-300:]))
     check(elapsed < 5, f"reported within 5 s ({elapsed:.2f} s)")

@@ -55,7 +55,9 @@ struct Runner {
     const std::string* input { nullptr };
     bool done { false };
 };
-Runner s_runner;
+// Never destroyed: at libFuzzer's exit() the runner thread still waits on the condition variable,
+// and destroying one with a waiter blocks for ever (the process did not end after -max_total_time).
+Runner& s_runner = *new Runner;
 
 void* runner_main(void*)
 {

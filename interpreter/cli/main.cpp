@@ -9,6 +9,7 @@
 #include <iostream>
 #include <pthread.h>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -228,6 +229,8 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         const auto& origin = interpreter.error_origin();
         return report(error, origin.filename, origin.source.get());
     } catch (const std::bad_alloc&) {
+        return report(RambaError(ErrorKind::MemoryError, ""), filename, nullptr);
+    } catch (const std::length_error&) { // a container asked for more than it can ever hold
         return report(RambaError(ErrorKind::MemoryError, ""), filename, nullptr);
     }
     return 0;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "engine/array/ndarray.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -63,7 +64,10 @@ FormatSpec parse_spec(std::string_view spec, const Value& value)
             ++i;
         if (i == begin)
             return false;
-        std::from_chars(spec.data() + begin, spec.data() + i, out);
+        if (std::from_chars(spec.data() + begin, spec.data() + i, out).ec != std::errc())
+            throw_error(ErrorKind::ValueError, "Too many decimal digits in format string");
+        if (static_cast<uint64_t>(out) > engine::Buffer::memory_limit()) // a width nothing could hold
+            throw_error(ErrorKind::MemoryError, "");
         return true;
     };
     read_number(f.width);

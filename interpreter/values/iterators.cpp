@@ -1,5 +1,7 @@
 // Iteration: iter() of every iterable core type, the iterators behind enumerate/zip/map/filter/reversed,
 // and to_vector/len. Iterators read their container live (a list iterator sees appends), as Python's do.
+#include "engine/array/ndarray.hpp"
+#include "interpreter/eval/interrupt.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -61,6 +63,9 @@ struct RangeIterator final : IteratorObject {
     {
         if (remaining <= 0)
             return false;
+        // Natives can drain a range of 10^15 (sum, max, sorted...): let Ctrl-C and deadlines in.
+        if ((remaining & 0xffff) == 0 && g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
+            throw RambaError(ErrorKind::KeyboardInterrupt, "");
         out = Value::integer(current);
         --remaining;
         if (remaining > 0)
@@ -238,7 +243,10 @@ Values to_vector(CallContext& ctx, const Value& v)
     Values out;
     if (v.is(Type::Range)) {
         auto& r = v.as<RangeObject>();
-        out.reserve(static_cast<size_t>(range_length(r.start, r.stop, r.step)));
+        auto length = static_cast<uint64_t>(range_length(r.start, r.stop, r.step));
+        if (length > engine::Buffer::memory_limit() / sizeof(Value)) // as arrays are capped (RAMBA_MEMORY_LIMIT)
+            throw_error(ErrorKind::MemoryError, "");
+        out.reserve(static_cast<size_t>(length));
     }
     Value iterator = iterate(ctx, v);
     auto& it = iterator.as<IteratorObject>();

@@ -55,7 +55,9 @@ struct Runner {
     const std::string* input { nullptr };
     bool done { false };
 };
-Runner s_runner;
+// Never destroyed: at libFuzzer's exit() the runner thread still waits on the condition variable,
+// and destroying one with a waiter blocks for ever (the process did not end after -max_total_time).
+Runner& s_runner = *new Runner;
 
 void* runner_main(void*)
 {
@@ -84,7 +86,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     setenv("RAMBA_NUM_THREADS", "1", 0);
     ramba::stdlib::register_all();
     ramba::stdlib::set_sys_argv({ "<fuzz>" });
-    ramba::interp::install_interrupt_handler();
+    // No signal handlers: libFuzzer's -timeout runs on SIGALRM, which ramba's SIGTERM grace period
+    // would take over; the deadline below calls request_interrupt() directly.
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setstacksize(&attributes, size_t(512) << 20);

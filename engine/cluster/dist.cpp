@@ -623,7 +623,12 @@ std::shared_ptr<DistArray> run_to_new(vm::Program& program, std::span<const Leaf
 
 std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& value)
 {
-    if (!Cluster::get() || shape.empty() || product(shape) < min_elements())
+    if (!Cluster::get() || shape.empty())
+        return nullptr;
+    // numpy's errors for bad shapes and sizes come from the driver's own checks.
+    int64_t elements = engine::checked_size(shape, engine::dtype_itemsize(dtype));
+    uint64_t bytes = static_cast<uint64_t>(elements) * engine::dtype_itemsize(dtype);
+    if (elements < min_elements() || bytes > engine::Buffer::memory_limit())
         return nullptr;
     vm::Program program;
     program.shape = shape;

@@ -90,7 +90,19 @@ NodePtr elementwise_node(vm::OpCode op, std::vector<NodePtr> operands, SourceSpa
     node->kind = NodeKind::Elementwise;
     node->op = op;
     node->span = span;
-    node->shape = broadcast_shapes(std::span<const Shape>(shapes));
+    try {
+        node->shape = broadcast_shapes(std::span<const Shape>(shapes));
+    } catch (const RambaError&) {
+        // A ufunc's words, as the eager executor says them: "shapes (2,3) (3,2) ".
+        std::string message = "operands could not be broadcast together with shapes ";
+        for (auto& shape : shapes) {
+            message += '(';
+            for (size_t axis = 0; axis < shape.size(); ++axis)
+                message += (axis ? "," : "") + std::to_string(shape[axis]);
+            message += shape.size() == 1 ? ",) " : ") ";
+        }
+        throw RambaError(ErrorKind::ValueError, message, span);
+    }
     node->loop = op == vm::OpCode::Where ? &vm::resolve_where(descriptors[1], descriptors[2])
                                          : &vm::resolve_loop(op, descriptors, std::nullopt);
     node->dtype = node->loop->output;

@@ -19,6 +19,7 @@
 #include <thread>
 #include <unistd.h>
 #include <zmq.hpp>
+#include <zmq_addon.hpp>
 
 #include "engine/cluster/security.hpp"
 #include "engine/protocol/messages.hpp"
@@ -103,12 +104,7 @@ std::string address_towards(const std::string& host)
 std::vector<zmq::message_t> receive_all(zmq::socket_t& socket)
 {
     std::vector<zmq::message_t> parts;
-    zmq::message_t part;
-    do {
-        if (!socket.recv(part))
-            break;
-        parts.emplace_back(std::move(part));
-    } while (socket.get(zmq::sockopt::rcvmore));
+    (void)zmq::recv_multipart(socket, std::back_inserter(parts));
     return parts;
 }
 

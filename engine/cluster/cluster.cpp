@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "engine/cluster/security.hpp"
+#include <zmq_addon.hpp>
 #include "engine/vm/cancel.hpp"
 #include "interpreter/errors/error.hpp"
 
@@ -116,17 +117,6 @@ int poll_in(zmq::socket_t& socket, std::chrono::milliseconds timeout)
             return 0;
         throw;
     }
-}
-
-// Helper threads of the driver leave signals to the interpreter thread.
-void block_signals()
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGALRM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 bool write_all(int fd, const std::string& text)
@@ -251,16 +241,8 @@ int bind_router(zmq::socket_t& socket, const SessionKeys& keys, const std::strin
 std::vector<std::pair<std::string, int>> parse_hosts(const std::string& spec)
 {
     std::vector<std::string> entries;
-    if (spec.find(',') == std::string::npos && spec.find(':') == std::string::npos && access(spec.c_str(), R_OK) == 0) {
-        std::ifstream in(spec);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (auto hash = line.find('#'); hash != std::string::npos)
-                line.erase(hash);
-            for (auto& word : split_words(line))
-                entries.push_back(word);
-        }
-    } else if (access(spec.c_str(), R_OK) == 0) {
+    // A readable file is a hostfile; anything else is the comma-separated form.
+    if (access(spec.c_str(), R_OK) == 0) {
         std::ifstream in(spec);
         std::string line;
         while (std::getline(in, line)) {
@@ -480,11 +462,7 @@ void Cluster::finish_start()
         if (poll_in(impl.router, std::chrono::milliseconds(50)) <= 0)
             continue;
         std::vector<zmq::message_t> parts;
-        zmq::message_t part;
-        do {
-            (void)impl.router.recv(part);
-            parts.emplace_back(std::move(part));
-        } while (impl.router.get(zmq::sockopt::rcvmore));
+        (void)zmq::recv_multipart(impl.router, std::back_inserter(parts));
         if (parts.size() < 2)
             continue;
         try {
@@ -510,7 +488,7 @@ void Cluster::finish_start()
     remove_config(impl); // every worker has read it
     // Heartbeats: ping every worker, note when each last answered.
     impl.heartbeat = std::thread([&impl, count, socket = std::move(impl.heartbeat_socket)]() mutable {
-        block_signals();
+        block_interrupt_signals();
         auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
         std::string cancel;
         auto next_ping = Clock::now();
@@ -534,11 +512,9 @@ void Cluster::finish_start()
             try {
                 if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
                     continue;
-                zmq::message_t id, body;
-                (void)socket.recv(id);
-                while (socket.get(zmq::sockopt::rcvmore))
-                    (void)socket.recv(body);
-                std::string name = id.to_string();
+                std::vector<zmq::message_t> parts;
+                (void)zmq::recv_multipart(socket, std::back_inserter(parts));
+                std::string name = parts.empty() ? "" : parts[0].to_string();
                 if (name.size() > 1 && name[0] == 'h') {
                     int index = std::atoi(name.c_str() + 1);
                     if (index >= 0 && index < count)
@@ -649,11 +625,7 @@ std::vector<Reply> Cluster::collect(std::span<const int> workers, uint64_t seque
                 continue;
         }
         std::vector<zmq::message_t> parts;
-        zmq::message_t part;
-        do {
-            (void)impl.router.recv(part);
-            parts.emplace_back(std::move(part));
-        } while (impl.router.get(zmq::sockopt::rcvmore));
+        (void)zmq::recv_multipart(impl.router, std::back_inserter(parts));
         if (parts.size() < 2)
             continue;
         std::string name = parts[0].to_string();

@@ -621,6 +621,33 @@ std::shared_ptr<DistArray> run_to_new(vm::Program& program, std::span<const Leaf
 
 } // namespace
 
+namespace {
+
+// The two-instruction program `r0 <- first; out0 <- r0` over `shape`: a fill (Constant) or a copy (Load).
+vm::Program store_program(vm::InstructionKind first, DType dtype, const Shape& shape)
+{
+    vm::Program program;
+    program.shape = shape;
+    program.registers = { dtype };
+    vm::Instruction source;
+    source.kind = first;
+    source.target = 0;
+    source.index = 0;
+    vm::Instruction store;
+    store.kind = vm::InstructionKind::Store;
+    store.operands[0] = 0;
+    store.operand_count = 1;
+    store.index = 0;
+    program.code = { source, store };
+    NDArray output;
+    output.dtype = dtype;
+    output.shape = shape;
+    program.outputs = { output };
+    return program;
+}
+
+} // namespace
+
 std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& value)
 {
     if (!Cluster::get() || shape.empty())
@@ -630,24 +657,8 @@ std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& 
     uint64_t bytes = static_cast<uint64_t>(elements) * engine::dtype_itemsize(dtype);
     if (elements < min_elements() || bytes > engine::Buffer::memory_limit())
         return nullptr;
-    vm::Program program;
-    program.shape = shape;
-    program.registers = { dtype };
-    vm::Instruction constant;
-    constant.kind = vm::InstructionKind::Constant;
-    constant.target = 0;
-    constant.index = 0;
-    vm::Instruction store;
-    store.kind = vm::InstructionKind::Store;
-    store.operands[0] = 0;
-    store.operand_count = 1;
-    store.index = 0;
-    program.code = { constant, store };
+    vm::Program program = store_program(vm::InstructionKind::Constant, dtype, shape);
     program.constants = { value };
-    NDArray output;
-    output.dtype = dtype;
-    output.shape = shape;
-    program.outputs = { output };
     return run_to_new(program, {}, shape);
 }
 
@@ -655,26 +666,9 @@ std::shared_ptr<DistArray> copy(const DistView& view)
 {
     if (!Cluster::get() || view.base->is_local() || !view.row_aligned() || view.shape.empty())
         return nullptr;
-    vm::Program program;
-    program.shape = view.shape;
-    program.registers = { view.dtype() };
-    vm::Instruction load;
-    load.kind = vm::InstructionKind::Load;
-    load.target = 0;
-    load.index = 0;
-    vm::Instruction store;
-    store.kind = vm::InstructionKind::Store;
-    store.operands[0] = 0;
-    store.operand_count = 1;
-    store.index = 0;
-    program.code = { load, store };
-    NDArray input;
-    input.dtype = view.dtype();
-    input.shape = view.shape;
-    program.inputs = { input };
+    vm::Program program = store_program(vm::InstructionKind::Load, view.dtype(), view.shape);
+    program.inputs = { program.outputs[0] }; // a descriptor: the data is the view's tiles
     program.input_origins = { nullptr };
-    NDArray output = input;
-    program.outputs = { output };
     LeafPlan leaf;
     leaf.kind = LeafPlan::Kind::Tile;
     leaf.view = &view;

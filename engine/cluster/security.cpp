@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <sstream>
 #include <stdexcept>
+#include <zmq_addon.hpp>
 #include <zmq_utils.h>
 
 namespace ramba::cluster {
@@ -47,13 +48,7 @@ ZapHandler::ZapHandler(zmq::context_t& context, const SessionKeys& keys)
     socket->set(zmq::sockopt::linger, 0);
     socket->bind("inproc://zeromq.zap.01");
     m_thread = std::thread([this, socket] {
-        // Signals are for the thread that started us (the interpreter's, or the worker's main).
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        sigaddset(&set, SIGALRM);
-        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        block_interrupt_signals();
         serve(*socket);
     });
 }
@@ -73,12 +68,7 @@ void ZapHandler::serve(zmq::socket_t& socket)
             if (zmq::poll(&item, 1, std::chrono::milliseconds(100)) <= 0)
                 continue;
             std::vector<zmq::message_t> request;
-            zmq::message_t part;
-            do {
-                if (!socket.recv(part))
-                    break;
-                request.emplace_back(std::move(part));
-            } while (socket.get(zmq::sockopt::rcvmore));
+            (void)zmq::recv_multipart(socket, std::back_inserter(request));
             // version, request id, domain, address, identity, mechanism, credentials...
             std::string request_id = request.size() > 1 ? request[1].to_string() : "";
             bool ok = request.size() >= 7 && request[0].to_string() == "1.0" && request[5].to_string() == "CURVE"
@@ -96,6 +86,16 @@ void ZapHandler::serve(zmq::socket_t& socket)
             return; // context terminated
         }
     }
+}
+
+void block_interrupt_signals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGALRM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 std::string encode_config(const std::map<std::string, std::string>& values)

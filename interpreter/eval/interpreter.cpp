@@ -13,6 +13,7 @@
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interrupt.hpp"
+#include "interpreter/values/native_depth.hpp"
 
 namespace ramba::interp {
 
@@ -28,16 +29,7 @@ constexpr size_t stack_reserve_bytes = 256 * 1024;
 
 const char* compute_stack_limit()
 {
-    pthread_attr_t attributes;
-    if (pthread_getattr_np(pthread_self(), &attributes) != 0)
-        return nullptr;
-    void* low = nullptr;
-    size_t size = 0;
-    pthread_attr_getstack(&attributes, &low, &size);
-    pthread_attr_destroy(&attributes);
-    if (size <= 2 * stack_reserve_bytes)
-        return nullptr;
-    return static_cast<const char*>(low) + stack_reserve_bytes;
+    return stack_floor(stack_reserve_bytes);
 }
 }
 

@@ -2,10 +2,16 @@
 // count, and a list nested a million deep would overflow the C++ stack: each level checks first.
 #pragma once
 
+#include <cstddef>
+
 namespace ramba::interp {
 
 // Throws RecursionError("maximum recursion depth exceeded" + context) when less than the reserve
 // of this thread's stack is left. Cheap: one thread-local load and a compare.
 void check_native_stack(const char* context);
+
+// The address `reserve_bytes` above the bottom of this thread's stack (stacks grow down), or null
+// when the stack is unknown or too small to keep that reserve.
+const char* stack_floor(size_t reserve_bytes);
 
 } // namespace ramba::interp

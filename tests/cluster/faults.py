@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 
+from processes import alive, check, command_of, descendants, failures, wait_gone
+
 RAMBA = os.path.abspath(sys.argv[1])
 LONG_RUN = """
 import numpy as np
@@ -32,51 +34,6 @@ a = np.arange(400000) * 0.5
 b = a[1:] - a[:-1]
 print(b.sum(), a.sum(), b[:3])
 """
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def children_of(pid):
-    """Every descendant pid of pid (from /proc)."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            parents.setdefault(int(fields[1]), []).append(int(entry))
-        except OSError:
-            continue
-    found, todo = [], [pid]
-    while todo:
-        for child in parents.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def command_of(pid):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return f.read().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def start(script, workers=2, extra_env=None):
     path = tempfile.mktemp(suffix=".rmb")
     with open(path, "w") as f:
@@ -90,20 +47,11 @@ def start(script, workers=2, extra_env=None):
 def wait_for_workers(process, count, timeout=10):
     deadline = time.time() + timeout
     while time.time() < deadline:
-        workers = [p for p in children_of(process.pid) if "ramba-worker" in command_of(p)]
+        workers = [p for p in descendants(process.pid) if "ramba-worker" in command_of(p)]
         if len(workers) >= count:
             return workers
         time.sleep(0.05)
     return []
-
-
-def wait_gone(pids, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if not any(alive(p) for p in pids):
-            return True
-        time.sleep(0.05)
-    return not any(alive(p) for p in pids)
 
 
 def test_worker_killed():

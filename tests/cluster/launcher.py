@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 
+from processes import alive, argv_of, check, descendants, failures, wait_gone
+
 RAMBA = os.path.abspath(sys.argv[1])
 SCRIPTS = os.path.abspath(sys.argv[2])
 MPIRUN = shutil.which("mpirun")
@@ -30,55 +32,6 @@ for i in range(200000):
     s = float(a.sum())
 print("done")
 """
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def descendants(pid):
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    parents.setdefault(int(f.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-            except OSError:
-                pass
-    found, todo = [], [pid]
-    while todo:
-        for child in parents.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def argv_of(pid):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return [part.decode(errors="replace") for part in f.read().split(b"\0") if part]
-    except OSError:
-        return []
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def wait_gone(pids, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline and any(alive(p) for p in pids):
-        time.sleep(0.05)
-    return not any(alive(p) for p in pids)
-
-
 def workers_of(process, count, timeout=20):
     deadline = time.time() + timeout
     while time.time() < deadline:

@@ -3,10 +3,14 @@
 // Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
 // starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
 // Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
+// Work caps: a run request whose iteration space exceeds max_run_elements is skipped (the driver may
+// legitimately ask for 10^12 iterations over broadcast constants, which is slow, not wrong), and the
+// engine's allocations are capped by RAMBA_MEMORY_LIMIT as in the lex+parse+run target.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,22 @@
 using namespace ramba;
 
 namespace {
+
+constexpr int64_t max_run_elements = int64_t(1) << 22;
+
+// The number of iterations of a run's loop nest, or -1 when it is over the cap (or overflows).
+int64_t capped_size(const std::vector<int64_t>& shape)
+{
+    int64_t n = 1;
+    for (auto extent : shape) {
+        if (extent < 0)
+            return n; // the store rejects it
+        if (extent && n > max_run_elements / extent)
+            return -1;
+        n *= extent;
+    }
+    return n;
+}
 
 std::string frame(const std::string& bytes)
 {
@@ -101,6 +121,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
     if (const char* folder = std::getenv("RAMBA_FUZZ_WORKER_SEEDS"))
         write_seeds(folder);
+    setenv("RAMBA_MEMORY_LIMIT", "256M", 0);
+    setenv("RAMBA_NUM_THREADS", "1", 0);
     return 0;
 }
 
@@ -127,6 +149,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         switch (decoded.type()) {
         case protocol::MessageType::Run: {
             auto run = decoded.body<protocol::Run>();
+            if (capped_size(run.shape) < 0 || capped_size(run.new_tile_shape) < 0)
+                break;
             auto send = [](const tiles::HaloOut&) { };
             auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
             store.run(decoded.header.sequence, run, rest, send, receive);
@@ -150,6 +174,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
     } catch (const protocol::ProtocolError&) {
     } catch (const RambaError&) {
+    } catch (const std::bad_alloc&) {
     }
     return 0;
 }

@@ -3,11 +3,11 @@
 #include "engine/array/linalg.hpp"
 
 #include <algorithm>
-#include <cblas.h>
 #include <cmath>
 #include <cstring>
 #include <map>
 
+#include "engine/array/blas.hpp"
 #include "engine/array/blas_threads.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
@@ -26,20 +26,20 @@ void gemm(const T* a, const T* b, T* c, int64_t m, int64_t k, int64_t n)
     BlasParallelScope threads;
     if constexpr (std::is_same_v<T, double>) {
         if (m > 0 && n > 0 && k > 0) {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+            blas::library().dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
                 static_cast<int>(k), 1.0, a, static_cast<int>(k), b, static_cast<int>(n), 0.0, c, static_cast<int>(n));
             return;
         }
     } else if constexpr (std::is_same_v<T, float>) {
         if (m > 0 && n > 0 && k > 0) {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+            blas::library().sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
                 static_cast<int>(k), 1.0f, a, static_cast<int>(k), b, static_cast<int>(n), 0.0f, c, static_cast<int>(n));
             return;
         }
     } else if constexpr (std::is_same_v<T, std::complex<double>>) {
         if (m > 0 && n > 0 && k > 0) {
             std::complex<double> one(1, 0), zero(0, 0);
-            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+            blas::library().zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
                 static_cast<int>(k), &one, a, static_cast<int>(k), b, static_cast<int>(n), &zero, c, static_cast<int>(n));
             return;
         }

@@ -3,11 +3,10 @@
 #include "engine/array/linalg.hpp"
 
 #include <algorithm>
-#include <cblas.h>
 #include <cmath>
 #include <cstring>
-#include <lapacke.h>
 
+#include "engine/array/blas.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "interpreter/errors/error.hpp"
@@ -53,10 +52,10 @@ NDArray solve(const NDArray& a_in, const NDArray& b_in)
     int info;
     int nrhs = static_cast<int>(b.shape[1]);
     if (dtype == DType::Float64)
-        info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<double*>(a.data()),
+        info = blas::library().dgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<double*>(a.data()),
             static_cast<int>(n), pivots.data(), reinterpret_cast<double*>(b.data()), nrhs);
     else
-        info = LAPACKE_zgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<lapack_complex_double*>(a.data()),
+        info = blas::library().zgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<lapack_complex_double*>(a.data()),
             static_cast<int>(n), pivots.data(), reinterpret_cast<lapack_complex_double*>(b.data()), nrhs);
     if (info > 0)
         linalg_error("Singular matrix");
@@ -86,7 +85,7 @@ NDArray det(const NDArray& a_in)
     for (int64_t bi = 0; bi < batches; ++bi) {
         if (dtype == DType::Float64) {
             double* p = reinterpret_cast<double*>(a.data()) + bi * n * n;
-            int info = n > 0 ? LAPACKE_dgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n), p, static_cast<int>(n), pivots.data()) : 0;
+            int info = n > 0 ? blas::library().dgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n), p, static_cast<int>(n), pivots.data()) : 0;
             // numpy (umath_linalg det): sign * exp(sum(log|u_ii|)), so the bits match numpy's.
             double d = 0.0;
             if (info == 0) {
@@ -104,7 +103,7 @@ NDArray det(const NDArray& a_in)
             reinterpret_cast<double*>(result.data())[bi] = d;
         } else {
             auto* p = reinterpret_cast<std::complex<double>*>(a.data()) + bi * n * n;
-            int info = n > 0 ? LAPACKE_zgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n),
+            int info = n > 0 ? blas::library().zgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n),
                 reinterpret_cast<lapack_complex_double*>(p), static_cast<int>(n), pivots.data()) : 0;
             std::complex<double> d = 0.0;
             if (info == 0) {
@@ -133,7 +132,7 @@ std::pair<NDArray, NDArray> eig(const NDArray& a_in)
     int n = static_cast<int>(a_in.shape[0]);
     NDArray a = copy(astype(a_in, DType::Float64));
     std::vector<double> wr(static_cast<size_t>(n)), wi(static_cast<size_t>(n)), vr(static_cast<size_t>(n) * static_cast<size_t>(n));
-    int info = n > 0 ? LAPACKE_dgeev(LAPACK_ROW_MAJOR, 'N', 'V', n, reinterpret_cast<double*>(a.data()), n, wr.data(), wi.data(),
+    int info = n > 0 ? blas::library().dgeev(LAPACK_ROW_MAJOR, 'N', 'V', n, reinterpret_cast<double*>(a.data()), n, wr.data(), wi.data(),
         nullptr, n, vr.data(), n) : 0;
     if (info > 0)
         linalg_error("Eigenvalues did not converge");
@@ -178,7 +177,7 @@ std::pair<NDArray, NDArray> eigh(const NDArray& a_in)
     NDArray a = copy(astype(a_in, DType::Float64));
     NDArray values = NDArray::empty(DType::Float64, { n });
     // numpy uses the lower triangle (UPLO='L').
-    int info = n > 0 ? LAPACKE_dsyevd(LAPACK_ROW_MAJOR, 'V', 'L', n, reinterpret_cast<double*>(a.data()), n,
+    int info = n > 0 ? blas::library().dsyevd(LAPACK_ROW_MAJOR, 'V', 'L', n, reinterpret_cast<double*>(a.data()), n,
         reinterpret_cast<double*>(values.data())) : 0;
     if (info > 0)
         linalg_error("Eigenvalues did not converge");
@@ -193,12 +192,12 @@ NDArray norm(const NDArray& a_in, std::optional<std::string> ord, std::optional<
     if (whole && !keepdims && dtype_kind(a_in.dtype) != 'c') {
         if (a_in.dtype == DType::Float32) {
             NDArray x = ascontiguous(ravel(a_in));
-            float dot = cblas_sdot(static_cast<int>(x.size()), reinterpret_cast<const float*>(x.data()), 1,
+            float dot = blas::library().sdot(static_cast<int>(x.size()), reinterpret_cast<const float*>(x.data()), 1,
                 reinterpret_cast<const float*>(x.data()), 1);
             return Scalar::make(DType::Float32, std::sqrt(dot)).to_array();
         }
         NDArray x = ascontiguous(ravel(a_in), DType::Float64);
-        double dot = cblas_ddot(static_cast<int>(x.size()), reinterpret_cast<const double*>(x.data()), 1,
+        double dot = blas::library().ddot(static_cast<int>(x.size()), reinterpret_cast<const double*>(x.data()), 1,
             reinterpret_cast<const double*>(x.data()), 1);
         return Scalar::make(DType::Float64, std::sqrt(dot)).to_array();
     }

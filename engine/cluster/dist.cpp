@@ -487,6 +487,11 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
     Cluster* cluster = Cluster::get();
     if (!cluster || space.empty() || product(space) < min_elements())
         return false;
+    // Per-row reductions run in the driver (their leaves gathered), as unfused axis reductions do.
+    for (auto& root : roots) {
+        if (root->kind == NodeKind::Reduce && root->last_axis)
+            return false;
+    }
     engine::planner::materialize_barriers(roots, space);
     std::vector<Node*> order = engine::planner::collect_nodes(roots);
     vm::Program program = engine::planner::emit_program(order, roots, space, false);

@@ -28,6 +28,13 @@ Shape iteration_space(const NodePtr& root)
     return root->kind == NodeKind::Reduce ? root->operands[0]->shape : root->shape;
 }
 
+// Roots share a kernel when they share a space, except that per-row reductions walk the space row by
+// row and whole-space reductions block by block: those two never share one (numpy's orders differ).
+std::pair<Shape, bool> group_key(const NodePtr& root)
+{
+    return { iteration_space(root), root->kind == NodeKind::Reduce && root->last_axis };
+}
+
 void materialize(Node& node, NDArray data)
 {
     node.kind = NodeKind::Array;
@@ -81,7 +88,12 @@ NDArray evaluate_eagerly(Node& node)
         result = node.op == vm::OpCode::Where ? vm::where(operands[0], operands[1], operands[2]) : vm::apply(node.op, operands);
         break;
     case NodeKind::Reduce:
-        result = vm::reduce(node.reduce, operands[0], std::nullopt);
+        if (node.last_axis) {
+            int64_t last = operands[0].ndim() - 1;
+            result = vm::reduce(node.reduce, operands[0], std::span<const int64_t>(&last, 1));
+        } else {
+            result = vm::reduce(node.reduce, operands[0], std::nullopt);
+        }
         break;
     case NodeKind::Cast:
         result = astype(broadcast_to(operands[0], node.shape), node.dtype);
@@ -103,12 +115,13 @@ void compute(std::span<const NodePtr> roots)
         return;
     }
     // Independent roots over the same space share one pass over memory.
-    std::map<Shape, std::vector<size_t>> groups;
+    std::map<std::pair<Shape, bool>, std::vector<size_t>> groups;
     for (size_t i = 0; i < roots.size(); ++i) {
         if (!roots[i]->is_materialized())
-            groups[iteration_space(roots[i])].push_back(i);
+            groups[group_key(roots[i])].push_back(i);
     }
-    for (auto& [space, members] : groups) {
+    for (auto& [key, members] : groups) {
+        const Shape& space = key.first;
         std::vector<NodePtr> group;
         for (size_t i : members) {
             if (!roots[i]->is_materialized())
@@ -141,13 +154,14 @@ NDArray evaluate(const NodePtr& root)
 
 std::string explain(std::span<const NodePtr> roots)
 {
-    std::map<Shape, std::vector<NodePtr>> groups;
+    std::map<std::pair<Shape, bool>, std::vector<NodePtr>> groups;
     for (auto& root : roots) {
         if (!root->is_materialized())
-            groups[iteration_space(root)].push_back(root);
+            groups[group_key(root)].push_back(root);
     }
     std::string text;
-    for (auto& [space, group] : groups) {
+    for (auto& [key, group] : groups) {
+        const Shape& space = key.first;
         // Explaining may compute barriers (nested reductions) but never the roots themselves.
         materialize_barriers(group, space);
         std::vector<Node*> order = collect_nodes(group);

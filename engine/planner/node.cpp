@@ -131,6 +131,16 @@ NodePtr reduce_node(vm::ReduceOp reduce, NodePtr operand, SourceSpan span)
     return node;
 }
 
+NodePtr reduce_last_axis_node(vm::ReduceOp reduce, NodePtr operand, SourceSpan span)
+{
+    RAMBA_ASSERT(operand->shape.size() >= 2 && operand->shape.back() > 0, "a last-axis reduction needs rows");
+    Shape shape(operand->shape.begin(), operand->shape.end() - 1);
+    auto node = reduce_node(reduce, std::move(operand), span);
+    node->shape = std::move(shape);
+    node->last_axis = true;
+    return node;
+}
+
 NodePtr cast_node(NodePtr operand, DType dtype, Shape shape)
 {
     if (operand->dtype == dtype && operand->shape == shape)

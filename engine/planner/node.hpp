@@ -26,7 +26,7 @@ enum class NodeKind : uint8_t {
     Array,       // materialised data (0-d arrays are scalars for value-based casting)
     Arange,      // start + step * i, generated in registers
     Elementwise, // a VM op (incl. where) over broadcast operands
-    Reduce,      // a full reduction (sum, prod, min, max) of its operand
+    Reduce,      // a full reduction (sum, prod, min, max) of its operand, or one along its last axis
     Cast,        // its operand converted to `dtype` and broadcast to `shape` (compiled user functions)
 };
 
@@ -43,6 +43,7 @@ struct Node {
     vm::OpCode op { vm::OpCode::Add };
     const vm::Loop* loop { nullptr };  // Elementwise: the resolved loop
     vm::ReduceOp reduce { vm::ReduceOp::Sum };
+    bool last_axis { false }; // Reduce: along the operand's last axis only (one result per row)
     std::vector<NodePtr> operands;
 
     bool is_materialized() const { return kind == NodeKind::Array; }
@@ -57,6 +58,9 @@ NodePtr arange_node(double start, double step, int64_t count, DType);
 NodePtr elementwise_node(vm::OpCode, std::vector<NodePtr> operands, SourceSpan = {});
 // A full reduction; Sum, Prod, Min and Max fuse into the pass of their operand's chain.
 NodePtr reduce_node(vm::ReduceOp, NodePtr operand, SourceSpan = {});
+// The same reduction along the operand's last axis (numpy's axis=-1 over 2+ axes); the operand's
+// last extent must be non-zero. It fuses too: the kernel walks row by row and folds each row's blocks.
+NodePtr reduce_last_axis_node(vm::ReduceOp, NodePtr operand, SourceSpan = {});
 // numpy's unsafe astype (float -> int truncates), broadcast to `shape` (ValueError if it cannot be).
 NodePtr cast_node(NodePtr operand, DType, Shape shape);
 

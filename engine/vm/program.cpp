@@ -144,23 +144,29 @@ Strides space_strides(const NDArray& array, const Shape& shape)
     return strides;
 }
 
+// Row mode is taken for strided operands (blocks of 2048 within rows), and always for per-row
+// reductions (blocks of 8192 from each row's start, numpy's buffers over a reduced row).
 RowWalk plan_rows(const Program& program, const std::vector<BlockPlan>& loads, const std::vector<BlockPlan>& stores,
-    bool reduces, int64_t block)
+    bool reduces, bool per_row, int64_t block)
 {
     RowWalk walk;
     const Shape& shape = program.shape;
-    if (reduces || shape.size() < 2 || shape.size() > 63 || shape.back() < 256)
+    if (shape.size() < 2 || shape.size() > 63)
         return walk;
-    bool strided = false;
-    for (size_t i = 0; i < program.code.size(); ++i) {
-        auto kind = program.code[i].kind;
-        if (kind == InstructionKind::Load && loads[i].inputs[0].kind == OperandPlan::Kind::Gather)
-            strided = true;
-        if (kind == InstructionKind::Store && stores[i].output.kind != OperandPlan::Kind::Direct)
-            strided = true;
+    if (!per_row) {
+        if (reduces || shape.back() < 256)
+            return walk;
+        bool strided = false;
+        for (size_t i = 0; i < program.code.size(); ++i) {
+            auto kind = program.code[i].kind;
+            if (kind == InstructionKind::Load && loads[i].inputs[0].kind == OperandPlan::Kind::Gather)
+                strided = true;
+            if (kind == InstructionKind::Store && stores[i].output.kind != OperandPlan::Kind::Direct)
+                strided = true;
+        }
+        if (!strided)
+            return walk;
     }
-    if (!strided)
-        return walk;
     walk.active = true;
     walk.outer = shape.size() - 1;
     walk.length = shape.back();
@@ -227,14 +233,16 @@ BlockPartials run_program_partials(const Program& program)
         }
     }
 
-    bool reduces = false;
-    for (auto& instruction : program.code)
+    bool reduces = false, per_row = false;
+    for (auto& instruction : program.code) {
         reduces = reduces || instruction.kind == InstructionKind::Reduce;
+        per_row = per_row || (instruction.kind == InstructionKind::Reduce && instruction.per_row);
+    }
     const int64_t program_block = reduces ? reduce_block : elementwise_block();
     int64_t blocks = (total + program_block - 1) / program_block;
     // Row mode: blocks never cross a row, so strided views (u[1:-1, :-2]) load and store through
     // pointers into their rows instead of gathers and scatters.
-    RowWalk rows = plan_rows(program, load_plans, store_plans, reduces, program_block);
+    RowWalk rows = plan_rows(program, load_plans, store_plans, reduces, per_row, program_block);
     if (rows.active)
         blocks = rows.rows * rows.chunks;
     int threads = total >= parallel_min_elements ? num_threads() : 1;
@@ -415,7 +423,9 @@ BlockPartials run_program_partials(const Program& program)
     return partials;
 }
 
-void fold_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte> partial, const NDArray& output)
+namespace {
+
+void fold_into(ProgramReduce reduce, DType dtype, std::span<const std::byte> partial, DType out_dtype, std::byte* out)
 {
     int64_t blocks = static_cast<int64_t>(partial.size() / 16);
     dispatch_dtype(dtype, [&]<typename T>() {
@@ -426,9 +436,16 @@ void fold_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte>
                 std::memcpy(&x, partial.data() + b * 16, sizeof(T));
                 acc = (b == 0 && (reduce == ProgramReduce::Min || reduce == ProgramReduce::Max)) ? x : combine<T>(reduce, acc, x);
             }
-            convert_fn(dtype, output.dtype)(reinterpret_cast<const std::byte*>(&acc), 0, output.data(), 0, 1);
+            convert_fn(dtype, out_dtype)(reinterpret_cast<const std::byte*>(&acc), 0, out, 0, 1);
         }
     });
+}
+
+} // namespace
+
+void fold_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte> partial, const NDArray& output)
+{
+    fold_into(reduce, dtype, partial, output.dtype, output.data());
 }
 
 void run_program(const Program& program)
@@ -438,8 +455,21 @@ void run_program(const Program& program)
     for (auto& instruction : program.code) {
         if (instruction.kind != InstructionKind::Reduce)
             continue;
-        fold_partials(instruction.reduce, program.registers[instruction.operands[0]], partials[slot++],
-            program.outputs[instruction.index]);
+        DType dtype = program.registers[instruction.operands[0]];
+        const NDArray& output = program.outputs[instruction.index];
+        std::span<const std::byte> partial = partials[slot++];
+        if (!instruction.per_row) {
+            fold_partials(instruction.reduce, dtype, partial, output);
+            continue;
+        }
+        // Row r's blocks are r * chunks ... (r + 1) * chunks - 1 (row mode, blocks of reduce_block).
+        int64_t length = program.shape.back();
+        int64_t chunks = (length + reduce_block - 1) / reduce_block;
+        int64_t rows = output.size();
+        size_t itemsize = dtype_itemsize(output.dtype);
+        for (int64_t r = 0; r < rows; ++r)
+            fold_into(instruction.reduce, dtype, partial.subspan(r * chunks * 16, chunks * 16), output.dtype,
+                output.data() + r * itemsize);
     }
 }
 
@@ -481,7 +511,8 @@ std::string describe(const Program& program)
             break;
         case InstructionKind::Reduce: {
             const char* names[] = { "sum", "prod", "min", "max" };
-            out << "reduce " << names[int(instruction.reduce)] << " r" << instruction.operands[0] << " -> out" << instruction.index;
+            out << "reduce " << names[int(instruction.reduce)] << (instruction.per_row ? " per row" : "") << " r"
+                << instruction.operands[0] << " -> out" << instruction.index;
             break;
         }
         }

@@ -20,7 +20,7 @@ enum class InstructionKind : uint8_t {
     Apply,    // register <- loop.kernel(operands)
     Cast,     // register <- operands[0] converted to the register's dtype
     Store,    // outputs[output] <- register (cast to the output's dtype)
-    Reduce,   // accumulators[output] <- fold of register (full reductions: sum, prod, min, max)
+    Reduce,   // accumulators[output] <- fold of register (sum, prod, min, max: of the whole space, or per row)
 };
 
 enum class ProgramReduce : uint8_t { Sum, Prod, Min, Max };
@@ -36,6 +36,7 @@ struct Instruction {
     double start { 0 }, step { 1 };     // Iota
     ProgramReduce reduce { ProgramReduce::Sum };
     int direct_store { -1 };            // Apply: the Store (code index) it may write straight into
+    bool per_row { false };             // Reduce: one result per row (last axis) of the space
 };
 
 struct Program {
@@ -45,7 +46,8 @@ struct Program {
     std::vector<engine::NDArray> inputs;    // broadcastable to `shape`
     std::vector<const void*> input_origins; // per input, what supplied it (the planner's node)
     std::vector<engine::NDArray> constants; // 0-d
-    std::vector<engine::NDArray> outputs;   // Store targets (shape `shape`), Reduce results (0-d)
+    std::vector<engine::NDArray> outputs;   // Store targets (shape `shape`), Reduce results (0-d, or
+                                            // shape[:-1] for a per-row Reduce)
     // Flat index of this space's first element within a larger one: a worker runs rows of the
     // driver's space, and its iotas and reduction blocks must line up with the whole.
     int64_t index_offset { 0 };
@@ -58,7 +60,9 @@ inline constexpr int64_t reduction_block = 8192;
 using BlockPartials = std::vector<std::vector<std::byte>>;
 
 // Runs the program; reductions follow numpy's order (pairwise within 8192-element blocks, blocks
-// added in order), so results never depend on the thread count.
+// added in order), so results never depend on the thread count. A program with a per-row Reduce
+// walks row by row (blocks start at each row's first element, as numpy's loop over a row does) and
+// must not also hold a whole-space Reduce.
 void run_program(const Program&);
 // The same, but leaves the per-block partials of the reductions to the caller (a worker sends them
 // to the driver, which folds every worker's blocks in order: the same bits as one local pass).

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
+#include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 #include "stdlib/numpy/fused_statistics.hpp"
@@ -41,6 +42,35 @@ Value finish(CallContext& context, NDArray result, const Value& out)
     return wrap_result(std::move(result));
 }
 
+// sum/prod/min/max along the last axis of a pending chain over rows of at least 256 elements: the
+// reduction fuses into the chain's pass, row by row (numpy's loop order, so the same bits), and the
+// chain never touches memory. Shorter rows keep the eager path (a block per short row costs more).
+bool fuse_last_axis(CallContext& context, ReduceOp op, const Value& array, const Value& axis, bool keepdims, Value& out)
+{
+    auto& object = array.as<ArrayObject>();
+    const auto& shape = object.shape();
+    int64_t ndim = static_cast<int64_t>(shape.size());
+    if (!object.pending() || ndim < 2 || shape.back() < 256 || engine::dtype_kind(object.dtype()) == 'c')
+        return false;
+    auto axes = normalize_axes(context, axis, ndim);
+    if (axes.size() != 1 || axes[0] != ndim - 1)
+        return false;
+    int64_t rows = 1;
+    for (int64_t k = 0; k + 1 < ndim; ++k)
+        rows *= shape[k];
+    if (rows == 0)
+        return false;
+    NDArray result = evaluate_now(engine::planner::reduce_last_axis_node(op, operand_node(context, array)));
+    if (keepdims) {
+        engine::Shape kept = result.shape;
+        kept.push_back(1);
+        result = engine::reshape(result, kept);
+    }
+    emit_vm_warnings(context);
+    out = wrap_result(std::move(result));
+    return true;
+}
+
 Value run(CallContext& context, ReduceOp op, const Value& array, const Value& axis, std::optional<DType> dtype,
     const Value& out, bool keepdims, int64_t ddof = 0)
 {
@@ -54,6 +84,10 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         NDArray result = evaluate_now(node);
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
+    }
+    if (fusible && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
+        if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
+            return fused;
     }
     if (Value fused; axis.is_none() && !dtype && out.is_none() && !keepdims && fuse_statistic(context, op, array, ddof, fused))
         return fused;

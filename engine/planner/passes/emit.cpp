@@ -129,7 +129,8 @@ public:
             instruction.reduce = program_reduce(root->reduce);
             instruction.operands[0] = value(root->operands[0].get(), root->dtype);
             instruction.index = static_cast<int>(m_program.outputs.size());
-            m_program.outputs.push_back(output(root->dtype, {}));
+            instruction.per_row = root->last_axis;
+            m_program.outputs.push_back(output(root->dtype, root->last_axis ? root->shape : Shape {}));
         } else {
             instruction.kind = vm::InstructionKind::Store;
             instruction.operands[0] = m_registers.at(root.get());

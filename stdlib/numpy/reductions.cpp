@@ -42,15 +42,20 @@ Value finish(CallContext& context, NDArray result, const Value& out)
     return wrap_result(std::move(result));
 }
 
-// sum/prod/min/max along the last axis of a pending chain over rows of at least 256 elements: the
-// reduction fuses into the chain's pass, row by row (numpy's loop order, so the same bits), and the
-// chain never touches memory. Shorter rows keep the eager path (a block per short row costs more).
+// sum/prod/min/max/mean along the last axis of a pending chain over rows of at least 256 elements:
+// the reduction fuses into the chain's pass, row by row (numpy's loop order, so the same bits), and
+// the chain never touches memory. Shorter rows keep the eager path (a block per short row costs more).
 bool fuse_last_axis(CallContext& context, ReduceOp op, const Value& array, const Value& axis, bool keepdims, Value& out)
 {
     auto& object = array.as<ArrayObject>();
     const auto& shape = object.shape();
     int64_t ndim = static_cast<int64_t>(shape.size());
-    if (!object.pending() || ndim < 2 || shape.back() < 256 || engine::dtype_kind(object.dtype()) == 'c')
+    char kind = engine::dtype_kind(object.dtype());
+    if (!object.pending() || ndim < 2 || shape.back() < 256 || kind == 'c')
+        return false;
+    // numpy's mean: add.reduce in float64 for float64, integers and bool, then true_divide by the count
+    // (float32 and float16 keep their own accumulation rules: eager path).
+    if (op == ReduceOp::Mean && kind == 'f' && object.dtype() != DType::Float64)
         return false;
     auto axes = normalize_axes(context, axis, ndim);
     if (axes.size() != 1 || axes[0] != ndim - 1)
@@ -60,7 +65,16 @@ bool fuse_last_axis(CallContext& context, ReduceOp op, const Value& array, const
         rows *= shape[k];
     if (rows == 0)
         return false;
-    NDArray result = evaluate_now(engine::planner::reduce_last_axis_node(op, operand_node(context, array)));
+    engine::planner::NodePtr operand = operand_node(context, array);
+    if (op == ReduceOp::Mean)
+        operand = engine::planner::cast_node(operand, DType::Float64, shape);
+    NDArray result = evaluate_now(engine::planner::reduce_last_axis_node(op == ReduceOp::Mean ? ReduceOp::Sum : op, operand));
+    if (op == ReduceOp::Mean) {
+        NDArray count = NDArray::empty(DType::Float64, {});
+        double n = static_cast<double>(shape.back());
+        std::memcpy(count.data(), &n, sizeof n);
+        result = vm::apply(vm::OpCode::TrueDivide, result, count);
+    }
     if (keepdims) {
         engine::Shape kept = result.shape;
         kept.push_back(1);
@@ -85,7 +99,7 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
     }
-    if (fusible && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
+    if ((fusible || op == ReduceOp::Mean) && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
         if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
             return fused;
     }

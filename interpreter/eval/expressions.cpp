@@ -532,79 +532,9 @@ Value Interpreter::eval_index(const ast::Expr& index)
 
 // OPTIMIZATION: `[element for name in iterable if test]`, one generator binding one (hidden local)
 // name: the loop stores straight into the slot and appends, without the general recursion.
-void Interpreter::run_simple_comprehension(const ast::ListCompExpr& expression, Values& items)
+template<typename Body>
+void Interpreter::for_each_generated(const ast::Comprehension& generator, Body&& body)
 {
-    const ast::Comprehension& generator = expression.generators[0];
-    Value* slot = &m_frame->locals[static_cast<const ast::NameExpr&>(*generator.target).ref.index];
-    auto body = [&](Value item) {
-        *slot = std::move(item);
-        for (const auto& test : generator.ifs) {
-            if (!condition(*test))
-                return;
-        }
-        items.push_back(eval(*expression.element));
-    };
-    Value iterable = eval(*generator.iter);
-    if (iterable.is(Type::Range)) {
-        auto& range = iterable.as<RangeObject>();
-        for (int64_t i = range.start; range.step > 0 ? i < range.stop : i > range.stop;) {
-            body(Value::integer(i));
-            if (__builtin_add_overflow(i, range.step, &i))
-                break;
-        }
-        return;
-    }
-    if (iterable.is(Type::List) || iterable.is(Type::Tuple)) {
-        const Values& source = iterable.is(Type::List) ? iterable.as<ListObject>().items : iterable.as<TupleObject>().items;
-        for (size_t i = 0; i < source.size(); ++i)
-            body(source[i]);
-        return;
-    }
-    Value iterator;
-    try {
-        m_current_span = generator.iter->span;
-        iterator = iterate(*this, iterable);
-    } catch (RambaError& error) {
-        error.set_span_if_unknown(generator.iter->span);
-        throw;
-    }
-    auto& object = iterator.as<IteratorObject>();
-    for (;;) {
-        Value item;
-        m_current_span = generator.iter->span;
-        if (!object.next(*this, item))
-            break;
-        body(std::move(item));
-    }
-}
-
-void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t level, const Value& result)
-{
-    if (level == expression.generators.size()) {
-        if (expression.value) {
-            Value key = eval(*expression.element);
-            Value value = eval(*expression.value);
-            try {
-                m_current_span = expression.element->span;
-                dict_set(*this, result.as<DictObject>(), key, std::move(value));
-            } catch (RambaError& error) {
-                error.set_span_if_unknown(expression.element->span);
-                throw;
-            }
-        } else {
-            result.as<ListObject>().items.push_back(eval(*expression.element));
-        }
-        return;
-    }
-    const ast::Comprehension& generator = expression.generators[level];
-    auto body = [&](Value item) {
-        assign(*generator.target, std::move(item));
-        for (const auto& test : generator.ifs) {
-            if (!condition(*test))
-                return;
-        }
-        run_generators(expression, level + 1, result);
-    };
     Value iterable = eval(*generator.iter);
     if (iterable.is(Type::Range)) {
         auto& range = iterable.as<RangeObject>();
@@ -637,6 +567,51 @@ void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t lev
             break;
         body(std::move(item));
     }
+}
+
+void Interpreter::run_simple_comprehension(const ast::ListCompExpr& expression, Values& items)
+{
+    const ast::Comprehension& generator = expression.generators[0];
+    Value* slot = &m_frame->locals[static_cast<const ast::NameExpr&>(*generator.target).ref.index];
+    auto body = [&](Value item) {
+        *slot = std::move(item);
+        for (const auto& test : generator.ifs) {
+            if (!condition(*test))
+                return;
+        }
+        items.push_back(eval(*expression.element));
+    };
+    for_each_generated(generator, body);
+}
+
+void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t level, const Value& result)
+{
+    if (level == expression.generators.size()) {
+        if (expression.value) {
+            Value key = eval(*expression.element);
+            Value value = eval(*expression.value);
+            try {
+                m_current_span = expression.element->span;
+                dict_set(*this, result.as<DictObject>(), key, std::move(value));
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(expression.element->span);
+                throw;
+            }
+        } else {
+            result.as<ListObject>().items.push_back(eval(*expression.element));
+        }
+        return;
+    }
+    const ast::Comprehension& generator = expression.generators[level];
+    auto body = [&](Value item) {
+        assign(*generator.target, std::move(item));
+        for (const auto& test : generator.ifs) {
+            if (!condition(*test))
+                return;
+        }
+        run_generators(expression, level + 1, result);
+    };
+    for_each_generated(generator, body);
 }
 
 [[gnu::noinline]] Value Interpreter::eval_lambda(const ast::LambdaExpr& expression)

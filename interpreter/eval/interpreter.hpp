@@ -133,6 +133,9 @@ private:
     Value eval_comprehension(const ast::ListCompExpr&);
     void run_generators(const ast::ListCompExpr&, size_t level, const Value& result);
     void run_simple_comprehension(const ast::ListCompExpr&, Values& items);
+    // Calls body(item) for each item of a generator's iterable (ranges and lists without iterators).
+    template<typename Body>
+    void for_each_generated(const ast::Comprehension&, Body&& body);
     Value eval_lambda(const ast::LambdaExpr&);
     Value eval_fstring(const ast::FStringExpr&);
     std::string render_fstring_parts(const std::vector<ast::FStringPart>&);

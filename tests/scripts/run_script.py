@@ -116,6 +116,9 @@ def main() -> int:
     except script_case.CaseError as error:
         print(f"malformed test case: {error}")
         return 1
+    if case.variants is not None and options.variant not in case.variants:
+        print(f"skipped: {case.relative} runs only in the variants {' '.join(case.variants)} (its header)")
+        return SKIP_STATUS
     env = dict(item.split("=", 1) for item in options.env)
     result = script_case.run_case(case, options.ramba, is_python=False, extra_args=options.ramba_arg,
                                   env_overrides=env)

@@ -28,6 +28,8 @@ that is not a comment; a shebang line is allowed first):
   # after: NAME.check.py       then run `/usr/bin/python3 NAME.check.py` in the same folder; its stdout
                                 is appended to the script's (to check files ramba wrote with numpy)
   # timeout: SECONDS           per-script limit (default 30, times RAMBA_TEST_TIMEOUT_SCALE)
+  # variants: local            run only in these script variants (tests/CMakeLists.txt), skipped in
+                                others: for output that depends on the engine by design (np.explain)
 
 Every case runs in a fresh scratch folder holding a copy of the script (and its data), so sys.argv[0]
 is always `NAME.rmb` and files a script writes never land in the source tree.
@@ -50,7 +52,7 @@ DEFAULT_TIMEOUT = 30.0
 
 HEADER_RE = re.compile(r"^#\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*$")
 KNOWN_KEYS = {"ramba-only", "mode", "args", "ramba-args", "stdout-matches", "stderr-matches", "data", "after",
-              "timeout", "env"}
+              "timeout", "env", "variants"}
 
 # Expected-error line of a .err file, and the error line ramba prints on stderr.
 EXPECTED_ERROR_RE = re.compile(r"^(\d+)(?::(\d+))?: ([A-Za-z_][A-Za-z0-9_]*)(?:: (.*))?$")
@@ -87,6 +89,7 @@ class ScriptCase:
     after: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     env: dict[str, str] = field(default_factory=dict)
+    variants: list[str] | None = None
 
     @property
     def name(self) -> str:
@@ -142,6 +145,8 @@ def load_case(path) -> ScriptCase:
             case.after = value
         elif key == "timeout":
             case.timeout = float(value)
+        elif key == "variants":
+            case.variants = value.split()
         elif key == "env":
             for assignment in shlex.split(value):
                 name, equals, setting = assignment.partition("=")

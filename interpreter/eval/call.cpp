@@ -1,6 +1,8 @@
 // Calls: evaluating call expressions, Python's argument binding for user functions, frames, the
 // recursion limit, and dispatch to builtins, bound methods, classes and library objects.
+#if !defined(__clang__) // clang has no per-file optimize pragma (its sanitizer builds run at -O1)
 #pragma GCC optimize("O3") // measured: 10^7-iteration loop 1.7x faster than at -O2
+#endif
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/interrupt.hpp"

@@ -1,6 +1,8 @@
 // The evaluator's statements: blocks, control flow (as Completion codes), try/except/finally,
 // imports, assert/raise/del, and the module entry point run().
+#if !defined(__clang__) // clang has no per-file optimize pragma (its sanitizer builds run at -O1)
 #pragma GCC optimize("O3") // measured: 10^7-iteration loop 1.7x faster than at -O2
+#endif
 #include "interpreter/eval/interpreter.hpp"
 
 #include <cerrno>

@@ -1,6 +1,8 @@
 // Names and assignment targets: loading and storing locals, cells and globals (with the builtins
 // fallback), unpacking assignment, attribute get/set.
+#if !defined(__clang__) // clang has no per-file optimize pragma (its sanitizer builds run at -O1)
 #pragma GCC optimize("O3") // measured: 10^7-iteration loop 1.7x faster than at -O2
+#endif
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/interpreter.hpp"
 

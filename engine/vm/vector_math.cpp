@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <immintrin.h>
+#include <type_traits>
 
 #include "interpreter/errors/error.hpp"
 
@@ -139,10 +140,47 @@ __attribute__((target("avx2,fma"))) void map_2f(Fn2f f, const float* a, const fl
     }
 }
 
+// floor/ceil/trunc/rint give the same bits as the scalar functions (and numpy): exact results,
+// NaN stays NaN, -0.0 and infinities kept; NO_EXC keeps the inexact flag quiet, as numpy's loops do.
+template<int Mode>
+__attribute__((target("avx2"))) void round_1d(const double* in, double* out, int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(out + i, _mm256_round_pd(_mm256_loadu_pd(in + i), Mode | _MM_FROUND_NO_EXC));
+    for (; i < n; ++i)
+        out[i] = _mm_cvtsd_f64(_mm_round_sd(_mm_setzero_pd(), _mm_set_sd(in[i]), Mode | _MM_FROUND_NO_EXC));
+}
+
+template<int Mode>
+__attribute__((target("avx2"))) void round_1f(const float* in, float* out, int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(out + i, _mm256_round_ps(_mm256_loadu_ps(in + i), Mode | _MM_FROUND_NO_EXC));
+    for (; i < n; ++i)
+        out[i] = _mm_cvtss_f32(_mm_round_ss(_mm_setzero_ps(), _mm_set_ss(in[i]), Mode | _MM_FROUND_NO_EXC));
+}
+
+// True (and done) when f is one of the rounding functions.
+template<typename T, typename Round>
+bool round_map(VectorFn f, const T* in, T* out, int64_t n, Round round)
+{
+    switch (f) {
+    case VectorFn::Floor: round(std::integral_constant<int, _MM_FROUND_TO_NEG_INF> {}, in, out, n); return true;
+    case VectorFn::Ceil: round(std::integral_constant<int, _MM_FROUND_TO_POS_INF> {}, in, out, n); return true;
+    case VectorFn::Trunc: round(std::integral_constant<int, _MM_FROUND_TO_ZERO> {}, in, out, n); return true;
+    case VectorFn::Rint: round(std::integral_constant<int, _MM_FROUND_TO_NEAREST_INT> {}, in, out, n); return true;
+    default: return false;
+    }
+}
+
 } // namespace
 
 void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 {
+    if (round_map(f, in, out, n, []<int M>(std::integral_constant<int, M>, const double* i, double* o, int64_t k) { round_1d<M>(i, o, k); }))
+        return;
     auto fn = fn1d(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");
     map_1d(fn, in, out, n);
@@ -150,6 +188,8 @@ void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 
 void vector_map(VectorFn f, const float* in, float* out, int64_t n)
 {
+    if (round_map(f, in, out, n, []<int M>(std::integral_constant<int, M>, const float* i, float* o, int64_t k) { round_1f<M>(i, o, k); }))
+        return;
     auto fn = fn1f(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");
     map_1f(fn, in, out, n);

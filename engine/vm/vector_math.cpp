@@ -140,37 +140,70 @@ __attribute__((target("avx2,fma"))) void map_2f(Fn2f f, const float* a, const fl
     }
 }
 
-// floor/ceil/trunc/rint give the same bits as the scalar functions (and numpy): exact results,
-// NaN stays NaN, -0.0 and infinities kept; NO_EXC keeps the inexact flag quiet, as numpy's loops do.
-template<int Mode>
-__attribute__((target("avx2"))) void round_1d(const double* in, double* out, int64_t n)
+// The exact functions (floor/ceil/trunc/rint and sqrt: one correctly rounded result each) give the
+// scalar functions' bits and numpy's: NaN stays NaN, -0.0 and infinities kept; rounding uses NO_EXC
+// so the inexact flag stays quiet, as in numpy's loops; sqrt of a negative raises FE_INVALID as the
+// scalar sqrt does.
+template<VectorFn F> __attribute__((target("avx2"), always_inline)) inline __m256d exact_pd(__m256d x)
+{
+    if constexpr (F == VectorFn::Sqrt) return _mm256_sqrt_pd(x);
+    else if constexpr (F == VectorFn::Floor) return _mm256_round_pd(x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Ceil) return _mm256_round_pd(x, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Trunc) return _mm256_round_pd(x, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    else return _mm256_round_pd(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+
+template<VectorFn F> __attribute__((target("avx2"), always_inline)) inline __m256 exact_ps(__m256 x)
+{
+    if constexpr (F == VectorFn::Sqrt) return _mm256_sqrt_ps(x);
+    else if constexpr (F == VectorFn::Floor) return _mm256_round_ps(x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Ceil) return _mm256_round_ps(x, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Trunc) return _mm256_round_ps(x, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    else return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+
+// The tail goes through a padded vector (padding 1.0: no flag raised), as map_1d's does.
+template<VectorFn F> __attribute__((target("avx2"))) void exact_1d(const double* in, double* out, int64_t n)
 {
     int64_t i = 0;
     for (; i + 4 <= n; i += 4)
-        _mm256_storeu_pd(out + i, _mm256_round_pd(_mm256_loadu_pd(in + i), Mode | _MM_FROUND_NO_EXC));
-    for (; i < n; ++i)
-        out[i] = _mm_cvtsd_f64(_mm_round_sd(_mm_setzero_pd(), _mm_set_sd(in[i]), Mode | _MM_FROUND_NO_EXC));
+        _mm256_storeu_pd(out + i, exact_pd<F>(_mm256_loadu_pd(in + i)));
+    if (i < n) {
+        alignas(32) double tmp[4] = { 1, 1, 1, 1 };
+        std::memcpy(tmp, in + i, (n - i) * sizeof(double));
+        _mm256_store_pd(tmp, exact_pd<F>(_mm256_load_pd(tmp)));
+        std::memcpy(out + i, tmp, (n - i) * sizeof(double));
+    }
 }
 
-template<int Mode>
-__attribute__((target("avx2"))) void round_1f(const float* in, float* out, int64_t n)
+template<VectorFn F> __attribute__((target("avx2"))) void exact_1f(const float* in, float* out, int64_t n)
 {
     int64_t i = 0;
     for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(out + i, _mm256_round_ps(_mm256_loadu_ps(in + i), Mode | _MM_FROUND_NO_EXC));
-    for (; i < n; ++i)
-        out[i] = _mm_cvtss_f32(_mm_round_ss(_mm_setzero_ps(), _mm_set_ss(in[i]), Mode | _MM_FROUND_NO_EXC));
+        _mm256_storeu_ps(out + i, exact_ps<F>(_mm256_loadu_ps(in + i)));
+    if (i < n) {
+        alignas(32) float tmp[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+        std::memcpy(tmp, in + i, (n - i) * sizeof(float));
+        _mm256_store_ps(tmp, exact_ps<F>(_mm256_load_ps(tmp)));
+        std::memcpy(out + i, tmp, (n - i) * sizeof(float));
+    }
 }
 
-// True (and done) when f is one of the rounding functions.
-template<typename T, typename Round>
-bool round_map(VectorFn f, const T* in, T* out, int64_t n, Round round)
+// True (and done) when f is one of the exact functions.
+template<typename T>
+bool exact_map(VectorFn f, const T* in, T* out, int64_t n)
 {
+    auto run = [&]<VectorFn F>() {
+        if constexpr (std::is_same_v<T, double>) exact_1d<F>(in, out, n);
+        else exact_1f<F>(in, out, n);
+        return true;
+    };
     switch (f) {
-    case VectorFn::Floor: round(std::integral_constant<int, _MM_FROUND_TO_NEG_INF> {}, in, out, n); return true;
-    case VectorFn::Ceil: round(std::integral_constant<int, _MM_FROUND_TO_POS_INF> {}, in, out, n); return true;
-    case VectorFn::Trunc: round(std::integral_constant<int, _MM_FROUND_TO_ZERO> {}, in, out, n); return true;
-    case VectorFn::Rint: round(std::integral_constant<int, _MM_FROUND_TO_NEAREST_INT> {}, in, out, n); return true;
+    case VectorFn::Sqrt: return run.template operator()<VectorFn::Sqrt>();
+    case VectorFn::Floor: return run.template operator()<VectorFn::Floor>();
+    case VectorFn::Ceil: return run.template operator()<VectorFn::Ceil>();
+    case VectorFn::Trunc: return run.template operator()<VectorFn::Trunc>();
+    case VectorFn::Rint: return run.template operator()<VectorFn::Rint>();
     default: return false;
     }
 }
@@ -179,7 +212,7 @@ bool round_map(VectorFn f, const T* in, T* out, int64_t n, Round round)
 
 void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 {
-    if (round_map(f, in, out, n, []<int M>(std::integral_constant<int, M>, const double* i, double* o, int64_t k) { round_1d<M>(i, o, k); }))
+    if (exact_map(f, in, out, n))
         return;
     auto fn = fn1d(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");
@@ -188,7 +221,7 @@ void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 
 void vector_map(VectorFn f, const float* in, float* out, int64_t n)
 {
-    if (round_map(f, in, out, n, []<int M>(std::integral_constant<int, M>, const float* i, float* o, int64_t k) { round_1f<M>(i, o, k); }))
+    if (exact_map(f, in, out, n))
         return;
     auto fn = fn1f(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");

@@ -53,7 +53,10 @@ template<bool Max, typename T>
         auto bad = (m0 != m0) | (m1 != m1) | (m2 != m2) | (m3 != m3);
         for (i = 4 * width; i + 4 * width <= n; i += 4 * width) {
             V x0 = load<V>(p + i), x1 = load<V>(p + i + width), x2 = load<V>(p + i + 2 * width), x3 = load<V>(p + i + 3 * width);
-            bad |= (x0 != x0) | (x1 != x1) | (x2 != x2) | (x3 != x3);
+            // A NaN makes the sum NaN: one compare per four vectors. inf + -inf (or an overflow to
+            // both infinities) also does, which only sends the run to the exact loop.
+            V sum = (x0 + x1) + (x2 + x3);
+            bad |= sum != sum;
             m0 = pick<Max>(x0, m0);
             m1 = pick<Max>(x1, m1);
             m2 = pick<Max>(x2, m2);

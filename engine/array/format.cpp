@@ -546,6 +546,11 @@ std::string array_str(const NDArray& array)
     return array_to_string(array, " ", "", "");
 }
 
+std::string array2string(const NDArray& array, const std::string& separator, const std::string& prefix, const std::string& suffix)
+{
+    return array_to_string(array, separator, prefix, suffix);
+}
+
 std::string array_repr(const NDArray& array)
 {
     const auto& options = print_options();

@@ -21,6 +21,9 @@ struct PrintOptions {
 PrintOptions& print_options();
 
 std::string array_str(const NDArray&);   // str(a), print(a)
+// np.array2string with the current options: `separator` between elements, `prefix` and `suffix` only
+// narrow the lines (the prefix's width indents continuation lines; the suffix's shortens the width).
+std::string array2string(const NDArray&, const std::string& separator, const std::string& prefix, const std::string& suffix);
 std::string array_repr(const NDArray&);  // repr(a): array([...], dtype=float32)
 std::string scalar_repr(const Scalar&);  // str/repr of numpy scalars (identical in numpy 1.24)
 

@@ -14,6 +14,7 @@
 
 #include "engine/vm/block.hpp"
 #include "engine/vm/cancel.hpp"
+#include "engine/vm/lane_folds.hpp"
 #include "engine/vm/pairwise.hpp"
 #include "engine/vm/profile.hpp"
 #include "engine/vm/scalar_ops.hpp"
@@ -53,6 +54,14 @@ T fold_block(ProgramReduce reduce, const T* p, int64_t n)
     if constexpr (std::is_floating_point_v<T>) {
         if (reduce == ProgramReduce::Sum)
             return pairwise_sum_contiguous<T>(p, n);
+        // OPTIMIZATION: min/max in vector lanes (lane_folds.hpp); a NaN or a zero extremum (whose
+        // sign numpy's left-to-right loop decides) takes the exact loop below.
+        if ((reduce == ProgramReduce::Min || reduce == ProgramReduce::Max) && n >= 64) {
+            bool nan = false;
+            T value = reduce == ProgramReduce::Max ? lane_max(p, n, nan) : lane_min(p, n, nan);
+            if (!nan && value != T(0))
+                return value;
+        }
     }
     T acc = reduce == ProgramReduce::Sum ? T(0) : reduce == ProgramReduce::Prod ? T(1) : p[0];
     for (int64_t i = 0; i < n; ++i) {

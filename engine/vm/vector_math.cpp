@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <immintrin.h>
+#include <type_traits>
 
 #include "interpreter/errors/error.hpp"
 
@@ -139,10 +140,80 @@ __attribute__((target("avx2,fma"))) void map_2f(Fn2f f, const float* a, const fl
     }
 }
 
+// The exact functions (floor/ceil/trunc/rint and sqrt: one correctly rounded result each) give the
+// scalar functions' bits and numpy's: NaN stays NaN, -0.0 and infinities kept; rounding uses NO_EXC
+// so the inexact flag stays quiet, as in numpy's loops; sqrt of a negative raises FE_INVALID as the
+// scalar sqrt does.
+template<VectorFn F> __attribute__((target("avx2"), always_inline)) inline __m256d exact_pd(__m256d x)
+{
+    if constexpr (F == VectorFn::Sqrt) return _mm256_sqrt_pd(x);
+    else if constexpr (F == VectorFn::Floor) return _mm256_round_pd(x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Ceil) return _mm256_round_pd(x, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Trunc) return _mm256_round_pd(x, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    else return _mm256_round_pd(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+
+template<VectorFn F> __attribute__((target("avx2"), always_inline)) inline __m256 exact_ps(__m256 x)
+{
+    if constexpr (F == VectorFn::Sqrt) return _mm256_sqrt_ps(x);
+    else if constexpr (F == VectorFn::Floor) return _mm256_round_ps(x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Ceil) return _mm256_round_ps(x, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    else if constexpr (F == VectorFn::Trunc) return _mm256_round_ps(x, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    else return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+
+// The tail goes through a padded vector (padding 1.0: no flag raised), as map_1d's does.
+template<VectorFn F> __attribute__((target("avx2"))) void exact_1d(const double* in, double* out, int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(out + i, exact_pd<F>(_mm256_loadu_pd(in + i)));
+    if (i < n) {
+        alignas(32) double tmp[4] = { 1, 1, 1, 1 };
+        std::memcpy(tmp, in + i, (n - i) * sizeof(double));
+        _mm256_store_pd(tmp, exact_pd<F>(_mm256_load_pd(tmp)));
+        std::memcpy(out + i, tmp, (n - i) * sizeof(double));
+    }
+}
+
+template<VectorFn F> __attribute__((target("avx2"))) void exact_1f(const float* in, float* out, int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(out + i, exact_ps<F>(_mm256_loadu_ps(in + i)));
+    if (i < n) {
+        alignas(32) float tmp[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+        std::memcpy(tmp, in + i, (n - i) * sizeof(float));
+        _mm256_store_ps(tmp, exact_ps<F>(_mm256_load_ps(tmp)));
+        std::memcpy(out + i, tmp, (n - i) * sizeof(float));
+    }
+}
+
+// True (and done) when f is one of the exact functions.
+template<typename T>
+bool exact_map(VectorFn f, const T* in, T* out, int64_t n)
+{
+    auto run = [&]<VectorFn F>() {
+        if constexpr (std::is_same_v<T, double>) exact_1d<F>(in, out, n);
+        else exact_1f<F>(in, out, n);
+        return true;
+    };
+    switch (f) {
+    case VectorFn::Sqrt: return run.template operator()<VectorFn::Sqrt>();
+    case VectorFn::Floor: return run.template operator()<VectorFn::Floor>();
+    case VectorFn::Ceil: return run.template operator()<VectorFn::Ceil>();
+    case VectorFn::Trunc: return run.template operator()<VectorFn::Trunc>();
+    case VectorFn::Rint: return run.template operator()<VectorFn::Rint>();
+    default: return false;
+    }
+}
+
 } // namespace
 
 void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 {
+    if (exact_map(f, in, out, n))
+        return;
     auto fn = fn1d(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");
     map_1d(fn, in, out, n);
@@ -150,6 +221,8 @@ void vector_map(VectorFn f, const double* in, double* out, int64_t n)
 
 void vector_map(VectorFn f, const float* in, float* out, int64_t n)
 {
+    if (exact_map(f, in, out, n))
+        return;
     auto fn = fn1f(f);
     RAMBA_ASSERT(fn && vector_math_available(), "kernels ask only for listed functions on AVX2 CPUs");
     map_1f(fn, in, out, n);

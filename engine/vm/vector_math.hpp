@@ -10,6 +10,9 @@ namespace ramba::vm {
 enum class VectorFn : uint8_t {
     None, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
     Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Cbrt, Erf, Atan2, Hypot, Pow,
+    // Exact (correctly rounded, the scalar functions' bits): AVX's rounding and square root; the
+    // baseline build emulates floor per element and takes sqrt one element at a time.
+    Floor, Ceil, Trunc, Rint, Sqrt,
 };
 
 // True when the CPU has AVX2 and FMA (checked once at run time); otherwise callers use scalar libm.

@@ -216,8 +216,8 @@ Value Interpreter::get_attribute_of(const Value& object, const std::string& name
 
 void Interpreter::set_attribute_of(const Value& object, const std::string& name, const Value& value, SourceSpan span)
 {
-    // Modules are namespaces and take new attributes, as in Python; the core types and library
-    // objects have no settable attributes.
+    // Modules are namespaces and take new attributes, as in Python; the core types have no settable
+    // attributes, library objects those their TypeInfo gives a setter.
     if (object.is(Type::Module)) {
         object.as<ModuleObject>().set(name, value);
         return;
@@ -225,6 +225,19 @@ void Interpreter::set_attribute_of(const Value& object, const std::string& name,
     if (object.is(Type::Function) && name == "__name__" && value.is(Type::Str)) {
         object.as<FunctionObject>().name = value.as<StrObject>().value;
         return;
+    }
+    if (object.is(Type::Opaque)) {
+        for (auto& attribute : object.as<OpaqueObject>().type_info().attributes) {
+            if (attribute.set && name == attribute.name) {
+                try {
+                    attribute.set(*this, object, value);
+                } catch (RambaError& error) {
+                    error.set_span_if_unknown(span);
+                    throw;
+                }
+                return;
+            }
+        }
     }
     throw RambaError(ErrorKind::AttributeError, messages::no_attribute(type_name(object), name), span);
 }

@@ -378,6 +378,8 @@ struct AttributeSpec {
     const char* name;
     Value (*get)(CallContext&, const Value& self);
     const char* doc;
+    // Assignment (`a.shape = (2, 3)`), or null for a read-only attribute.
+    void (*set)(CallContext&, const Value& self, const Value& value) { nullptr };
 };
 
 // Per-library-type behaviour. Any hook may be null: the interpreter then raises the TypeError Python

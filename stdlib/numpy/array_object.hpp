@@ -39,6 +39,8 @@ struct ArrayObject final : interp::OpaqueObject {
     engine::DType dtype() const;
     void materialize() const; // lazy.cpp
     void set_materialized(engine::NDArray) const; // after a flush computed the pending node
+    // `a.shape = ...`: the handle now holds this driver-side array (a view of the data array() gave).
+    void set_local(engine::NDArray) const; // lazy.cpp
     void set_result(const engine::planner::Node&) const; // after a flush: data, or distributed
     // With a cluster running: moves a large array this handle alone owns to the workers.
     void distribute() const; // lazy.cpp

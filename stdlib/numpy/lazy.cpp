@@ -167,6 +167,14 @@ void ArrayObject::set_materialized(engine::NDArray data) const
     }
 }
 
+void ArrayObject::set_local(engine::NDArray data) const
+{
+    set_materialized(std::move(data));
+    // array() brought a distributed array into the driver for good; this handle no longer follows it.
+    m_dist.reset();
+    m_snapshot = {};
+}
+
 bool should_defer(std::span<const interp::Value> operands)
 {
     if (!planner::fusion_enabled())

@@ -65,8 +65,68 @@ Value np_get_printoptions(CallContext& context, std::span<Value>)
     return dict;
 }
 
-Value np_array_repr(CallContext& context, std::span<Value> args) { return interp::make_str(engine::array_repr(to_array(context, args[0]))); }
-Value np_array_str(CallContext& context, std::span<Value> args) { return interp::make_str(engine::array_str(to_array(context, args[0]))); }
+// numpy's array2string/array_repr/array_str take print options for one call: they apply to a copy
+// of the global options, which this scope puts back afterwards.
+struct PrintOptionsScope {
+    engine::PrintOptions saved { engine::print_options() };
+    PrintOptionsScope(CallContext& context, const Value& line_width, const Value& precision, const Value& suppress)
+    {
+        auto& options = engine::print_options();
+        if (!line_width.is_none())
+            options.linewidth = interp::to_index(context, line_width);
+        if (!precision.is_none())
+            options.precision = static_cast<int>(interp::to_index(context, precision));
+        if (!suppress.is_none())
+            options.suppress = interp::truthy(context, suppress);
+    }
+    ~PrintOptionsScope() { engine::print_options() = saved; }
+};
+
+std::string text_argument(const Value& value, const char* name)
+{
+    if (!value.is(Type::Str))
+        throw RambaError(ErrorKind::TypeError, std::string("array2string() argument '") + name + "' must be str, not "
+                + std::string(interp::type_name(value)));
+    return value.as<interp::StrObject>().value;
+}
+
+// args: a, max_line_width, precision, suppress_small, separator, prefix, style, formatter, threshold,
+// edgeitems, sign, floatmode, suffix, legacy.
+Value np_array2string(CallContext& context, std::span<Value> args)
+{
+    const char* unsupported[] = { "formatter", "sign", "floatmode", "legacy" };
+    size_t unsupported_at[] = { 7, 10, 11, 13 };
+    for (size_t k = 0; k < 4; ++k) {
+        if (!args[unsupported_at[k]].is_none())
+            throw RambaError(ErrorKind::NotImplementedError, std::string("array2string(") + unsupported[k] + "=...) is not supported by ramba");
+    }
+    engine::NDArray array = to_array(context, args[0]);
+    PrintOptionsScope scope(context, args[1], args[2], args[3]);
+    auto& options = engine::print_options();
+    if (!args[8].is_none())
+        options.threshold = interp::to_index(context, args[8]);
+    if (!args[9].is_none())
+        options.edgeitems = interp::to_index(context, args[9]);
+    std::string separator = text_argument(args[4], "separator"), prefix = text_argument(args[5], "prefix");
+    std::string suffix = text_argument(args[12], "suffix");
+    if (array.size() == 0)
+        return interp::make_str("[]");
+    return interp::make_str(engine::array2string(array, separator, prefix, suffix));
+}
+
+Value np_array_repr(CallContext& context, std::span<Value> args)
+{
+    engine::NDArray array = to_array(context, args[0]);
+    PrintOptionsScope scope(context, args[1], args[2], args[3]);
+    return interp::make_str(engine::array_repr(array));
+}
+
+Value np_array_str(CallContext& context, std::span<Value> args)
+{
+    engine::NDArray array = to_array(context, args[0]);
+    PrintOptionsScope scope(context, args[1], args[2], args[3]);
+    return interp::make_str(engine::array_str(array));
+}
 
 Value np_dtype(CallContext& context, std::span<Value> args)
 {
@@ -113,8 +173,13 @@ const interp::BuiltinSpec print_rows[] = {
     { "set_printoptions", "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None)",
         np_set_printoptions, "Set printing options (numpy's arrayprint options)." },
     { "get_printoptions", "()", np_get_printoptions, "Return the current print options." },
-    { "array_repr", "(arr)", np_array_repr, "Return the string representation of an array." },
-    { "array_str", "(a)", np_array_str, "Return a string representation of the data in an array." },
+    { "array2string", "(a, max_line_width=None, precision=None, suppress_small=None, separator=' ', prefix='', style=None, "
+        "formatter=None, threshold=None, edgeitems=None, sign=None, floatmode=None, suffix='', *, legacy=None)",
+        np_array2string, "Return a string representation of an array." },
+    { "array_repr", "(arr, max_line_width=None, precision=None, suppress_small=None)", np_array_repr,
+        "Return the string representation of an array." },
+    { "array_str", "(a, max_line_width=None, precision=None, suppress_small=None)", np_array_str,
+        "Return a string representation of the data in an array." },
     { "dtype", "(dtype)", np_dtype, "Create a data type object." },
     { "result_type", "(*arrays_and_dtypes)", np_result_type, "Returns the type that results from applying the numpy type promotion rules." },
     { "promote_types", "(type1, type2)", np_promote_types, "Returns the data type with the smallest size and smallest scalar kind to which both types may be safely cast." },

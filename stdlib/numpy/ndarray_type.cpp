@@ -471,8 +471,21 @@ Value attribute_flat(CallContext&, const Value& self)
     return wrap_array(engine::ravel(self_array(self)));
 }
 
+// numpy's array_shape_set: a reshape that must not copy; the handle itself takes the new shape.
+void set_attribute_shape(CallContext& context, const Value& self, const Value& value)
+{
+    auto& object = self.as<ArrayObject>();
+    const NDArray& array = object.array();
+    NDArray reshaped = engine::reshape(array, shape_argument(context, value));
+    if (reshaped.buffer != array.buffer || reshaped.offset != array.offset) {
+        raise(ErrorKind::AttributeError, "Incompatible shape for in-place modification. Use `.reshape()` "
+                "to make a copy with the desired shape.");
+    }
+    object.set_local(std::move(reshaped));
+}
+
 const interp::AttributeSpec ndarray_attributes[] = {
-    { "shape", attribute_shape, "Tuple of array dimensions." },
+    { "shape", attribute_shape, "Tuple of array dimensions.", set_attribute_shape },
     { "ndim", attribute_ndim, "Number of array dimensions." },
     { "size", attribute_size, "Number of elements in the array." },
     { "dtype", attribute_dtype, "Data-type of the array's elements." },

@@ -148,6 +148,15 @@ Value scalar_is_integer(CallContext&, std::span<Value> args)
     return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
 
+// numpy's gentype_format: the scalar becomes the Python bool, int, float or complex of its value,
+// which formats itself; so f"{np.float32(0.1)}" prints the float64 value 0.10000000149011612.
+Value scalar_format(CallContext& context, std::span<Value> args)
+{
+    if (!args[1].is(Type::Str))
+        raise(ErrorKind::TypeError, "format() argument 2 must be str, not " + std::string(interp::type_name(args[1])));
+    return interp::make_str(interp::format_value(context, scalar_item(context, args.first(1)), args[1].as<interp::StrObject>().value));
+}
+
 } // namespace
 
 Value dunder_abs(CallContext&, std::span<Value>);   // ndarray_methods.cpp
@@ -158,6 +167,7 @@ namespace {
 const interp::BuiltinSpec scalar_methods[] = {
     { "__abs__", "(self)", dunder_abs, "abs(self)" },
     { "__round__", "(self, ndigits=None)", dunder_round, "round(self[, ndigits])" },
+    { "__format__", "(self, format_spec, /)", scalar_format, "format(self, format_spec): the value as a Python number, formatted." },
     { "item", "(self)", scalar_item, "Copy the scalar to a standard Python scalar." },
     { "tolist", "(self)", scalar_item, "The scalar as a standard Python scalar." },
     { "astype", "(self, dtype)", scalar_astype, "The scalar cast to dtype." },

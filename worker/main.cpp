@@ -236,6 +236,16 @@ struct Worker {
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
                 return;
             }
+            case protocol::MessageType::MatMul: {
+                store.matmul(decoded.body<protocol::MatMul>(), frames);
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
+                return;
+            }
+            case protocol::MessageType::SortRows: {
+                store.sort_rows(decoded.body<protocol::SortRows>());
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
+                return;
+            }
             case protocol::MessageType::Free: {
                 auto free = decoded.body<protocol::Free>();
                 store.free(free.ids);

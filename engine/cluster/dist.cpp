@@ -675,6 +675,91 @@ std::shared_ptr<DistArray> copy(const DistView& view)
     return run_to_new(program, std::span<const LeafPlan>(&leaf, 1), view.shape);
 }
 
+std::shared_ptr<DistArray> matmul(const DistView& a, const NDArray& b_in)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || a.base->is_local() || a.shape.size() != 2 || !a.row_aligned() || b_in.ndim() < 1 || b_in.ndim() > 2
+        || b_in.shape[0] != a.shape[1])
+        return nullptr;
+    cluster->check_alive();
+    DistArray& base = *a.base;
+    int n = cluster->size();
+    int64_t m = a.shape[0], o = a.row_offset();
+    NDArray b = contiguous(b_in);
+    DType out_dtype = engine::promote_types(a.dtype(), b.dtype);
+    Shape out_shape = { m };
+    if (b.ndim() == 2)
+        out_shape.push_back(b.shape[1]);
+    // The product's rows follow A's: worker w computes the view rows that its base rows hold.
+    std::vector<int64_t> bounds(n + 1);
+    for (int w = 0; w <= n; ++w)
+        bounds[w] = std::clamp(base.bounds[w] - o, int64_t(0), m);
+    bounds[0] = 0;
+    bounds[n] = m;
+    uint64_t id = next_id();
+    uint64_t sequence = cluster->next_sequence();
+    std::vector<int> all(n);
+    for (int w = 0; w < n; ++w) {
+        all[w] = w;
+        protocol::MatMul message;
+        auto& ref = message.a;
+        ref.kind = 1;
+        ref.dtype = static_cast<uint8_t>(base.dtype);
+        ref.shape = { bounds[w + 1] - bounds[w], a.shape[1] };
+        ref.strides = a.strides;
+        ref.offset = a.offset - o * base.row_elements();
+        ref.id = base.id;
+        ref.row_begin = bounds[w] + o;
+        ref.row_end = bounds[w + 1] + o;
+        if (ref.row_begin == ref.row_end) {
+            // No rows here: an empty view at the start of this worker's tile.
+            ref.row_begin = ref.row_end = base.bounds[w];
+            ref.offset = 0;
+        }
+        message.b.kind = 0;
+        message.b.dtype = static_cast<uint8_t>(b.dtype);
+        message.b.shape = b.shape;
+        message.b.strides = c_strides_elements(b.shape);
+        message.b.frame = 0;
+        message.out_id = id;
+        message.out_row_begin = bounds[w];
+        message.out_dtype = static_cast<uint8_t>(out_dtype);
+        std::vector<zmq::message_t> frames;
+        frames.push_back(frame_of(b, 0, static_cast<size_t>(b.nbytes())));
+        cluster->send(w, protocol::encode(protocol::MessageType::MatMul, sequence, message), std::move(frames));
+    }
+    auto result = std::make_shared<DistArray>();
+    result->dtype = out_dtype;
+    result->shape = out_shape;
+    result->bounds = bounds;
+    try {
+        cluster->collect(all, sequence);
+    } catch (...) {
+        result->id = id; // whatever tiles were made are freed with it
+        throw;
+    }
+    result->id = id;
+    return result;
+}
+
+bool sort_rows(DistArray& array, int64_t axis)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || array.is_local() || axis < 1 || axis >= static_cast<int64_t>(array.shape.size()))
+        return false;
+    cluster->check_alive();
+    uint64_t sequence = cluster->next_sequence();
+    std::vector<int> all(cluster->size());
+    auto header = protocol::encode(protocol::MessageType::SortRows, sequence, protocol::SortRows { array.id, static_cast<int32_t>(axis) });
+    for (int w = 0; w < cluster->size(); ++w) {
+        all[w] = w;
+        cluster->send(w, header);
+    }
+    cluster->collect(all, sequence);
+    ++array.version;
+    return true;
+}
+
 std::string explain_placement(std::span<const NodePtr> roots, const Shape& space)
 {
     Cluster* cluster = Cluster::get();

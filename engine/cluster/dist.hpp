@@ -75,6 +75,14 @@ std::shared_ptr<DistArray> copy(const DistView&);
 // Returns false when this assignment must go through the driver.
 bool assign(const DistView& target, const engine::planner::NodePtr& value);
 
+// A @ B where A's rows live: each worker multiplies its rows of `a` (a row-aligned 2-d view) by the
+// whole `b` ((k, n) or (k,), sent to every worker) with the engine's matmul (OpenBLAS), so the
+// product keeps A's partition. Null when that is not possible (the caller computes in the driver).
+std::shared_ptr<DistArray> matmul(const DistView& a, const engine::NDArray& b);
+// Sorts a whole distributed array along `axis` >= 1 in place, each worker its own rows.
+// False when not possible (the caller sorts in the driver).
+bool sort_rows(DistArray&, int64_t axis);
+
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);
 

@@ -5,6 +5,9 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
+#include "engine/array/linalg.hpp"
+#include "engine/array/sort.hpp"
+#include "engine/dtype/dtype.hpp"
 #include "engine/vm/kernels.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/errors/error.hpp"
@@ -167,6 +170,55 @@ void TileStore::free(std::span<const uint64_t> ids)
 {
     for (auto id : ids)
         m_tiles.erase(id);
+}
+
+void TileStore::matmul(const protocol::MatMul& request, std::span<const Frame> frames)
+{
+    const auto& a = request.a;
+    const auto& b = request.b;
+    if (a.kind != 1 || a.shape.size() != 2)
+        throw ProtocolError("matmul: A must be 2-d rows of a tile");
+    const Tile& t = tile(a.id);
+    if (t.data.dtype != checked_dtype(a.dtype) || t.data.shape.empty())
+        throw ProtocolError("matmul: A's dtype does not match its tile");
+    if (a.row_begin > a.row_end || a.row_begin < t.row_begin || a.row_end > t.row_begin + t.data.shape[0] || a.shape[0] != a.row_end - a.row_begin)
+        throw ProtocolError("matmul: A's rows are not this worker's");
+    int64_t per_row = row_elements(t.data);
+    check_view(a, (a.row_end - a.row_begin) * per_row);
+    if (b.kind != 0 || b.frame != 0 || frames.size() != 1 || b.shape.empty() || b.shape.size() > 2 || b.shape[0] != a.shape[1])
+        throw ProtocolError("matmul: B must be the inline frame 0 of shape (k, n) or (k,)");
+    DType b_dtype = checked_dtype(b.dtype);
+    DType out_dtype = checked_dtype(request.out_dtype);
+    if (engine::promote_types(t.data.dtype, b_dtype) != out_dtype)
+        throw ProtocolError("matmul: the output dtype is not the operands' promotion");
+    if (request.out_id == 0 || m_tiles.count(request.out_id))
+        throw ProtocolError("matmul: bad output tile");
+    engine::Shape out_shape = { a.shape[0] };
+    if (b.shape.size() == 2)
+        out_shape.push_back(b.shape[1]);
+    checked_size(out_shape);
+    NDArray b_data = copy_frame(b_dtype, b.shape, frames[0]);
+    size_t row_bytes = static_cast<size_t>(per_row) * t.data.itemsize();
+    NDArray a_rows = view_of(t.data, (a.row_begin - t.row_begin) * static_cast<int64_t>(row_bytes), a);
+    Tile out = make_tile(out_dtype, out_shape, request.out_row_begin);
+    if (a.shape[0] > 0) {
+        NDArray product = engine::matmul(a_rows, b_data);
+        if (product.shape != out_shape || product.dtype != out_dtype)
+            throw RambaError(ErrorKind::WorkerError, "matmul: unexpected product shape");
+        engine::assign(out.data, product);
+    }
+    m_tiles[request.out_id] = std::move(out);
+}
+
+void TileStore::sort_rows(const protocol::SortRows& request)
+{
+    const Tile& t = tile(request.id);
+    if (request.axis < 1 || static_cast<size_t>(request.axis) >= t.data.shape.size())
+        throw ProtocolError("sort_rows: the axis must be one inside the rows");
+    if (t.data.size() == 0)
+        return;
+    NDArray sorted = engine::sort(t.data, request.axis);
+    engine::assign(t.data, sorted);
 }
 
 vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request, std::span<const Frame> frames,

@@ -10,6 +10,7 @@
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/dist.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
@@ -192,6 +193,8 @@ Value method_repeat(CallContext& context, std::span<Value> args)
 
 Value method_dot(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_matmul(context, args[0], args[1], out))
+        return out;
     return wrap_result(engine::dot(self_array(args[0]), to_array(context, args[1])));
 }
 

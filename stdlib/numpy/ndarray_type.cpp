@@ -11,6 +11,7 @@
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "interpreter/cli/options.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -91,6 +92,8 @@ bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, c
     if (!is_array_like(lhs) || !is_array_like(rhs))
         return false;
     if (op != interp::BinaryOp::MatMul && defer_binary(context, binary_ufunc_name(op), lhs, rhs, out))
+        return true;
+    if (op == interp::BinaryOp::MatMul && distributed_matmul(context, lhs, rhs, out))
         return true;
     NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
     if (op == interp::BinaryOp::MatMul) {

@@ -142,15 +142,19 @@ struct Scatter {
 };
 
 // C rows = A rows @ B: `a` is a view (kind 1) of rows of one of this worker's tiles, 2-d (m_w, k);
-// `b` the inline frame 0, (k, n) or (k,). The product (m_w, n) or (m_w,) of dtype `out_dtype` (the
-// promotion of both) becomes tile `out_id`, first row `out_row_begin`.
+// `b`, (k, n) or (k,), is the inline frame 0 (kind 0), or (kind 1) the whole distributed array
+// `b.id`: the worker pushes its rows of it to the peers in `sends` and assembles the rest from
+// `halo_count` Halo messages (an all-gather, worker to worker). The product (m_w, n) or (m_w,) of
+// dtype `out_dtype` (the promotion of both) becomes tile `out_id`, first row `out_row_begin`.
 struct MatMul {
     ArrayRef a;
     ArrayRef b;
     uint64_t out_id {};
     int64_t out_row_begin {};
     uint8_t out_dtype {};
-    MSGPACK_DEFINE(a, b, out_id, out_row_begin, out_dtype);
+    std::vector<HaloSend> sends;
+    uint32_t halo_count {};
+    MSGPACK_DEFINE(a, b, out_id, out_row_begin, out_dtype, sends, halo_count);
 };
 
 // Sorts the whole tile `id` along `axis` (>= 1, so rows stay where they are), in place.

@@ -52,7 +52,7 @@ public:
     void scatter(const protocol::Scatter&, Frame data);
     void free(std::span<const uint64_t> ids);
     // Its rows of A @ B with the engine's own matmul (OpenBLAS for floats, on the worker's threads).
-    void matmul(const protocol::MatMul&, std::span<const Frame> frames);
+    void matmul(uint64_t sequence, const protocol::MatMul&, std::span<const Frame> frames, const SendHalo&, const ReceiveHalo&);
     // Sorts a tile along an axis >= 1 (each row by itself), in place, with the engine's sort.
     void sort_rows(const protocol::SortRows&);
 

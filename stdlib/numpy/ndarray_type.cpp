@@ -441,7 +441,12 @@ Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self
 Value attribute_itemsize(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self_array(self).itemsize())); }
 Value attribute_nbytes(CallContext&, const Value& self) { return Value::integer(self_array(self).nbytes()); }
 Value attribute_strides(CallContext&, const Value& self) { return shape_value(self_array(self).strides); }
-Value attribute_t(CallContext&, const Value& self) { return wrap_array(engine::transpose(self_array(self))); }
+Value attribute_t(CallContext& context, const Value& self)
+{
+    if (Value out; distributed_transpose(context, self, std::nullopt, out))
+        return out;
+    return wrap_array(engine::transpose(self_array(self)));
+}
 
 NDArray complex_part(const NDArray& a, bool imaginary)
 {

@@ -128,6 +128,22 @@ void write_seeds(const char* folder)
     product.out_row_begin = 8;
     product.out_dtype = static_cast<uint8_t>(engine::DType::Float64);
     save("matmul", frame(protocol::encode(protocol::MessageType::MatMul, 12, product)) + frame(std::string(8 * 3 * 4, '\0')));
+    // Row 8 of tile 1 times B = the distributed array of tile 1's first 8 rows (8x8): rows 0..4 are
+    // pushed to peer 1 (the all-gather of a distributed B), no rows expected back.
+    protocol::MatMul all_gather = product;
+    all_gather.a.shape = { 1, 8 };
+    all_gather.a.row_begin = 8;
+    all_gather.a.row_end = 9;
+    all_gather.b.kind = 1;
+    all_gather.b.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    all_gather.b.shape = { 8, 8 };
+    all_gather.b.strides = { 8, 1 };
+    all_gather.b.id = 1;
+    all_gather.b.row_begin = 0;
+    all_gather.b.row_end = 8;
+    all_gather.halo_count = 0;
+    all_gather.sends = { protocol::HaloSend { 1, 0, 1, 0, 4 } };
+    save("matmul_all_gather", frame(protocol::encode(protocol::MessageType::MatMul, 14, all_gather)));
     save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1 })));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
@@ -186,7 +202,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             int64_t rows = capped_size(product.a.shape), columns = capped_size(product.b.shape);
             if (rows < 0 || columns < 0 || (rows && columns > max_run_elements / rows))
                 break;
-            store.matmul(product, rest);
+            auto send = [](const tiles::HaloOut&) { };
+            auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
+            store.matmul(decoded.header.sequence, product, rest, send, receive);
             break;
         }
         case protocol::MessageType::SortRows:

@@ -182,6 +182,19 @@ bool distributed_concatenate(interp::CallContext& context, const Value& sequence
     return true;
 }
 
+bool distributed_stack(interp::CallContext& context, const Value& sequence, bool horizontal, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
+    Values parts = interp::to_vector(context, sequence);
+    if (parts.empty() || !is_array(parts[0]))
+        return false;
+    size_t ndim = parts[0].as<ArrayObject>().shape().size();
+    if (ndim == 0 || (!horizontal && ndim < 2))
+        return false; // vstack of 1-d parts makes them rows first: the driver path
+    return distributed_concatenate(context, sequence, horizontal && ndim >= 2 ? 1 : 0, out);
+}
+
 namespace {
 
 // The axis a sort runs along, when it is one the workers can sort (>= 1); else nullopt.

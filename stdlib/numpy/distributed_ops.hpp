@@ -24,6 +24,8 @@ bool distributed_transpose(interp::CallContext&, const interp::Value& a, std::op
 // np.concatenate when a part is distributed and the result is large: a new distributed array, every
 // part written where the result's rows live.
 bool distributed_concatenate(interp::CallContext&, const interp::Value& sequence, std::optional<int64_t> axis, interp::Value& out);
+// np.vstack (parts of 2+ dimensions: concatenate along 0) and np.hstack (along 1, or 0 for 1-d parts).
+bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool horizontal, interp::Value& out);
 // np.sort(a, axis) / a.sort(axis) along an axis other than 0: each worker sorts its own rows.
 bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);

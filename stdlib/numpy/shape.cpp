@@ -121,8 +121,19 @@ Value np_stack(CallContext& context, std::span<Value> args)
     return wrap_array(engine::stack(array_list(context, args[0]), interp::to_index(context, args[1])));
 }
 
-Value np_hstack(CallContext& context, std::span<Value> args) { return wrap_array(engine::hstack(array_list(context, args[0]))); }
-Value np_vstack(CallContext& context, std::span<Value> args) { return wrap_array(engine::vstack(array_list(context, args[0]))); }
+Value np_hstack(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_stack(context, args[0], true, out))
+        return out;
+    return wrap_array(engine::hstack(array_list(context, args[0])));
+}
+
+Value np_vstack(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_stack(context, args[0], false, out))
+        return out;
+    return wrap_array(engine::vstack(array_list(context, args[0])));
+}
 Value np_column_stack(CallContext& context, std::span<Value> args) { return wrap_array(engine::column_stack(array_list(context, args[0]))); }
 
 Value split_common(CallContext& context, std::span<Value> args, bool strict)

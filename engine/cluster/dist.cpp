@@ -838,16 +838,17 @@ std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_
             message.b.frame = 0;
             frames.push_back(frame_of(b, 0, static_cast<size_t>(b.nbytes())));
         } else {
-            // Every worker needs all of B: each pushes its rows to every peer that has rows of A.
+            // Every worker with rows of A needs all of B: each pushes its rows of B to those peers.
             message.b.kind = 1;
             message.b.id = b_tiles->id;
             message.b.row_begin = 0;
             message.b.row_end = b_shape[0];
+            auto has_rows = [&](int v) { return bounds[v] < bounds[v + 1]; };
             for (int v = 0; v < n; ++v) {
                 int64_t lo = b_tiles->bounds[w], hi = b_tiles->bounds[w + 1];
-                if (v != w && lo < hi)
+                if (v != w && lo < hi && has_rows(v))
                     message.sends.push_back(protocol::HaloSend { static_cast<uint32_t>(v), 0, b_tiles->id, lo, hi });
-                if (v != w && b_tiles->bounds[v] < b_tiles->bounds[v + 1])
+                if (v != w && b_tiles->bounds[v] < b_tiles->bounds[v + 1] && has_rows(w))
                     ++message.halo_count;
             }
         }

@@ -215,10 +215,15 @@ void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::
             protocol::Gather range { halo_send.id, halo_send.row_begin, halo_send.row_end };
             send(HaloOut { halo_send.to, protocol::Halo { sequence, 0, halo_send.row_begin, halo_send.row_end }, gather(range) });
         }
-        b_data = NDArray::empty(b_dtype, b.shape);
-        size_t b_row_bytes = static_cast<size_t>(row_elements(b_data)) * b_data.itemsize();
+        // A worker without rows of A only sends (the driver expects nothing back for it).
+        bool needed = a.shape[0] > 0;
+        engine::Shape assembled_shape = b.shape;
+        if (!needed)
+            assembled_shape[0] = 0;
+        b_data = NDArray::empty(b_dtype, assembled_shape);
+        size_t b_row_bytes = static_cast<size_t>(checked_size(b_row_shape)) * b_data.itemsize();
         int64_t own_begin = std::max<int64_t>(0, bt.row_begin), own_end = std::min(b.shape[0], bt.row_begin + bt.data.shape[0]);
-        if (own_begin < own_end)
+        if (needed && own_begin < own_end)
             std::memcpy(b_data.data() + (own_begin * b_row_bytes), bt.data.data() + (own_begin - bt.row_begin) * b_row_bytes,
                 (own_end - own_begin) * b_row_bytes);
         for (uint32_t i = 0; i < request.halo_count; ++i) {
@@ -229,7 +234,7 @@ void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::
             if (halo.sequence != sequence || halo.input != 0 || halo.row_begin < 0 || halo.row_begin > halo.row_end || halo.row_end > b.shape[0]
                 || data.size() != static_cast<size_t>(halo.row_end - halo.row_begin) * b_row_bytes)
                 throw ProtocolError("matmul: rows of B do not fit");
-            if (!data.empty())
+            if (needed && !data.empty())
                 std::memcpy(b_data.data() + halo.row_begin * b_row_bytes, data.data(), data.size());
         }
     }

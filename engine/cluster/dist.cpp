@@ -879,6 +879,28 @@ std::shared_ptr<DistArray> matmul(const DistView& a, const DistView& b)
     return whole ? row_block_matmul(a, nullptr, b.base.get()) : nullptr;
 }
 
+std::shared_ptr<DistArray> argsort_rows(const DistArray& array, int64_t axis)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || array.is_local() || axis < 1 || axis >= static_cast<int64_t>(array.shape.size()))
+        return nullptr;
+    cluster->check_alive();
+    uint64_t sequence = cluster->next_sequence(), id = next_id();
+    std::vector<int> all(cluster->size());
+    auto header = protocol::encode(protocol::MessageType::SortRows, sequence, protocol::SortRows { array.id, static_cast<int32_t>(axis), id });
+    for (int w = 0; w < cluster->size(); ++w) {
+        all[w] = w;
+        cluster->send(w, header);
+    }
+    auto result = std::make_shared<DistArray>();
+    result->dtype = DType::Int64;
+    result->shape = array.shape;
+    result->bounds = array.bounds;
+    result->id = id; // set before collecting: a failure frees whatever tiles were made
+    cluster->collect(all, sequence);
+    return result;
+}
+
 bool sort_rows(DistArray& array, int64_t axis)
 {
     Cluster* cluster = Cluster::get();

@@ -91,6 +91,9 @@ std::shared_ptr<DistArray> matmul(const DistView& a, const DistView& b);
 // Sorts a whole distributed array along `axis` >= 1 in place, each worker its own rows.
 // False when not possible (the caller sorts in the driver).
 bool sort_rows(DistArray&, int64_t axis);
+// np.argsort along `axis` >= 1 of a whole distributed array: int64 indices with its rows (null when
+// not possible).
+std::shared_ptr<DistArray> argsort_rows(const DistArray&, int64_t axis);
 
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);

@@ -34,7 +34,7 @@ enum class MessageType : uint8_t {
     Pong,
     Cancel,     // driver -> worker (heartbeat socket): stop the running kernel
     MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
-    SortRows,   // driver -> worker: sort its rows of a tile along an axis other than 0, in place
+    SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
 };
 inline constexpr MessageType last_message_type = MessageType::SortRows;
 
@@ -157,11 +157,13 @@ struct MatMul {
     MSGPACK_DEFINE(a, b, out_id, out_row_begin, out_dtype, sends, halo_count);
 };
 
-// Sorts the whole tile `id` along `axis` (>= 1, so rows stay where they are), in place.
+// Sorts the whole tile `id` along `axis` (>= 1, so rows stay where they are): in place when
+// `out_id` is 0, else its argsort (int64 indices) becomes the new tile `out_id`, same rows.
 struct SortRows {
     uint64_t id {};
     int32_t axis {};
-    MSGPACK_DEFINE(id, axis);
+    uint64_t out_id {};
+    MSGPACK_DEFINE(id, axis, out_id);
 };
 
 struct Free {

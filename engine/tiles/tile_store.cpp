@@ -255,6 +255,15 @@ void TileStore::sort_rows(const protocol::SortRows& request)
     const Tile& t = tile(request.id);
     if (request.axis < 1 || static_cast<size_t>(request.axis) >= t.data.shape.size())
         throw ProtocolError("sort_rows: the axis must be one inside the rows");
+    if (request.out_id != 0) {
+        if (m_tiles.count(request.out_id))
+            throw ProtocolError("sort_rows: the output tile exists already");
+        Tile out = make_tile(DType::Int64, t.data.shape, t.row_begin);
+        if (t.data.size() != 0)
+            engine::assign(out.data, engine::argsort(t.data, request.axis));
+        m_tiles[request.out_id] = std::move(out);
+        return;
+    }
     if (t.data.size() == 0)
         return;
     NDArray sorted = engine::sort(t.data, request.axis);

@@ -239,6 +239,28 @@ bool distributed_sort(interp::CallContext& context, const Value& a, const Value&
     return true;
 }
 
+bool distributed_argsort(interp::CallContext& context, const Value& a, const Value& axis_value, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    auto axis = row_sort_axis(context, *view, axis_value);
+    if (!axis) {
+        explain("argsort of a distributed array " + engine::shape_to_string(view->shape)
+            + " along axis 0 or flattened: gathered to the driver (only sorts inside rows run on the workers)");
+        return false;
+    }
+    bool whole = view->offset == 0 && view->shape == view->base->shape && stand_in(*view).is_c_contiguous();
+    std::shared_ptr<cluster::DistArray> source = whole ? view->base : cluster::copy(*view);
+    auto indices = source ? cluster::argsort_rows(*source, *axis) : nullptr;
+    if (!indices)
+        return false;
+    explain("argsort of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
+        + ": each worker sorts its own rows" + (whole ? "" : " (of a copy where the rows live)"));
+    out = wrap_distributed(std::move(indices));
+    return true;
+}
+
 bool distributed_sort_in_place(interp::CallContext& context, const Value& a, const Value& axis_value)
 {
     const cluster::DistView* view = distributed_view(a);

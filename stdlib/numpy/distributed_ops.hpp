@@ -29,5 +29,7 @@ bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool
 // np.sort(a, axis) / a.sort(axis) along an axis other than 0: each worker sorts its own rows.
 bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
+// np.argsort(a, axis) / a.argsort(axis) along an axis other than 0: int64 indices with a's rows.
+bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 
 } // namespace ramba::numpy

@@ -177,6 +177,8 @@ Value method_sort(CallContext& context, std::span<Value> args)
 
 Value method_argsort(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_argsort(context, args[0], args[1], out))
+        return out;
     const NDArray& a = self_array(args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));

@@ -34,6 +34,8 @@ Value np_sort(CallContext& context, std::span<Value> args)
 
 Value np_argsort(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_argsort(context, args[0], args[1], out))
+        return out;
     NDArray a = to_array(context, args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));

@@ -144,7 +144,8 @@ void write_seeds(const char* folder)
     all_gather.halo_count = 0;
     all_gather.sends = { protocol::HaloSend { 1, 0, 1, 0, 4 } };
     save("matmul_all_gather", frame(protocol::encode(protocol::MessageType::MatMul, 14, all_gather)));
-    save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1 })));
+    save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1, 0 })));
+    save("argsort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 15, protocol::SortRows { 1, 1, 5 })));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 

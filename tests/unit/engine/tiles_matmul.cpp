@@ -148,10 +148,18 @@ TEST_CASE("a worker sorts its rows along an inner axis", "[engine][tiles]")
     std::vector<double> rows = { 3, 1, 2, 9, 7, 8 };
     store.scatter(protocol::Scatter { 1, static_cast<uint8_t>(DType::Float64), { 2, 3 }, 0 },
         tiles::Frame(reinterpret_cast<const std::byte*>(rows.data()), rows.size() * 8));
-    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 1, 0 }), protocol::ProtocolError);
-    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 1, 2 }), protocol::ProtocolError);
-    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 5, 1 }), protocol::ProtocolError);
-    store.sort_rows(protocol::SortRows { 1, 1 });
+    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 1, 0, 0 }), protocol::ProtocolError);
+    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 1, 2, 0 }), protocol::ProtocolError);
+    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 5, 1, 0 }), protocol::ProtocolError);
+    store.sort_rows(protocol::SortRows { 1, 1, 2 }); // argsort into tile 2 first
+    auto order = store.gather(protocol::Gather { 2, 0, 2 });
+    auto* o = reinterpret_cast<const int64_t*>(order.data());
+    CHECK(o[0] == 1);
+    CHECK(o[1] == 2);
+    CHECK(o[2] == 0);
+    CHECK(o[3] == 1);
+    CHECK_THROWS_AS(store.sort_rows(protocol::SortRows { 1, 1, 2 }), protocol::ProtocolError);
+    store.sort_rows(protocol::SortRows { 1, 1, 0 });
     auto sorted = store.gather(protocol::Gather { 1, 0, 2 });
     auto* s = reinterpret_cast<const double*>(sorted.data());
     CHECK(s[0] == 1);

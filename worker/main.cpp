@@ -184,6 +184,14 @@ struct Worker {
         std::vector<tiles::Frame> frames;
         for (size_t i = 1; i < parts.size(); ++i)
             frames.emplace_back(static_cast<const std::byte*>(parts[i].data()), parts[i].size());
+        auto send = [&](const tiles::HaloOut& out) {
+            if (out.to >= peers_out.size() || out.to == index)
+                throw protocol::ProtocolError("halo for a peer that does not exist");
+            auto& socket = *peers_out[out.to];
+            socket.send(zmq::buffer(protocol::encode(protocol::MessageType::Halo, sequence, out.halo)), zmq::send_flags::sndmore);
+            socket.send(zmq::buffer(out.rows.data(), out.rows.size()), zmq::send_flags::none);
+        };
+        auto receive = [&](protocol::Halo& halo, std::vector<std::byte>& data) { return receive_halo(sequence, halo, data); };
         try {
             switch (decoded.type()) {
             case protocol::MessageType::Peers: {
@@ -202,14 +210,6 @@ struct Worker {
             }
             case protocol::MessageType::Run: {
                 auto run = decoded.body<protocol::Run>();
-                auto send = [&](const tiles::HaloOut& out) {
-                    if (out.to >= peers_out.size() || out.to == index)
-                        throw protocol::ProtocolError("halo for a peer that does not exist");
-                    auto& socket = *peers_out[out.to];
-                    socket.send(zmq::buffer(protocol::encode(protocol::MessageType::Halo, sequence, out.halo)), zmq::send_flags::sndmore);
-                    socket.send(zmq::buffer(out.rows.data(), out.rows.size()), zmq::send_flags::none);
-                };
-                auto receive = [&](protocol::Halo& halo, std::vector<std::byte>& data) { return receive_halo(sequence, halo, data); };
                 vm::BlockPartials partials = store.run(sequence, run, frames, send, receive);
                 early_halos.erase(sequence);
                 protocol::Done done;
@@ -233,6 +233,17 @@ struct Worker {
                 if (frames.size() != 1)
                     throw protocol::ProtocolError("scatter needs one data frame");
                 store.scatter(decoded.body<protocol::Scatter>(), frames[0]);
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
+                return;
+            }
+            case protocol::MessageType::MatMul: {
+                store.matmul(sequence, decoded.body<protocol::MatMul>(), frames, send, receive);
+                early_halos.erase(sequence);
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
+                return;
+            }
+            case protocol::MessageType::SortRows: {
+                store.sort_rows(decoded.body<protocol::SortRows>());
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
                 return;
             }

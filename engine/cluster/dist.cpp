@@ -303,22 +303,77 @@ struct OutputPlan {
     std::vector<uint64_t> new_ids; // per program output (0 for reduce outputs)
 };
 
+// Tile: a row-aligned view, each worker reading the base rows its kernel rows need (halos from
+// neighbours). Span: any other view with the kernel's rows (a reshape, a transpose, a strided
+// slice): each worker assembles the base rows its part of the view touches, from its peers.
+// RowSlices / Whole: driver data (or a view gathered to the driver), sliced by rows or sent whole.
 struct LeafPlan {
-    enum class Kind { Tile, RowSlices, Whole } kind { Kind::Whole };
-    const DistView* view { nullptr }; // Tile
+    enum class Kind { Tile, Span, RowSlices, Whole } kind { Kind::Whole };
+    const DistView* view { nullptr }; // Tile / Span
     NDArray local;                    // RowSlices / Whole (C-contiguous)
 };
 
+// Base rows [first, last) that rows [r0, r1) of a view touch (empty when r0 == r1).
+std::pair<int64_t, int64_t> base_rows(const DistView& view, int64_t r0, int64_t r1)
+{
+    int64_t row = view.base->row_elements();
+    if (r1 <= r0 || view.size() == 0 || row == 0)
+        return { 0, 0 };
+    DistView part = view;
+    part.shape[0] = r1 - r0;
+    part.offset += r0 * view.strides[0];
+    auto [low, high] = reach(part);
+    return { low / row, high / row + 1 };
+}
+
+// Bytes that move worker to worker when worker w reads rows [rows[w], rows[w+1]) of a Span view.
+int64_t span_traffic(const DistView& view, std::span<const int64_t> rows)
+{
+    const DistArray& base = *view.base;
+    int n = static_cast<int>(rows.size()) - 1;
+    int64_t row_bytes = base.row_elements() * static_cast<int64_t>(engine::dtype_itemsize(base.dtype)), moved = 0;
+    for (int w = 0; w < n; ++w) {
+        auto [first, last] = base_rows(view, rows[w], rows[w + 1]);
+        for (int v = 0; v < n; ++v) {
+            if (v != w)
+                moved += std::max<int64_t>(0, std::min(last, base.bounds[v + 1]) - std::max(first, base.bounds[v])) * row_bytes;
+        }
+    }
+    return moved;
+}
+
+bool is_tile_leaf(const DistView& view, const Shape& space)
+{
+    return !view.base->is_local() && view.row_aligned() && view.shape.size() == space.size() && !space.empty() && view.shape[0] == space[0];
+}
+
+// A view the workers read in place of a gather: cheaper worker to worker than through the driver
+// (which moves the rows it touches in, then the view's elements out). A transpose on many workers
+// is not: each worker would need nearly every row.
+bool is_span_leaf(const DistView& view, const Shape& space, std::span<const int64_t> rows)
+{
+    if (view.base->is_local() || view.row_aligned() || view.shape.size() != space.size() || space.empty() || view.shape[0] != space[0]
+        || view.size() == 0 || view.base->row_elements() == 0)
+        return false;
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));
+    auto [first, last] = base_rows(view, 0, view.shape[0]);
+    int64_t through_driver = (last - first) * view.base->row_elements() * itemsize + view.size() * itemsize;
+    return span_traffic(view, rows) <= through_driver;
+}
+
 // Where each input of the program comes from: rows of a distributed array, or driver data.
-std::vector<LeafPlan> plan_leaves(const vm::Program& program, const Shape& space)
+// `rows`: the kernel rows of each worker.
+std::vector<LeafPlan> plan_leaves(const vm::Program& program, const Shape& space, std::span<const int64_t> rows)
 {
     std::vector<LeafPlan> leaves;
     for (size_t k = 0; k < program.inputs.size(); ++k) {
         auto* node = static_cast<const Node*>(program.input_origins[k]);
         LeafPlan leaf;
-        if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
-            && node->dist->shape[0] == space[0]) {
+        if (node->dist && is_tile_leaf(*node->dist, space)) {
             leaf.kind = LeafPlan::Kind::Tile;
+            leaf.view = node->dist.get();
+        } else if (node->dist && is_span_leaf(*node->dist, space, rows)) {
+            leaf.kind = LeafPlan::Kind::Span;
             leaf.view = node->dist.get();
         } else {
             NDArray data = node->dist ? gather(*node->dist) : node->array;
@@ -374,6 +429,32 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
                 ref.row_end = r1 + o;
                 for (int v = 0; v < n && r1 > r0; ++v) {
                     int64_t lo = std::max(r0 + o, base.bounds[v]), hi = std::min(r1 + o, base.bounds[v + 1]);
+                    if (v == w || lo >= hi)
+                        continue;
+                    runs[v].sends.push_back(protocol::HaloSend { static_cast<uint32_t>(w), static_cast<uint32_t>(k), base.id, lo, hi });
+                    ++run.halo_count;
+                }
+            } else if (leaf.kind == LeafPlan::Kind::Span) {
+                const DistView& view = *leaf.view;
+                DistArray& base = *view.base;
+                auto [first, last] = base_rows(view, r0, r1);
+                ref.kind = 1;
+                ref.dtype = static_cast<uint8_t>(base.dtype);
+                ref.shape = view.shape;
+                ref.shape[0] = r1 - r0;
+                ref.strides = view.strides;
+                ref.id = base.id;
+                if (first == last) {
+                    // No rows here: an empty view at the start of this worker's own rows.
+                    ref.offset = 0;
+                    ref.row_begin = ref.row_end = base.bounds[w];
+                } else {
+                    ref.offset = view.offset + r0 * view.strides[0] - first * base.row_elements();
+                    ref.row_begin = first;
+                    ref.row_end = last;
+                }
+                for (int v = 0; v < n && first < last; ++v) {
+                    int64_t lo = std::max(first, base.bounds[v]), hi = std::min(last, base.bounds[v + 1]);
                     if (v == w || lo >= hi)
                         continue;
                     runs[v].sends.push_back(protocol::HaloSend { static_cast<uint32_t>(w), static_cast<uint32_t>(k), base.id, lo, hi });
@@ -507,7 +588,7 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
                 return false;
         }
     }
-    auto leaves = plan_leaves(program, space);
+    auto leaves = plan_leaves(program, space, bounds);
     OutputPlan outputs;
     for (auto& output : program.outputs)
         outputs.new_ids.push_back(output.shape.empty() ? 0 : next_id());
@@ -591,12 +672,14 @@ bool assign(const DistView& target, const NodePtr& value)
     std::vector<Node*> order = engine::planner::collect_nodes(std::span<const NodePtr>(&root, 1));
     vm::Program program = engine::planner::emit_program(order, std::span<const NodePtr>(&root, 1), space, false);
     program.outputs[0].dtype = target.dtype();
-    auto leaves = plan_leaves(program, space);
+    auto leaves = plan_leaves(program, space, rows);
     if (outputs.single_owner) {
         // Inputs go whole to the one worker (no row slicing, no halos).
         for (auto& leaf : leaves) {
             if (leaf.kind == LeafPlan::Kind::Tile)
                 return false;
+            if (leaf.kind == LeafPlan::Kind::Span)
+                leaf.local = contiguous(gather(*leaf.view));
             leaf.kind = LeafPlan::Kind::Whole;
         }
     }
@@ -669,15 +752,176 @@ std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& 
 
 std::shared_ptr<DistArray> copy(const DistView& view)
 {
-    if (!Cluster::get() || view.base->is_local() || !view.row_aligned() || view.shape.empty())
+    Cluster* cluster = Cluster::get();
+    if (!cluster || view.base->is_local() || view.shape.empty())
         return nullptr;
+    LeafPlan leaf;
+    leaf.view = &view;
+    if (view.row_aligned()) {
+        leaf.kind = LeafPlan::Kind::Tile;
+    } else {
+        int64_t row_elements = view.shape[0] ? view.size() / view.shape[0] : 0;
+        if (!is_span_leaf(view, view.shape, partition(view.shape[0], row_elements, cluster->size())))
+            return view.size() ? scatter(gather(view)) : nullptr; // through the driver: cheaper here
+        leaf.kind = LeafPlan::Kind::Span;
+    }
     vm::Program program = store_program(vm::InstructionKind::Load, view.dtype(), view.shape);
     program.inputs = { program.outputs[0] }; // a descriptor: the data is the view's tiles
     program.input_origins = { nullptr };
-    LeafPlan leaf;
-    leaf.kind = LeafPlan::Kind::Tile;
-    leaf.view = &view;
     return run_to_new(program, std::span<const LeafPlan>(&leaf, 1), view.shape);
+}
+
+std::string explain_copy(const DistView& view)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || view.base->is_local() || view.shape.empty())
+        return "";
+    if (view.row_aligned())
+        return "copied where its rows live (row-aligned view)";
+    int64_t row_elements = view.shape[0] ? view.size() / view.shape[0] : 0;
+    auto rows = partition(view.shape[0], row_elements, cluster->size());
+    if (is_span_leaf(view, view.shape, rows))
+        return "copied worker to worker (" + bytes_text(span_traffic(view, rows)) + " move between workers)";
+    return "gathered to the driver and scattered again (cheaper than worker to worker here)";
+}
+
+namespace {
+
+// A @ B for both matmul() overloads: B inline (`b_local`) or the whole distributed array `b_tiles`.
+std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_local, const DistArray* b_tiles)
+{
+    Cluster* cluster = Cluster::get();
+    const Shape& b_shape = b_local ? b_local->shape : b_tiles->shape;
+    if (!cluster || a.base->is_local() || a.shape.size() != 2 || !a.row_aligned() || b_shape.size() < 1 || b_shape.size() > 2
+        || b_shape[0] != a.shape[1])
+        return nullptr;
+    cluster->check_alive();
+    DistArray& base = *a.base;
+    int n = cluster->size();
+    int64_t m = a.shape[0], o = a.row_offset();
+    NDArray b = b_local ? contiguous(*b_local) : NDArray();
+    DType b_dtype = b_local ? b.dtype : b_tiles->dtype;
+    DType out_dtype = engine::promote_types(a.dtype(), b_dtype);
+    Shape out_shape = { m };
+    if (b_shape.size() == 2)
+        out_shape.push_back(b_shape[1]);
+    // The product's rows follow A's: worker w computes the view rows that its base rows hold.
+    std::vector<int64_t> bounds(n + 1);
+    for (int w = 0; w <= n; ++w)
+        bounds[w] = std::clamp(base.bounds[w] - o, int64_t(0), m);
+    bounds[0] = 0;
+    bounds[n] = m;
+    uint64_t id = next_id();
+    uint64_t sequence = cluster->next_sequence();
+    std::vector<int> all(n);
+    for (int w = 0; w < n; ++w) {
+        all[w] = w;
+        protocol::MatMul message;
+        auto& ref = message.a;
+        ref.kind = 1;
+        ref.dtype = static_cast<uint8_t>(base.dtype);
+        ref.shape = { bounds[w + 1] - bounds[w], a.shape[1] };
+        ref.strides = a.strides;
+        ref.offset = a.offset - o * base.row_elements();
+        ref.id = base.id;
+        ref.row_begin = bounds[w] + o;
+        ref.row_end = bounds[w + 1] + o;
+        if (ref.row_begin == ref.row_end) {
+            // No rows here: an empty view at the start of this worker's tile.
+            ref.row_begin = ref.row_end = base.bounds[w];
+            ref.offset = 0;
+        }
+        message.b.dtype = static_cast<uint8_t>(b_dtype);
+        message.b.shape = b_shape;
+        message.b.strides = c_strides_elements(b_shape);
+        message.out_id = id;
+        message.out_row_begin = bounds[w];
+        message.out_dtype = static_cast<uint8_t>(out_dtype);
+        std::vector<zmq::message_t> frames;
+        if (b_local) {
+            message.b.kind = 0;
+            message.b.frame = 0;
+            frames.push_back(frame_of(b, 0, static_cast<size_t>(b.nbytes())));
+        } else {
+            // Every worker with rows of A needs all of B: each pushes its rows of B to those peers.
+            message.b.kind = 1;
+            message.b.id = b_tiles->id;
+            message.b.row_begin = 0;
+            message.b.row_end = b_shape[0];
+            auto has_rows = [&](int v) { return bounds[v] < bounds[v + 1]; };
+            for (int v = 0; v < n; ++v) {
+                int64_t lo = b_tiles->bounds[w], hi = b_tiles->bounds[w + 1];
+                if (v != w && lo < hi && has_rows(v))
+                    message.sends.push_back(protocol::HaloSend { static_cast<uint32_t>(v), 0, b_tiles->id, lo, hi });
+                if (v != w && b_tiles->bounds[v] < b_tiles->bounds[v + 1] && has_rows(w))
+                    ++message.halo_count;
+            }
+        }
+        cluster->send(w, protocol::encode(protocol::MessageType::MatMul, sequence, message), std::move(frames));
+    }
+    auto result = std::make_shared<DistArray>();
+    result->dtype = out_dtype;
+    result->shape = out_shape;
+    result->bounds = bounds;
+    try {
+        cluster->collect(all, sequence);
+    } catch (...) {
+        result->id = id; // whatever tiles were made are freed with it
+        throw;
+    }
+    result->id = id;
+    return result;
+}
+
+} // namespace
+
+std::shared_ptr<DistArray> matmul(const DistView& a, const NDArray& b) { return row_block_matmul(a, &b, nullptr); }
+
+std::shared_ptr<DistArray> matmul(const DistView& a, const DistView& b)
+{
+    // Only a whole distributed B is all-gathered worker to worker; the caller gathers other views.
+    bool whole = !b.base->is_local() && b.offset == 0 && b.shape == b.base->shape && b.strides == c_strides_elements(b.shape);
+    return whole ? row_block_matmul(a, nullptr, b.base.get()) : nullptr;
+}
+
+std::shared_ptr<DistArray> argsort_rows(const DistArray& array, int64_t axis)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || array.is_local() || axis < 1 || axis >= static_cast<int64_t>(array.shape.size()))
+        return nullptr;
+    cluster->check_alive();
+    uint64_t sequence = cluster->next_sequence(), id = next_id();
+    std::vector<int> all(cluster->size());
+    auto header = protocol::encode(protocol::MessageType::SortRows, sequence, protocol::SortRows { array.id, static_cast<int32_t>(axis), id });
+    for (int w = 0; w < cluster->size(); ++w) {
+        all[w] = w;
+        cluster->send(w, header);
+    }
+    auto result = std::make_shared<DistArray>();
+    result->dtype = DType::Int64;
+    result->shape = array.shape;
+    result->bounds = array.bounds;
+    result->id = id; // set before collecting: a failure frees whatever tiles were made
+    cluster->collect(all, sequence);
+    return result;
+}
+
+bool sort_rows(DistArray& array, int64_t axis)
+{
+    Cluster* cluster = Cluster::get();
+    if (!cluster || array.is_local() || axis < 1 || axis >= static_cast<int64_t>(array.shape.size()))
+        return false;
+    cluster->check_alive();
+    uint64_t sequence = cluster->next_sequence();
+    std::vector<int> all(cluster->size());
+    auto header = protocol::encode(protocol::MessageType::SortRows, sequence, protocol::SortRows { array.id, static_cast<int32_t>(axis) });
+    for (int w = 0; w < cluster->size(); ++w) {
+        all[w] = w;
+        cluster->send(w, header);
+    }
+    cluster->collect(all, sequence);
+    ++array.version;
+    return true;
 }
 
 std::string explain_placement(std::span<const NodePtr> roots, const Shape& space)
@@ -699,8 +943,10 @@ std::string explain_placement(std::span<const NodePtr> roots, const Shape& space
     for (size_t input = 0; input < program.inputs.size(); ++input) {
         auto* node = static_cast<const Node*>(program.input_origins[input]);
         text += "  in" + std::to_string(input) + ": ";
-        if (node->dist && !node->dist->base->is_local() && node->dist->row_aligned() && node->dist->shape.size() == space.size()
-            && node->dist->shape[0] == space[0]) {
+        if (node->dist && is_span_leaf(*node->dist, space, bounds)) {
+            text += "distributed view (reshaped, transposed or strided), read worker to worker: " + bytes_text(span_traffic(*node->dist, bounds))
+                + " move between workers\n";
+        } else if (node->dist && is_tile_leaf(*node->dist, space)) {
             const DistView& view = *node->dist;
             int64_t o = view.row_offset();
             int64_t row_bytes = view.base->row_elements() * static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "engine/array/ndarray.hpp"
@@ -68,12 +69,31 @@ bool run_group(std::span<const engine::planner::NodePtr> roots, const engine::Sh
 // A new distributed array of `shape` with every element `value` (a 0-d array), made on the workers.
 // Null when the cluster is off or the array is small.
 std::shared_ptr<DistArray> fill(engine::DType, const engine::Shape&, const engine::NDArray& value);
-// A distributed copy of a row-aligned view (null: not possible on the workers).
+// A distributed copy of a view of a distributed array: row-aligned views copy where the rows live,
+// others (reshapes, transposes, strided slices) worker to worker, or through the driver (gather,
+// then scatter) when that moves less. Null: not possible (the cluster is off, a 0-d view).
 std::shared_ptr<DistArray> copy(const DistView&);
+// What copy() does for this view, for --explain (empty when it does nothing).
+std::string explain_copy(const DistView&);
 
 // target[...] = value for a row-aligned view of a distributed array, computed where the rows live.
 // Returns false when this assignment must go through the driver.
 bool assign(const DistView& target, const engine::planner::NodePtr& value);
+
+// A @ B where A's rows live: each worker multiplies its rows of `a` (a row-aligned 2-d view) by the
+// whole `b` ((k, n) or (k,), sent to every worker) with the engine's matmul (OpenBLAS), so the
+// product keeps A's partition. Null when that is not possible (the caller computes in the driver).
+std::shared_ptr<DistArray> matmul(const DistView& a, const engine::NDArray& b);
+// The same with `b` the whole of a distributed array: its row blocks are all-gathered worker to
+// worker ((n-1) copies of B over n links at once, instead of a gather into the driver and n sends
+// from its one socket). Null when `b` is a view of part of an array (gather it and call the above).
+std::shared_ptr<DistArray> matmul(const DistView& a, const DistView& b);
+// Sorts a whole distributed array along `axis` >= 1 in place, each worker its own rows.
+// False when not possible (the caller sorts in the driver).
+bool sort_rows(DistArray&, int64_t axis);
+// np.argsort along `axis` >= 1 of a whole distributed array: int64 indices with its rows (null when
+// not possible).
+std::shared_ptr<DistArray> argsort_rows(const DistArray&, int64_t axis);
 
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);

@@ -27,7 +27,7 @@ Decoded::Decoded(const void* data, size_t size)
     }
     if (header.version != version)
         throw ProtocolError("protocol version " + std::to_string(header.version) + ", expected " + std::to_string(version));
-    if (header.type < static_cast<uint8_t>(MessageType::Hello) || header.type > static_cast<uint8_t>(MessageType::Cancel))
+    if (header.type < static_cast<uint8_t>(MessageType::Hello) || header.type > static_cast<uint8_t>(last_message_type))
         throw ProtocolError("unknown message type " + std::to_string(header.type));
     m_body = root.via.array.ptr[3];
 }

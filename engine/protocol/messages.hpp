@@ -11,7 +11,8 @@
 
 namespace ramba::protocol {
 
-inline constexpr uint32_t version = 1;
+// 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
+inline constexpr uint32_t version = 2;
 
 // A malformed or unexpected message: the receiver drops it (and says why), never crashes.
 struct ProtocolError : std::runtime_error {
@@ -32,7 +33,10 @@ enum class MessageType : uint8_t {
     Ping,       // heartbeats, both ways, on their own sockets
     Pong,
     Cancel,     // driver -> worker (heartbeat socket): stop the running kernel
+    MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
+    SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
 };
+inline constexpr MessageType last_message_type = MessageType::SortRows;
 
 struct Hello {
     uint32_t index {};
@@ -135,6 +139,31 @@ struct Scatter {
     std::vector<int64_t> shape; // of the rows sent (frame 1)
     int64_t row_begin {};
     MSGPACK_DEFINE(id, dtype, shape, row_begin);
+};
+
+// C rows = A rows @ B: `a` is a view (kind 1) of rows of one of this worker's tiles, 2-d (m_w, k);
+// `b`, (k, n) or (k,), is the inline frame 0 (kind 0), or (kind 1) the whole distributed array
+// `b.id`: the worker pushes its rows of it to the peers in `sends` and assembles the rest from
+// `halo_count` Halo messages (an all-gather, worker to worker). The product (m_w, n) or (m_w,) of
+// dtype `out_dtype` (the promotion of both) becomes tile `out_id`, first row `out_row_begin`.
+struct MatMul {
+    ArrayRef a;
+    ArrayRef b;
+    uint64_t out_id {};
+    int64_t out_row_begin {};
+    uint8_t out_dtype {};
+    std::vector<HaloSend> sends;
+    uint32_t halo_count {};
+    MSGPACK_DEFINE(a, b, out_id, out_row_begin, out_dtype, sends, halo_count);
+};
+
+// Sorts the whole tile `id` along `axis` (>= 1, so rows stay where they are): in place when
+// `out_id` is 0, else its argsort (int64 indices) becomes the new tile `out_id`, same rows.
+struct SortRows {
+    uint64_t id {};
+    int32_t axis {};
+    uint64_t out_id {};
+    MSGPACK_DEFINE(id, axis, out_id);
 };
 
 struct Free {

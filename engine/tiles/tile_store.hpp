@@ -51,6 +51,11 @@ public:
     Frame gather(const protocol::Gather&) const;
     void scatter(const protocol::Scatter&, Frame data);
     void free(std::span<const uint64_t> ids);
+    // Its rows of A @ B with the engine's own matmul (OpenBLAS for floats, on the worker's threads).
+    void matmul(uint64_t sequence, const protocol::MatMul&, std::span<const Frame> frames, const SendHalo&, const ReceiveHalo&);
+    // Sorts a tile along an axis >= 1 (each row by itself), in place, with the engine's sort; or
+    // its argsort into a new tile.
+    void sort_rows(const protocol::SortRows&);
 
     size_t tile_count() const { return m_tiles.size(); }
     int64_t bytes() const;

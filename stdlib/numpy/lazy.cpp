@@ -111,6 +111,11 @@ const engine::NDArray& ArrayObject::resolved_array() const
         materialize();
     if (m_dist) {
         auto& base = *m_dist->base;
+        if (!base.is_local() && options().explain) {
+            std::fflush(stdout);
+            std::fprintf(stderr, "-- distributed array %s brought to the driver for good (an operation the workers do not run)\n",
+                engine::shape_to_string(base.shape).c_str());
+        }
         cluster::localize(base);
         if (m_array.buffer != base.local.buffer)
             m_array = cluster::local_view(*m_dist);

@@ -10,6 +10,7 @@
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/dist.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
@@ -60,18 +61,35 @@ engine::Shape shape_from_varargs(CallContext& context, const Value& varargs)
 
 Value method_reshape(CallContext& context, std::span<Value> args)
 {
-    return wrap_array(engine::reshape(self_array(args[0]), shape_from_varargs(context, args[1])));
+    engine::Shape shape = shape_from_varargs(context, args[1]);
+    if (Value out; distributed_reshape(context, args[0], shape, out))
+        return out;
+    return wrap_array(engine::reshape(self_array(args[0]), shape));
 }
 
-Value method_ravel(CallContext&, std::span<Value> args) { return wrap_array(engine::ravel(self_array(args[0]))); }
-Value method_flatten(CallContext&, std::span<Value> args) { return wrap_array(engine::copy(engine::ravel(self_array(args[0])))); }
+Value method_ravel(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_ravel(context, args[0], false, out))
+        return out;
+    return wrap_array(engine::ravel(self_array(args[0])));
+}
+
+Value method_flatten(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_ravel(context, args[0], true, out))
+        return out;
+    return wrap_array(engine::copy(engine::ravel(self_array(args[0]))));
+}
 
 Value method_transpose(CallContext& context, std::span<Value> args)
 {
     const auto& items = args[1].as<interp::TupleObject>().items;
-    if (items.empty() || (items.size() == 1 && items[0].is_none()))
-        return wrap_array(engine::transpose(self_array(args[0])));
-    return wrap_array(engine::transpose(self_array(args[0]), shape_from_varargs(context, args[1])));
+    std::optional<std::vector<int64_t>> axes;
+    if (!items.empty() && !(items.size() == 1 && items[0].is_none()))
+        axes = shape_from_varargs(context, args[1]);
+    if (Value out; distributed_transpose(context, args[0], axes, out))
+        return out;
+    return wrap_array(engine::transpose(self_array(args[0]), axes));
 }
 
 Value method_swapaxes(CallContext& context, std::span<Value> args)
@@ -148,6 +166,8 @@ Value method_item(CallContext& context, std::span<Value> args)
 
 Value method_sort(CallContext& context, std::span<Value> args)
 {
+    if (distributed_sort_in_place(context, args[0], args[1]))
+        return Value::none();
     const NDArray& a = args[0].as<ArrayObject>().writable();
     NDArray sorted = engine::sort(a, interp::to_index(context, args[1]));
     flush_pending(); // pending nodes may read this buffer
@@ -157,6 +177,8 @@ Value method_sort(CallContext& context, std::span<Value> args)
 
 Value method_argsort(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_argsort(context, args[0], args[1], out))
+        return out;
     const NDArray& a = self_array(args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));
@@ -192,6 +214,8 @@ Value method_repeat(CallContext& context, std::span<Value> args)
 
 Value method_dot(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_matmul(context, args[0], args[1], out))
+        return out;
     return wrap_result(engine::dot(self_array(args[0]), to_array(context, args[1])));
 }
 

@@ -11,6 +11,7 @@
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "interpreter/cli/options.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -91,6 +92,8 @@ bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, c
     if (!is_array_like(lhs) || !is_array_like(rhs))
         return false;
     if (op != interp::BinaryOp::MatMul && defer_binary(context, binary_ufunc_name(op), lhs, rhs, out))
+        return true;
+    if (op == interp::BinaryOp::MatMul && distributed_matmul(context, lhs, rhs, out))
         return true;
     NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
     if (op == interp::BinaryOp::MatMul) {
@@ -438,7 +441,12 @@ Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self
 Value attribute_itemsize(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self_array(self).itemsize())); }
 Value attribute_nbytes(CallContext&, const Value& self) { return Value::integer(self_array(self).nbytes()); }
 Value attribute_strides(CallContext&, const Value& self) { return shape_value(self_array(self).strides); }
-Value attribute_t(CallContext&, const Value& self) { return wrap_array(engine::transpose(self_array(self))); }
+Value attribute_t(CallContext& context, const Value& self)
+{
+    if (Value out; distributed_transpose(context, self, std::nullopt, out))
+        return out;
+    return wrap_array(engine::transpose(self_array(self)));
+}
 
 NDArray complex_part(const NDArray& a, bool imaginary)
 {

@@ -8,6 +8,7 @@
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -23,6 +24,8 @@ namespace {
 
 Value np_sort(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_sort(context, args[0], args[1], out))
+        return out;
     NDArray a = to_array(context, args[0]);
     if (args[1].is_none())
         return wrap_array(engine::sort(engine::ravel(a), 0));
@@ -31,6 +34,8 @@ Value np_sort(CallContext& context, std::span<Value> args)
 
 Value np_argsort(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_argsort(context, args[0], args[1], out))
+        return out;
     NDArray a = to_array(context, args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));

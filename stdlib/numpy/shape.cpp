@@ -5,6 +5,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -62,16 +63,26 @@ Value array_tuple(std::vector<NDArray> arrays, bool as_list)
 
 Value np_reshape(CallContext& context, std::span<Value> args)
 {
-    return wrap_array(engine::reshape(to_array(context, args[0]), shape_argument(context, args[1])));
+    engine::Shape shape = shape_argument(context, args[1]);
+    if (Value out; distributed_reshape(context, args[0], shape, out))
+        return out;
+    return wrap_array(engine::reshape(to_array(context, args[0]), shape));
 }
 
-Value np_ravel(CallContext& context, std::span<Value> args) { return wrap_array(engine::ravel(to_array(context, args[0]))); }
+Value np_ravel(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_ravel(context, args[0], false, out))
+        return out;
+    return wrap_array(engine::ravel(to_array(context, args[0])));
+}
 
 Value np_transpose(CallContext& context, std::span<Value> args)
 {
     std::optional<std::vector<int64_t>> axes;
     if (!args[1].is_none())
         axes = int_list(context, args[1]);
+    if (Value out; distributed_transpose(context, args[0], axes, out))
+        return out;
     return wrap_array(engine::transpose(to_array(context, args[0]), axes));
 }
 
@@ -100,6 +111,8 @@ Value np_concatenate(CallContext& context, std::span<Value> args)
     std::optional<int64_t> axis;
     if (!args[1].is_none())
         axis = interp::to_index(context, args[1]);
+    if (Value out; distributed_concatenate(context, args[0], axis, out))
+        return out;
     return wrap_array(engine::concatenate(array_list(context, args[0]), axis));
 }
 
@@ -108,8 +121,19 @@ Value np_stack(CallContext& context, std::span<Value> args)
     return wrap_array(engine::stack(array_list(context, args[0]), interp::to_index(context, args[1])));
 }
 
-Value np_hstack(CallContext& context, std::span<Value> args) { return wrap_array(engine::hstack(array_list(context, args[0]))); }
-Value np_vstack(CallContext& context, std::span<Value> args) { return wrap_array(engine::vstack(array_list(context, args[0]))); }
+Value np_hstack(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_stack(context, args[0], true, out))
+        return out;
+    return wrap_array(engine::hstack(array_list(context, args[0])));
+}
+
+Value np_vstack(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_stack(context, args[0], false, out))
+        return out;
+    return wrap_array(engine::vstack(array_list(context, args[0])));
+}
 Value np_column_stack(CallContext& context, std::span<Value> args) { return wrap_array(engine::column_stack(array_list(context, args[0]))); }
 
 Value split_common(CallContext& context, std::span<Value> args, bool strict)

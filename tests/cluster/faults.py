@@ -3,7 +3,7 @@
 kill a worker mid-kernel, kill or terminate the driver, connect without keys and send garbage to
 every port, and count leftover processes (must be none).
 
-Usage: faults.py RAMBA [TEST...]   (tests: worker_killed driver_killed driver_terminated strangers)
+Usage: faults.py RAMBA [TEST...]   (tests: worker_killed worker_killed_matmul driver_killed driver_terminated strangers)
 """
 import os
 import re
@@ -24,6 +24,16 @@ print("started", flush=True)
 for i in range(200000):
     a = np.sin(a) + 1.0
     s = float(a.sum())
+print("done")
+"""
+# Long row-block products on the workers (each worker inside OpenBLAS when the kill comes).
+MATMUL_RUN = """
+import numpy as np
+a = np.arange(1200 * 1200).reshape(1200, 1200) / 1e6
+a = a + 0.0
+print("started", flush=True)
+for i in range(10000):
+    c = a @ a
 print("done")
 """
 SHORT_RUN = """
@@ -54,8 +64,8 @@ def wait_for_workers(process, count, timeout=10):
     return []
 
 
-def test_worker_killed():
-    process, path = start(LONG_RUN)
+def test_worker_killed(script=LONG_RUN):
+    process, path = start(script)
     process.stdout.readline()  # "started": the kernels are running
     workers = wait_for_workers(process, 2)
     check(len(workers) == 2, "two workers started")
@@ -188,6 +198,7 @@ def test_repl_cancel():
 TESTS = {
     "repl_cancel": test_repl_cancel,
     "worker_killed": test_worker_killed,
+    "worker_killed_matmul": lambda: test_worker_killed(MATMUL_RUN),
     "driver_killed": lambda: test_driver_killed(signal.SIGKILL),
     "driver_terminated": lambda: test_driver_killed(signal.SIGTERM),
     "strangers": test_strangers,

@@ -1,5 +1,5 @@
 // libFuzzer target over what a worker does with a message from the network: decode the msgpack
-// header, validate the body, execute it against a tile store (kernels, gathers, scatters, frees).
+// header, validate the body, execute it against a tile store (kernels, gathers, scatters, products, row sorts, frees).
 // Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
 // starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
 // Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
@@ -112,6 +112,40 @@ void write_seeds(const char* folder)
     save("scatter", frame(protocol::encode(protocol::MessageType::Scatter, 10,
                         protocol::Scatter { 3, static_cast<uint8_t>(engine::DType::Int64), { 16 }, 0 }))
             + frame(data));
+    // Rows 8..40 of tile 1 (8 columns) times an inline 8x3 float32 B: a float64 tile 4 of 32x3.
+    protocol::MatMul product;
+    product.a = input;
+    product.a.shape = { 32, 8 };
+    product.a.offset = 0;
+    product.a.row_begin = 8;
+    product.a.row_end = 40;
+    product.b.kind = 0;
+    product.b.dtype = static_cast<uint8_t>(engine::DType::Float32);
+    product.b.shape = { 8, 3 };
+    product.b.strides = { 3, 1 };
+    product.b.frame = 0;
+    product.out_id = 4;
+    product.out_row_begin = 8;
+    product.out_dtype = static_cast<uint8_t>(engine::DType::Float64);
+    save("matmul", frame(protocol::encode(protocol::MessageType::MatMul, 12, product)) + frame(std::string(8 * 3 * 4, '\0')));
+    // Row 8 of tile 1 times B = the distributed array of tile 1's first 8 rows (8x8): rows 0..4 are
+    // pushed to peer 1 (the all-gather of a distributed B), no rows expected back.
+    protocol::MatMul all_gather = product;
+    all_gather.a.shape = { 1, 8 };
+    all_gather.a.row_begin = 8;
+    all_gather.a.row_end = 9;
+    all_gather.b.kind = 1;
+    all_gather.b.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    all_gather.b.shape = { 8, 8 };
+    all_gather.b.strides = { 8, 1 };
+    all_gather.b.id = 1;
+    all_gather.b.row_begin = 0;
+    all_gather.b.row_end = 8;
+    all_gather.halo_count = 0;
+    all_gather.sends = { protocol::HaloSend { 1, 0, 1, 0, 4 } };
+    save("matmul_all_gather", frame(protocol::encode(protocol::MessageType::MatMul, 14, all_gather)));
+    save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1, 0 })));
+    save("argsort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 15, protocol::SortRows { 1, 1, 5 })));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -162,6 +196,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         case protocol::MessageType::Scatter:
             if (rest.size() == 1)
                 store.scatter(decoded.body<protocol::Scatter>(), rest[0]);
+            break;
+        case protocol::MessageType::MatMul: {
+            auto product = decoded.body<protocol::MatMul>();
+            // Work cap as for runs: A's rows times B's columns times k.
+            int64_t rows = capped_size(product.a.shape), columns = capped_size(product.b.shape);
+            if (rows < 0 || columns < 0 || (rows && columns > max_run_elements / rows))
+                break;
+            auto send = [](const tiles::HaloOut&) { };
+            auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
+            store.matmul(decoded.header.sequence, product, rest, send, receive);
+            break;
+        }
+        case protocol::MessageType::SortRows:
+            store.sort_rows(decoded.body<protocol::SortRows>());
             break;
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();

@@ -1,0 +1,346 @@
+// Array operations on distributed operands that run where the rows live (see distributed_ops.hpp).
+// `--explain` says what each one moves.
+#include "stdlib/numpy/distributed_ops.hpp"
+
+#include <cstdio>
+
+#include "engine/array/cast.hpp"
+#include "engine/array/shape_ops.hpp"
+#include "engine/cluster/cluster.hpp"
+#include "interpreter/cli/options.hpp"
+#include "stdlib/numpy/lazy.hpp"
+#include "stdlib/numpy/types.hpp"
+
+namespace ramba::numpy {
+
+using engine::NDArray;
+using interp::Type;
+using interp::Value;
+using interp::Values;
+
+namespace {
+
+Value wrap_distributed(std::shared_ptr<cluster::DistArray> array)
+{
+    return Value::object(Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(std::move(array))));
+}
+
+void explain(const std::string& text)
+{
+    if (!options().explain)
+        return;
+    std::fflush(stdout);
+    std::fprintf(stderr, "-- %s\n", text.c_str());
+}
+
+// The distributed view `value` holds (materialising a pending value), else null. Driver arrays are
+// not moved to the workers for a shape operation: it costs nothing where they are.
+const cluster::DistView* distributed_view(const Value& value)
+{
+    if (!cluster::Cluster::get() || !is_array(value))
+        return nullptr;
+    auto& object = value.as<ArrayObject>();
+    if (object.pending())
+        object.materialize();
+    return object.distributed();
+}
+
+// A data-less NDArray with the view's shape, strides and offset, so the engine's own shape functions
+// (and their errors) work out a new view. Only functions that make views may see it: its buffer is
+// a few bytes.
+NDArray stand_in(const cluster::DistView& view)
+{
+    static std::shared_ptr<engine::Buffer> buffer = engine::Buffer::allocate(64);
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));
+    NDArray array;
+    array.dtype = view.dtype();
+    array.shape = view.shape;
+    for (auto stride : view.strides)
+        array.strides.push_back(stride * itemsize);
+    array.offset = view.offset * itemsize;
+    array.buffer = buffer;
+    return array;
+}
+
+Value wrap_view(const std::shared_ptr<cluster::DistArray>& base, const NDArray& stand)
+{
+    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(stand.dtype));
+    auto view = std::make_shared<cluster::DistView>();
+    view->base = base;
+    view->shape = stand.shape;
+    for (auto stride : stand.strides)
+        view->strides.push_back(stride / itemsize);
+    view->offset = stand.offset / itemsize;
+    return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(view)));
+}
+
+// The view itself when C-contiguous, else a distributed copy of it (null when not possible).
+std::shared_ptr<cluster::DistView> contiguous_view(const cluster::DistView& view, const char* what)
+{
+    if (stand_in(view).is_c_contiguous())
+        return std::make_shared<cluster::DistView>(view);
+    explain(std::string(what) + " of a non-contiguous distributed view " + engine::shape_to_string(view.shape) + ": "
+        + cluster::explain_copy(view));
+    auto copied = cluster::copy(view);
+    return copied ? cluster::DistView::whole(copied) : nullptr;
+}
+
+} // namespace
+
+bool distributed_reshape(interp::CallContext&, const Value& a, const engine::Shape& shape, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view || shape.empty())
+        return false;
+    auto source = contiguous_view(*view, "reshape");
+    if (!source)
+        return false;
+    out = wrap_view(source->base, engine::reshape(stand_in(*source), shape));
+    return true;
+}
+
+bool distributed_ravel(interp::CallContext& context, const Value& a, bool copy, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view || view->shape.empty())
+        return false;
+    if (!copy)
+        return distributed_reshape(context, a, { -1 }, out);
+    explain("flatten of a distributed array " + engine::shape_to_string(view->shape) + ": " + cluster::explain_copy(*view));
+    auto copied = cluster::copy(*view);
+    if (!copied)
+        return false;
+    auto whole = cluster::DistView::whole(copied);
+    out = wrap_view(copied, engine::reshape(stand_in(*whole), { -1 }));
+    return true;
+}
+
+bool distributed_transpose(interp::CallContext&, const Value& a, std::optional<std::vector<int64_t>> axes, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    out = wrap_view(view->base, engine::transpose(stand_in(*view), std::move(axes)));
+    return true;
+}
+
+bool distributed_concatenate(interp::CallContext& context, const Value& sequence, std::optional<int64_t> axis_argument, Value& out)
+{
+    if (!cluster::Cluster::get() || !axis_argument || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
+    Values parts = interp::to_vector(context, sequence);
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part))
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    if (!any_distributed)
+        return false;
+    // Shapes and dtypes as numpy checks them; anything unusual takes the driver path (and its errors).
+    const engine::Shape& first = parts[0].as<ArrayObject>().shape();
+    if (first.empty())
+        return false;
+    int64_t ndim = static_cast<int64_t>(first.size()), axis = *axis_argument;
+    if (axis < -ndim || axis >= ndim)
+        return false;
+    if (axis < 0)
+        axis += ndim;
+    engine::Shape shape = first;
+    shape[axis] = 0;
+    engine::DType dtype = parts[0].as<ArrayObject>().dtype();
+    for (auto& part : parts) {
+        const engine::Shape& s = part.as<ArrayObject>().shape();
+        if (static_cast<int64_t>(s.size()) != ndim)
+            return false;
+        for (int64_t d = 0; d < ndim; ++d) {
+            if (d != axis && s[d] != first[d])
+                return false;
+        }
+        shape[axis] += s[axis];
+        dtype = engine::promote_types(dtype, part.as<ArrayObject>().dtype());
+    }
+    auto result = cluster::fill(dtype, shape, engine::Scalar::make(engine::DType::Int64, int64_t(0)).to_array());
+    if (!result)
+        return false; // small: the driver concatenates
+    explain("concatenate of " + std::to_string(parts.size()) + " arrays along axis " + std::to_string(axis) + " into a distributed "
+        + engine::shape_to_string(shape) + ": each part written where the result's rows live (distributed parts worker to worker)");
+    auto whole = cluster::DistView::whole(result);
+    int64_t at = 0;
+    for (auto& part : parts) {
+        int64_t length = part.as<ArrayObject>().shape()[axis];
+        if (length == 0)
+            continue;
+        cluster::DistView target = *whole;
+        target.offset += at * whole->strides[axis];
+        target.shape[axis] = length;
+        at += length;
+        if (!cluster::assign(target, operand_node(context, part)))
+            return false;
+    }
+    out = Value::object(Type::Opaque, interp::make_object<ArrayObject>(whole));
+    return true;
+}
+
+bool distributed_stack(interp::CallContext& context, const Value& sequence, bool horizontal, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
+    Values parts = interp::to_vector(context, sequence);
+    if (parts.empty() || !is_array(parts[0]))
+        return false;
+    size_t ndim = parts[0].as<ArrayObject>().shape().size();
+    if (ndim == 0 || (!horizontal && ndim < 2))
+        return false; // vstack of 1-d parts makes them rows first: the driver path
+    return distributed_concatenate(context, sequence, horizontal && ndim >= 2 ? 1 : 0, out);
+}
+
+namespace {
+
+// The axis a sort runs along, when it is one the workers can sort (>= 1); else nullopt.
+std::optional<int64_t> row_sort_axis(interp::CallContext& context, const cluster::DistView& view, const Value& axis_value)
+{
+    int64_t ndim = static_cast<int64_t>(view.shape.size());
+    if (axis_value.is_none() || ndim < 2)
+        return std::nullopt;
+    int64_t axis = interp::to_index(context, axis_value);
+    if (axis < -ndim || axis >= ndim)
+        return std::nullopt; // the driver path raises numpy's AxisError
+    axis = axis < 0 ? axis + ndim : axis;
+    if (axis == 0)
+        return std::nullopt;
+    return axis;
+}
+
+void explain_sort_fallback(const cluster::DistView& view, const char* why)
+{
+    explain("sort of a distributed array " + engine::shape_to_string(view.shape) + " " + why
+        + ": gathered to the driver (only sorts inside rows run on the workers)");
+}
+
+} // namespace
+
+bool distributed_sort(interp::CallContext& context, const Value& a, const Value& axis_value, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    auto axis = row_sort_axis(context, *view, axis_value);
+    if (!axis) {
+        explain_sort_fallback(*view, "along axis 0 or flattened");
+        return false;
+    }
+    auto copied = cluster::copy(*view);
+    if (!copied || !cluster::sort_rows(*copied, *axis))
+        return false;
+    explain("sort of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
+        + ": a copy where the rows live, each worker sorting its own rows");
+    out = Value::object(Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(copied)));
+    return true;
+}
+
+bool distributed_argsort(interp::CallContext& context, const Value& a, const Value& axis_value, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    auto axis = row_sort_axis(context, *view, axis_value);
+    if (!axis) {
+        explain("argsort of a distributed array " + engine::shape_to_string(view->shape)
+            + " along axis 0 or flattened: gathered to the driver (only sorts inside rows run on the workers)");
+        return false;
+    }
+    bool whole = view->offset == 0 && view->shape == view->base->shape && stand_in(*view).is_c_contiguous();
+    std::shared_ptr<cluster::DistArray> source = whole ? view->base : cluster::copy(*view);
+    auto indices = source ? cluster::argsort_rows(*source, *axis) : nullptr;
+    if (!indices)
+        return false;
+    explain("argsort of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
+        + ": each worker sorts its own rows" + (whole ? "" : " (of a copy where the rows live)"));
+    out = wrap_distributed(std::move(indices));
+    return true;
+}
+
+bool distributed_sort_in_place(interp::CallContext& context, const Value& a, const Value& axis_value)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    auto axis = row_sort_axis(context, *view, axis_value);
+    bool whole = view->offset == 0 && view->shape == view->base->shape && stand_in(*view).is_c_contiguous();
+    if (!axis || !whole) {
+        explain_sort_fallback(*view, !axis ? "in place along axis 0" : "in place through a view (not the whole array)");
+        return false;
+    }
+    flush_pending(); // pending nodes may read the rows about to move
+    if (!cluster::sort_rows(*view->base, *axis))
+        return false;
+    explain("a.sort() of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
+        + ": each worker sorts its own rows in place");
+    return true;
+}
+
+bool distributed_matmul(interp::CallContext& context, const Value& a, const Value& b, Value& out)
+{
+    if (!cluster::Cluster::get() || !is_array(a) || !is_array_like(b))
+        return false;
+    auto& left = a.as<ArrayObject>();
+    if (left.shape().size() != 2)
+        return false;
+    if (left.pending())
+        left.materialize();
+    left.distribute();
+    const cluster::DistView* view = left.distributed();
+    if (!view)
+        return false;
+    std::shared_ptr<cluster::DistView> copied;
+    if (!view->row_aligned()) {
+        // A transposed or strided left operand: a distributed copy first (worker to worker when cheaper).
+        explain("matmul with a non-row-aligned distributed left operand " + engine::shape_to_string(view->shape) + ": "
+            + cluster::explain_copy(*view));
+        auto array = cluster::copy(*view);
+        if (!array)
+            return false;
+        copied = cluster::DistView::whole(array);
+        view = copied.get();
+    }
+    // B goes whole to every worker: a whole distributed B worker to worker, anything else from the
+    // driver (a distributed view of part of an array is gathered there first, its rows only).
+    std::shared_ptr<cluster::DistArray> product;
+    engine::Shape right_shape;
+    std::string how;
+    if (is_array(b)) {
+        auto& right = b.as<ArrayObject>();
+        if (right.pending())
+            right.materialize();
+        if (auto* right_view = right.distributed(); right_view && right_view->shape.size() >= 1 && right_view->shape.size() <= 2
+            && right_view->shape[0] == view->shape[1]) {
+            product = cluster::matmul(*view, *right_view);
+            right_shape = right_view->shape;
+            how = "its row blocks all-gathered worker to worker";
+        }
+    }
+    if (!product) {
+        NDArray right = is_array(b) ? b.as<ArrayObject>().readable() : to_array(context, b);
+        if (right.ndim() < 1 || right.ndim() > 2 || right.shape[0] != view->shape[1])
+            return false;
+        product = cluster::matmul(*view, right);
+        right_shape = right.shape;
+        how = "sent from the driver to every worker, " + std::to_string(right.nbytes()) + " bytes each";
+    }
+    if (!product)
+        return false;
+    bool small = product->shape[0] * (product->shape.size() == 2 ? product->shape[1] : 1) < cluster::min_elements();
+    explain("matmul " + engine::shape_to_string(view->shape) + " @ " + engine::shape_to_string(right_shape) + ": each of "
+        + std::to_string(cluster::Cluster::get()->size()) + " workers multiplies its rows of the left operand by the right one ("
+        + how + "); the product keeps the left operand's rows" + (small ? " and, being small, is gathered to the driver" : ""));
+    if (small) {
+        auto whole = cluster::DistView::whole(product);
+        out = wrap_array(engine::ascontiguous(cluster::gather(*whole)));
+        return true;
+    }
+    out = wrap_distributed(std::move(product));
+    return true;
+}
+
+} // namespace ramba::numpy

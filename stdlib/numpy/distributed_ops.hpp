@@ -1,0 +1,35 @@
+// Internal to stdlib/numpy: array operations that keep a distributed operand on the workers (matmul by
+// row blocks, reshape/transpose views, concatenate, per-row sorts) instead of bringing it to the
+// driver. Each returns false when it does not apply, and the caller then takes its ordinary driver
+// path (which gives numpy's results and errors, and says under --explain that it gathers).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "stdlib/numpy/array_object.hpp"
+
+namespace ramba::numpy {
+
+// a @ b (also np.dot for 2-d a): when `a` is, or becomes, a distributed 2-d array and `b` is 1-d or
+// 2-d, each worker multiplies its rows of `a` by the whole of `b`; the product keeps a's rows.
+bool distributed_matmul(interp::CallContext&, const interp::Value& a, const interp::Value& b, interp::Value& out);
+
+// a.reshape / np.reshape, a.ravel / np.ravel, a.flatten of a distributed array: a view of the same
+// rows when the data is C-contiguous (as numpy's view, writes go through), else a distributed copy.
+bool distributed_reshape(interp::CallContext&, const interp::Value& a, const engine::Shape& shape, interp::Value& out);
+bool distributed_ravel(interp::CallContext&, const interp::Value& a, bool copy, interp::Value& out);
+// a.T, a.transpose(...), np.transpose: a distributed view (numpy's too is a view).
+bool distributed_transpose(interp::CallContext&, const interp::Value& a, std::optional<std::vector<int64_t>> axes, interp::Value& out);
+// np.concatenate when a part is distributed and the result is large: a new distributed array, every
+// part written where the result's rows live.
+bool distributed_concatenate(interp::CallContext&, const interp::Value& sequence, std::optional<int64_t> axis, interp::Value& out);
+// np.vstack (parts of 2+ dimensions: concatenate along 0) and np.hstack (along 1, or 0 for 1-d parts).
+bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool horizontal, interp::Value& out);
+// np.sort(a, axis) / a.sort(axis) along an axis other than 0: each worker sorts its own rows.
+bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
+bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
+// np.argsort(a, axis) / a.argsort(axis) along an axis other than 0: int64 indices with a's rows.
+bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
+
+} // namespace ramba::numpy

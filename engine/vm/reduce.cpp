@@ -177,7 +177,8 @@ Nest make_nest(const NDArray& input, const std::vector<bool>& reduced, const Str
     return nest;
 }
 
-// Runs the nest over [lo, hi) of axis `split` (a kept axis, so threads own disjoint outputs).
+// Runs the nest over [lo, hi) of axis `split` (a kept axis, so threads own disjoint outputs), or
+// all of it when split == nest.shape.size().
 // `out` holds accumulators of type T, already set to the identity.
 template<Fold F, typename T>
 void run_nest(const Nest& nest, const std::byte* in, DType in_dtype, std::byte* out, size_t split, int64_t lo, int64_t hi)
@@ -204,7 +205,8 @@ void run_nest(const Nest& nest, const std::byte* in, DType in_dtype, std::byte* 
 
     std::vector<int64_t> index(ndim, 0);
     std::vector<int64_t> limit(nest.shape.begin(), nest.shape.end());
-    if (split != last) {
+    // split == ndim: no kept axis to split (a full reduction of a strided input): the whole nest.
+    if (split < last) {
         index[split] = lo;
         limit[split] = hi;
         if (lo >= hi)

@@ -90,8 +90,19 @@ def stop(folder):
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
         pass
-    if os.path.exists(pid_file):
+    # sshd removes its own pid file on SIGTERM, racing with us: either may win.
+    try:
         os.unlink(pid_file)
+    except FileNotFoundError:
+        pass
+    # Gone before we return, so no test sees a stale listener and nothing is left behind.
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.02)
 
 
 if __name__ == "__main__":

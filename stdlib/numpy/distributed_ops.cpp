@@ -45,6 +45,25 @@ const cluster::DistView* distributed_view(const Value& value)
     return object.distributed();
 }
 
+Value wrap_view(const std::shared_ptr<cluster::DistArray>& base, const NDArray& stand)
+{
+    auto view = std::make_shared<cluster::DistView>(view_from_stand_in(base, stand));
+    return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(view)));
+}
+
+// The view itself when C-contiguous, else a distributed copy of it (null when not possible).
+std::shared_ptr<cluster::DistView> contiguous_view(const cluster::DistView& view, const char* what)
+{
+    if (stand_in(view).is_c_contiguous())
+        return std::make_shared<cluster::DistView>(view);
+    explain(std::string(what) + " of a non-contiguous distributed view " + engine::shape_to_string(view.shape) + ": "
+        + cluster::explain_copy(view));
+    auto copied = cluster::copy(view);
+    return copied ? cluster::DistView::whole(copied) : nullptr;
+}
+
+} // namespace
+
 // A data-less NDArray with the view's shape, strides and offset, so the engine's own shape functions
 // (and their errors) work out a new view. Only functions that make views may see it: its buffer is
 // a few bytes.
@@ -62,30 +81,17 @@ NDArray stand_in(const cluster::DistView& view)
     return array;
 }
 
-Value wrap_view(const std::shared_ptr<cluster::DistArray>& base, const NDArray& stand)
+cluster::DistView view_from_stand_in(const std::shared_ptr<cluster::DistArray>& base, const NDArray& stand)
 {
     int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(stand.dtype));
-    auto view = std::make_shared<cluster::DistView>();
-    view->base = base;
-    view->shape = stand.shape;
+    cluster::DistView view;
+    view.base = base;
+    view.shape = stand.shape;
     for (auto stride : stand.strides)
-        view->strides.push_back(stride / itemsize);
-    view->offset = stand.offset / itemsize;
-    return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(view)));
+        view.strides.push_back(stride / itemsize);
+    view.offset = stand.offset / itemsize;
+    return view;
 }
-
-// The view itself when C-contiguous, else a distributed copy of it (null when not possible).
-std::shared_ptr<cluster::DistView> contiguous_view(const cluster::DistView& view, const char* what)
-{
-    if (stand_in(view).is_c_contiguous())
-        return std::make_shared<cluster::DistView>(view);
-    explain(std::string(what) + " of a non-contiguous distributed view " + engine::shape_to_string(view.shape) + ": "
-        + cluster::explain_copy(view));
-    auto copied = cluster::copy(view);
-    return copied ? cluster::DistView::whole(copied) : nullptr;
-}
-
-} // namespace
 
 bool distributed_reshape(interp::CallContext&, const Value& a, const engine::Shape& shape, Value& out)
 {

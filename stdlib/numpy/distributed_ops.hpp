@@ -11,6 +11,13 @@
 
 namespace ramba::numpy {
 
+// A data-less NDArray with a distributed view's shape, strides and offset (in bytes), so the engine's
+// own shape and indexing functions (and their errors) work out a new view. Only functions that make
+// views may see it: its buffer is a few bytes.
+engine::NDArray stand_in(const cluster::DistView&);
+// The distributed view of `base` that a stand-in (or a view the engine made of one) describes.
+cluster::DistView view_from_stand_in(const std::shared_ptr<cluster::DistArray>& base, const engine::NDArray& stand);
+
 // a @ b (also np.dot for 2-d a): when `a` is, or becomes, a distributed 2-d array and `b` is 1-d or
 // 2-d, each worker multiplies its rows of `a` by the whole of `b`; the product keeps a's rows.
 bool distributed_matmul(interp::CallContext&, const interp::Value& a, const interp::Value& b, interp::Value& out);

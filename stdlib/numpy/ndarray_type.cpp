@@ -227,22 +227,8 @@ std::optional<cluster::DistView> distributed_index(const cluster::DistView& view
         if (item.kind == IndexItem::Kind::Array || item.kind == IndexItem::Kind::Mask)
             return std::nullopt;
     }
-    static std::shared_ptr<engine::Buffer> stand_in = engine::Buffer::allocate(64);
-    int64_t itemsize = static_cast<int64_t>(engine::dtype_itemsize(view.dtype()));
-    NDArray shape_only;
-    shape_only.dtype = view.dtype();
-    shape_only.shape = view.shape;
-    for (auto stride : view.strides)
-        shape_only.strides.push_back(stride * itemsize);
-    shape_only.offset = view.offset * itemsize;
-    shape_only.buffer = stand_in;
-    auto result = engine::index_get(shape_only, items);
-    cluster::DistView out;
-    out.base = view.base;
-    out.shape = result.array.shape;
-    for (auto stride : result.array.strides)
-        out.strides.push_back(stride / itemsize);
-    out.offset = result.array.offset / itemsize;
+    auto result = engine::index_get(stand_in(view), items);
+    cluster::DistView out = view_from_stand_in(view.base, result.array);
     is_scalar = result.is_scalar || out.shape.empty();
     return out;
 }

@@ -709,33 +709,6 @@ std::shared_ptr<DistArray> run_to_new(vm::Program& program, std::span<const Leaf
 
 } // namespace
 
-namespace {
-
-// The two-instruction program `r0 <- first; out0 <- r0` over `shape`: a fill (Constant) or a copy (Load).
-vm::Program store_program(vm::InstructionKind first, DType dtype, const Shape& shape)
-{
-    vm::Program program;
-    program.shape = shape;
-    program.registers = { dtype };
-    vm::Instruction source;
-    source.kind = first;
-    source.target = 0;
-    source.index = 0;
-    vm::Instruction store;
-    store.kind = vm::InstructionKind::Store;
-    store.operands[0] = 0;
-    store.operand_count = 1;
-    store.index = 0;
-    program.code = { source, store };
-    NDArray output;
-    output.dtype = dtype;
-    output.shape = shape;
-    program.outputs = { output };
-    return program;
-}
-
-} // namespace
-
 std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& value)
 {
     if (!Cluster::get() || shape.empty())
@@ -745,7 +718,7 @@ std::shared_ptr<DistArray> fill(DType dtype, const Shape& shape, const NDArray& 
     uint64_t bytes = static_cast<uint64_t>(elements) * engine::dtype_itemsize(dtype);
     if (elements < min_elements() || bytes > engine::Buffer::memory_limit())
         return nullptr;
-    vm::Program program = store_program(vm::InstructionKind::Constant, dtype, shape);
+    vm::Program program = vm::store_program(vm::InstructionKind::Constant, dtype, shape);
     program.constants = { value };
     return run_to_new(program, {}, shape);
 }
@@ -765,7 +738,7 @@ std::shared_ptr<DistArray> copy(const DistView& view)
             return view.size() ? scatter(gather(view)) : nullptr; // through the driver: cheaper here
         leaf.kind = LeafPlan::Kind::Span;
     }
-    vm::Program program = store_program(vm::InstructionKind::Load, view.dtype(), view.shape);
+    vm::Program program = vm::store_program(vm::InstructionKind::Load, view.dtype(), view.shape);
     program.inputs = { program.outputs[0] }; // a descriptor: the data is the view's tiles
     program.input_origins = { nullptr };
     return run_to_new(program, std::span<const LeafPlan>(&leaf, 1), view.shape);

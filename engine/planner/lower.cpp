@@ -65,20 +65,9 @@ NDArray evaluate_eagerly(Node& node)
     NDArray result;
     switch (node.kind) {
     case NodeKind::Arange: {
-        vm::Program program;
-        program.shape = node.shape;
-        program.registers = { node.dtype };
-        vm::Instruction iota;
-        iota.kind = vm::InstructionKind::Iota;
-        iota.target = 0;
-        iota.start = node.start;
-        iota.step = node.step;
-        vm::Instruction store;
-        store.kind = vm::InstructionKind::Store;
-        store.operands[0] = 0;
-        store.operand_count = 1;
-        store.index = 0;
-        program.code = { iota, store };
+        vm::Program program = vm::store_program(vm::InstructionKind::Iota, node.dtype, node.shape);
+        program.code[0].start = node.start;
+        program.code[0].step = node.step;
         program.outputs = { NDArray::empty(node.dtype, node.shape) };
         vm::run_program(program);
         result = program.outputs[0];

@@ -457,6 +457,28 @@ void fold_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte>
     fold_into(reduce, dtype, partial, output.dtype, output.data());
 }
 
+Program store_program(InstructionKind first, DType dtype, const Shape& shape)
+{
+    Program program;
+    program.shape = shape;
+    program.registers = { dtype };
+    Instruction source;
+    source.kind = first;
+    source.target = 0;
+    source.index = 0;
+    Instruction store;
+    store.kind = InstructionKind::Store;
+    store.operands[0] = 0;
+    store.operand_count = 1;
+    store.index = 0;
+    program.code = { source, store };
+    NDArray output;
+    output.dtype = dtype;
+    output.shape = shape;
+    program.outputs = { output };
+    return program;
+}
+
 void run_program(const Program& program)
 {
     BlockPartials partials = run_program_partials(program);

@@ -59,6 +59,11 @@ inline constexpr int64_t reduction_block = 8192;
 // Per Reduce output: one 16-byte slot per block holding that block's partial, in block order.
 using BlockPartials = std::vector<std::vector<std::byte>>;
 
+// The two-instruction program `r0 <- first; out0 <- r0` over `shape` in `dtype`: a fill (Constant:
+// constants[0]), a copy (Load: inputs[0]) or an arange (Iota: set start and step). The output is only
+// described (dtype and shape); the caller sets inputs/constants and allocates or maps the output.
+Program store_program(InstructionKind first, engine::DType, const engine::Shape&);
+
 // Runs the program; reductions follow numpy's order (pairwise within 8192-element blocks, blocks
 // added in order), so results never depend on the thread count. A program with a per-row Reduce
 // walks row by row (blocks start at each row's first element, as numpy's loop over a row does) and

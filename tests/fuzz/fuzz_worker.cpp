@@ -178,6 +178,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::vector<tiles::Frame> rest;
     for (size_t i = 1; i < frames.size(); ++i)
         rest.emplace_back(reinterpret_cast<const std::byte*>(frames[i].data()), frames[i].size());
+    // No peers: halos and row exchanges go nowhere, and none ever arrives.
+    auto send = [](const tiles::HaloOut&) { };
+    auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
     try {
         protocol::Decoded decoded(frames[0].data(), frames[0].size());
         switch (decoded.type()) {
@@ -185,8 +188,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             auto run = decoded.body<protocol::Run>();
             if (capped_size(run.shape) < 0 || capped_size(run.new_tile_shape) < 0)
                 break;
-            auto send = [](const tiles::HaloOut&) { };
-            auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
             store.run(decoded.header.sequence, run, rest, send, receive);
             break;
         }
@@ -203,8 +204,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             int64_t rows = capped_size(product.a.shape), columns = capped_size(product.b.shape);
             if (rows < 0 || columns < 0 || (rows && columns > max_run_elements / rows))
                 break;
-            auto send = [](const tiles::HaloOut&) { };
-            auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
             store.matmul(decoded.header.sequence, product, rest, send, receive);
             break;
         }

@@ -4,6 +4,7 @@
 #include "engine/vm/lane_folds.hpp"
 
 #include <cstring>
+#include <immintrin.h>
 
 // The helpers below pass 32-byte vectors by value but are always inlined, so no call ever uses the
 // ABI GCC warns about for the baseline build.
@@ -139,10 +140,96 @@ template<typename T>
 
 #define RAMBA_CLONES __attribute__((target_clones("avx2", "default")))
 
-RAMBA_CLONES double lane_max(const double* p, int64_t n, bool& nan) { return extremum<true>(p, n, nan); }
-RAMBA_CLONES double lane_min(const double* p, int64_t n, bool& nan) { return extremum<false>(p, n, nan); }
-RAMBA_CLONES float lane_max(const float* p, int64_t n, bool& nan) { return extremum<true>(p, n, nan); }
-RAMBA_CLONES float lane_min(const float* p, int64_t n, bool& nan) { return extremum<false>(p, n, nan); }
+namespace {
+
+// The AVX2 extremum, in numpy's own shape: eight vectors folded as a tree into one accumulator with
+// NaN-propagating max/min (maxpd, plus a blend that keeps a NaN left operand). The NaN check is
+// then free: the result is NaN exactly when an element was. GCC's vector extensions cannot say this
+// (it fuses the two steps into compare/compare/or/blend), hence intrinsics.
+// OPTIMIZATION: 5.4 ms for max of 10^7 float64 against 6.3 ms for the four-accumulator loop with a
+// separate NaN sum; the fewer instructions per cache line, the more lines in flight.
+struct Avx2Double {
+    using T = double;
+    using V = __m256d;
+    static constexpr int64_t width = 4;
+    [[gnu::always_inline, gnu::target("avx2")]] static V load(const T* p) { return _mm256_loadu_pd(p); }
+    [[gnu::always_inline, gnu::target("avx2")]] static V max(V a, V b) { return _mm256_blendv_pd(a, _mm256_max_pd(a, b), _mm256_cmp_pd(a, a, _CMP_ORD_Q)); }
+    [[gnu::always_inline, gnu::target("avx2")]] static V min(V a, V b) { return _mm256_blendv_pd(a, _mm256_min_pd(a, b), _mm256_cmp_pd(a, a, _CMP_ORD_Q)); }
+    [[gnu::always_inline, gnu::target("avx2")]] static void store(T* out, V v) { _mm256_storeu_pd(out, v); }
+};
+
+struct Avx2Float {
+    using T = float;
+    using V = __m256;
+    static constexpr int64_t width = 8;
+    [[gnu::always_inline, gnu::target("avx2")]] static V load(const T* p) { return _mm256_loadu_ps(p); }
+    [[gnu::always_inline, gnu::target("avx2")]] static V max(V a, V b) { return _mm256_blendv_ps(a, _mm256_max_ps(a, b), _mm256_cmp_ps(a, a, _CMP_ORD_Q)); }
+    [[gnu::always_inline, gnu::target("avx2")]] static V min(V a, V b) { return _mm256_blendv_ps(a, _mm256_min_ps(a, b), _mm256_cmp_ps(a, a, _CMP_ORD_Q)); }
+    [[gnu::always_inline, gnu::target("avx2")]] static void store(T* out, V v) { _mm256_storeu_ps(out, v); }
+};
+
+template<bool Max, typename L>
+[[gnu::always_inline, gnu::target("avx2")]] inline typename L::V fold2(typename L::V a, typename L::V b)
+{
+    if constexpr (Max)
+        return L::max(a, b);
+    else
+        return L::min(a, b);
+}
+
+template<bool Max, typename L>
+[[gnu::always_inline, gnu::target("avx2")]] inline typename L::T extremum_avx2(const typename L::T* p, int64_t n, bool& nan)
+{
+    using T = typename L::T;
+    constexpr int64_t w = L::width;
+    if (n < 8 * w)
+        return extremum<Max>(p, n, nan);
+    auto acc = L::load(p);
+    int64_t i = 0;
+    for (; i + 8 * w <= n; i += 8 * w) {
+        auto r01 = fold2<Max, L>(L::load(p + i), L::load(p + i + w));
+        auto r23 = fold2<Max, L>(L::load(p + i + 2 * w), L::load(p + i + 3 * w));
+        auto r45 = fold2<Max, L>(L::load(p + i + 4 * w), L::load(p + i + 5 * w));
+        auto r67 = fold2<Max, L>(L::load(p + i + 6 * w), L::load(p + i + 7 * w));
+        acc = fold2<Max, L>(acc, fold2<Max, L>(fold2<Max, L>(r01, r23), fold2<Max, L>(r45, r67)));
+    }
+    T lanes[w];
+    L::store(lanes, acc);
+    T result = lanes[0];
+    bool seen = result != result;
+    for (int64_t l = 1; l < w; ++l) {
+        seen |= lanes[l] != lanes[l];
+        result = pick<Max>(lanes[l], result);
+    }
+    for (; i < n; ++i) {
+        T x = p[i];
+        seen |= x != x;
+        result = pick<Max>(x, result);
+    }
+    nan = seen;
+    return result;
+}
+
+} // namespace
+
+namespace {
+// The AVX2 bodies are intrinsics, so they are chosen by a check of the running CPU rather than by
+// target_clones; the baseline is the portable lanes above.
+const bool has_avx2 = [] {
+    __builtin_cpu_init(); // this runs among the static constructors, perhaps before libgcc's own
+    return __builtin_cpu_supports("avx2") != 0;
+}();
+
+[[gnu::target("avx2")]] double max_avx2(const double* p, int64_t n, bool& nan) { return extremum_avx2<true, Avx2Double>(p, n, nan); }
+[[gnu::target("avx2")]] double min_avx2(const double* p, int64_t n, bool& nan) { return extremum_avx2<false, Avx2Double>(p, n, nan); }
+[[gnu::target("avx2")]] float max_avx2(const float* p, int64_t n, bool& nan) { return extremum_avx2<true, Avx2Float>(p, n, nan); }
+[[gnu::target("avx2")]] float min_avx2(const float* p, int64_t n, bool& nan) { return extremum_avx2<false, Avx2Float>(p, n, nan); }
+}
+
+double lane_max(const double* p, int64_t n, bool& nan) { return has_avx2 ? max_avx2(p, n, nan) : extremum<true>(p, n, nan); }
+double lane_min(const double* p, int64_t n, bool& nan) { return has_avx2 ? min_avx2(p, n, nan) : extremum<false>(p, n, nan); }
+float lane_max(const float* p, int64_t n, bool& nan) { return has_avx2 ? max_avx2(p, n, nan) : extremum<true>(p, n, nan); }
+float lane_min(const float* p, int64_t n, bool& nan) { return has_avx2 ? min_avx2(p, n, nan) : extremum<false>(p, n, nan); }
 
 RAMBA_CLONES int64_t first_argmax(const double* p, int64_t n) { return first_arg<true>(p, n); }
 RAMBA_CLONES int64_t first_argmin(const double* p, int64_t n) { return first_arg<false>(p, n); }

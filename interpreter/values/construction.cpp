@@ -1,11 +1,38 @@
 // Making values: strings, containers, builtins, modules, ranges, slices; type names; small registries
-// (function hooks, recursion limit). The first stop for anyone creating a Value from native code.
+// (function hooks, recursion limit); and the one place objects are freed (Object::destroy). The first
+// stop for anyone creating a Value from native code.
 #include <cstdio>
 #include <unordered_map>
 
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
+
+namespace {
+// Nested destructions allowed before the rest wait for the outermost one: a few dozen frames.
+constexpr int trashcan_depth = 48;
+thread_local int t_destroy_depth = 0;
+thread_local const Object* t_trashcan = nullptr; // queued objects, linked through their count field
+}
+
+void Object::destroy(const Object* object)
+{
+    if (t_destroy_depth >= trashcan_depth) {
+        object->m_ref_count = reinterpret_cast<size_t>(t_trashcan);
+        t_trashcan = object;
+        return;
+    }
+    ++t_destroy_depth;
+    delete object;
+    if (t_destroy_depth == 1) {
+        // The outermost destruction empties the queue; what those deletions queue joins it.
+        while (const Object* next = t_trashcan) {
+            t_trashcan = reinterpret_cast<const Object*>(next->m_ref_count);
+            delete next;
+        }
+    }
+    --t_destroy_depth;
+}
 
 Value make_str(std::string s) { return Value::object(Type::Str, make_object<StrObject>(std::move(s))); }
 Value make_tuple(Values items) { return Value::object(Type::Tuple, make_object<TupleObject>(std::move(items))); }

@@ -62,7 +62,11 @@ public:
     }
 
 private:
-    [[gnu::noinline]] static void destroy(const Object* object) { delete object; }
+    // Deletes `object`, or, when called from within deeper destructions than a few dozen, queues
+    // it for the outermost one (CPython's "trashcan"): freeing a list nested 30 million deep would
+    // otherwise recurse once per level and overflow even the interpreter's 512 MiB stack.
+    [[gnu::noinline]] static void destroy(const Object* object);
+    // While an object waits in that queue (its count is zero), this field links to the next one.
     mutable size_t m_ref_count { 0 };
 };
 

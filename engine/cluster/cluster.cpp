@@ -286,6 +286,54 @@ Cluster* Cluster::get()
     return instance().get();
 }
 
+namespace {
+
+// Heartbeats: ping every worker from the start, so that a program busy for a while before its first
+// array operation keeps its workers (they exit after 5 s without the driver); note when each answered.
+void start_heartbeat(Cluster::Impl& impl, int count)
+{
+    impl.heartbeat = std::thread([&impl, count, socket = std::move(impl.heartbeat_socket)]() mutable {
+        block_interrupt_signals();
+        auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
+        std::string cancel;
+        auto next_ping = Clock::now();
+        while (!impl.stop_heartbeat) {
+            if (Clock::now() >= next_ping || impl.cancel_requested) {
+                bool cancelling = impl.cancel_requested.exchange(false);
+                if (cancelling)
+                    cancel = protocol::encode(protocol::MessageType::Cancel, impl.cancel_sequence.load(), protocol::Empty {});
+                for (int i = 0; i < count; ++i) {
+                    std::string id = "h" + std::to_string(i);
+                    try {
+                        socket.send(zmq::buffer(id), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
+                        socket.send(zmq::buffer(cancelling ? cancel : ping), zmq::send_flags::dontwait);
+                    } catch (const zmq::error_t&) {
+                        // not connected (yet, or any more): the timeout will tell
+                    }
+                }
+                next_ping = Clock::now() + heartbeat_interval;
+            }
+            zmq::pollitem_t item { socket.handle(), 0, ZMQ_POLLIN, 0 };
+            try {
+                if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
+                    continue;
+                std::vector<zmq::message_t> parts;
+                (void)zmq::recv_multipart(socket, std::back_inserter(parts));
+                std::string name = parts.empty() ? "" : parts[0].to_string();
+                if (name.size() > 1 && name[0] == 'h') {
+                    int index = std::atoi(name.c_str() + 1);
+                    if (index >= 0 && index < count)
+                        impl.last_seen[index] = now_ms();
+                }
+            } catch (const zmq::error_t&) {
+                return;
+            }
+        }
+    });
+}
+
+} // namespace
+
 void Cluster::start(const LaunchOptions& options)
 {
     if (instance())
@@ -417,6 +465,7 @@ void Cluster::start(const LaunchOptions& options)
     instance() = std::move(cluster);
 
     impl.heartbeat_socket = std::move(heartbeat_router);
+    start_heartbeat(impl, count);
     static bool registered = false;
     if (!registered) {
         registered = true;
@@ -486,45 +535,8 @@ void Cluster::finish_start()
         send(i, protocol::encode(protocol::MessageType::Peers, 0, protocol::Peers { endpoints }));
 
     remove_config(impl); // every worker has read it
-    // Heartbeats: ping every worker, note when each last answered.
-    impl.heartbeat = std::thread([&impl, count, socket = std::move(impl.heartbeat_socket)]() mutable {
-        block_interrupt_signals();
-        auto ping = protocol::encode(protocol::MessageType::Ping, 0, protocol::Empty {});
-        std::string cancel;
-        auto next_ping = Clock::now();
-        while (!impl.stop_heartbeat) {
-            if (Clock::now() >= next_ping || impl.cancel_requested) {
-                bool cancelling = impl.cancel_requested.exchange(false);
-                if (cancelling)
-                    cancel = protocol::encode(protocol::MessageType::Cancel, impl.cancel_sequence.load(), protocol::Empty {});
-                for (int i = 0; i < count; ++i) {
-                    std::string id = "h" + std::to_string(i);
-                    try {
-                        socket.send(zmq::buffer(id), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
-                        socket.send(zmq::buffer(cancelling ? cancel : ping), zmq::send_flags::dontwait);
-                    } catch (const zmq::error_t&) {
-                        // not connected (yet, or any more): the timeout will tell
-                    }
-                }
-                next_ping = Clock::now() + heartbeat_interval;
-            }
-            zmq::pollitem_t item { socket.handle(), 0, ZMQ_POLLIN, 0 };
-            try {
-                if (zmq::poll(&item, 1, std::chrono::milliseconds(50)) <= 0)
-                    continue;
-                std::vector<zmq::message_t> parts;
-                (void)zmq::recv_multipart(socket, std::back_inserter(parts));
-                std::string name = parts.empty() ? "" : parts[0].to_string();
-                if (name.size() > 1 && name[0] == 'h') {
-                    int index = std::atoi(name.c_str() + 1);
-                    if (index >= 0 && index < count)
-                        impl.last_seen[index] = now_ms();
-                }
-            } catch (const zmq::error_t&) {
-                return;
-            }
-        }
-    });
+    for (int i = 0; i < count; ++i)
+        impl.last_seen[i] = now_ms(); // silence counts from here (check_alive)
 }
 
 void Cluster::check_alive()
@@ -542,7 +554,8 @@ void Cluster::check_alive()
                 dead = true;
             }
         }
-        if (impl.heartbeat.joinable() && now_ms() - impl.last_seen[i] > heartbeat_timeout.count())
+        // Silence counts once every worker has said hello (start-up has its own timeout).
+        if (m_ready && now_ms() - impl.last_seen[i] > heartbeat_timeout.count())
             dead = true;
         if (dead && m_workers[i].child_pid == impl.launcher_pid) {
             // The launcher went (it ends the job when a rank dies): name the worker heard from

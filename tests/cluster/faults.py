@@ -3,7 +3,7 @@
 kill a worker mid-kernel, kill or terminate the driver, connect without keys and send garbage to
 every port, and count leftover processes (must be none).
 
-Usage: faults.py RAMBA [TEST...]   (tests: worker_killed worker_killed_matmul driver_killed driver_terminated strangers)
+Usage: faults.py RAMBA [TEST...]   (tests: the keys of TESTS below)
 """
 import os
 import re
@@ -154,6 +154,17 @@ def test_start_time():
     print(f"info 4 local workers: start, one kernel, stop in {elapsed:.3f} s", flush=True)
 
 
+def test_busy_before_arrays():
+    """A program busy longer than the workers' 5 s patience before its first array operation keeps
+    its workers: the driver pings them from the moment they are spawned."""
+    script = "import time\nimport numpy as np\ntime.sleep(6.5)\nprint((np.arange(100000) * 2).sum())\n"
+    process, path = start(script, extra_env={"RAMBA_CLUSTER_MIN_ELEMENTS": "1"})
+    out, err = process.communicate(timeout=60)
+    check(process.returncode == 0 and out.strip() == "9999900000" and "stopped answering" not in err,
+          "workers wait for a busy driver: " + (out.strip() or err.strip()[:200]))
+    os.unlink(path)
+
+
 def test_repl_cancel():
     """Ctrl-C in the REPL stops a kernel running on the workers; the session and the cluster go on."""
     import shutil
@@ -203,6 +214,7 @@ TESTS = {
     "driver_terminated": lambda: test_driver_killed(signal.SIGTERM),
     "strangers": test_strangers,
     "start_time": test_start_time,
+    "busy_before_arrays": test_busy_before_arrays,
 }
 
 for name in sys.argv[2:] or TESTS:

@@ -195,6 +195,11 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         ++i;
         if (i >= format.size())
             throw_error(ErrorKind::ValueError, "incomplete format");
+        if (format[i] == '%') {
+            // Only "%%" is a literal percent: "% %" or "%5%" is CPython's unsupported-character error.
+            out += '%';
+            continue;
+        }
         Value value;
         bool have_value = false;
         if (format[i] == '(') {
@@ -251,11 +256,7 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         if (i >= format.size())
             throw_error(ErrorKind::ValueError, "incomplete format");
         char type = format[i];
-        if (type == '%') {
-            out += '%';
-            continue;
-        }
-        if (!have_value)
+        if (!have_value && type != '%')
             value = take();
         bool textual = type == 's' || type == 'r' || type == 'a' || type == 'c';
         std::string spec;
@@ -288,10 +289,11 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         case 'x':
         case 'X': {
             int64_t n;
-            if (value.is(Type::Float))
+            bool decimal = type == 'd' || type == 'i' || type == 'u';
+            if (value.is(Type::Float) && decimal)
                 n = float_to_int_checked(std::trunc(value.as_float()));
             else if (!as_index(ctx, value, n)) {
-                if (value.is(Type::Opaque)) {
+                if (value.is(Type::Opaque) && decimal) {
                     n = float_to_int_checked(std::trunc(to_double(ctx, value)));
                 } else if (type == 'd' || type == 'i' || type == 'u') {
                     throw_error(ErrorKind::TypeError, std::string("%") + type + " format: a real number is required, not " + std::string(type_name(value)));
@@ -322,10 +324,15 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         }
         case 'c': {
             std::string text;
+            int64_t code = 0;
             if (value.is(Type::Str) && utf8_length(value.as<StrObject>().value) == 1)
                 text = value.as<StrObject>().value;
-            else
-                text = utf8_encode(static_cast<uint32_t>(to_index(ctx, value)));
+            else if (!value.is(Type::Str) && as_index(ctx, value, code)) {
+                if (code < 0 || code > 0x10FFFF)
+                    throw_error(ErrorKind::OverflowError, "%c arg not in range(0x110000)");
+                text = utf8_encode(static_cast<uint32_t>(code));
+            } else
+                throw_error(ErrorKind::TypeError, "%c requires int or char");
             out += format_value(ctx, make_str(std::move(text)), spec);
             break;
         }

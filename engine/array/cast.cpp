@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "engine/array/convert_value.hpp"
 #include "interpreter/errors/error.hpp"
 
 namespace ramba::engine {
@@ -14,26 +15,7 @@ void (*warning_sink)(const std::string&) = nullptr;
 template<typename To, typename From>
 To convert(From value)
 {
-    if constexpr (std::is_same_v<To, From>)
-        return value;
-    else if constexpr (std::is_same_v<From, std::complex<double>>)
-        return convert<To>(value.real());
-    else if constexpr (std::is_same_v<To, std::complex<double>>)
-        return To(static_cast<double>(value), 0.0);
-    else if constexpr (std::is_same_v<To, bool>)
-        return value != From(0);
-    else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-        // numpy: float -> int is C's truncation; out-of-range and NaN give INT_MIN-like values on
-        // x86 (cvttsd2si), which is what numpy prints too. Avoid UB by going through int64.
-        if (!(value >= -9.3e18 && value <= 9.3e18))
-            return static_cast<To>(static_cast<uint64_t>(INT64_MIN));
-        if constexpr (std::is_unsigned_v<To>) {
-            if (value >= 0 && value >= 9.2e18)
-                return static_cast<To>(static_cast<uint64_t>(value));
-        }
-        return static_cast<To>(static_cast<int64_t>(value));
-    } else
-        return static_cast<To>(value);
+    return convert_value<To>(value);
 }
 
 } // namespace
@@ -180,6 +162,30 @@ void typed_assign(const NDArray& dst, const NDArray& src)
 
 } // namespace
 
+// Whether numpy would warn "invalid value encountered in cast" for src -> `to` (float to integer:
+// NaN, infinities, values out of the conversion's range). A second pass, only for such casts.
+bool invalid_cast(const NDArray& src, DType to)
+{
+    char from_kind = dtype_kind(src.dtype), to_kind = dtype_kind(to);
+    if (from_kind != 'f' || (to_kind != 'i' && to_kind != 'u') || src.size() == 0)
+        return false;
+    bool invalid = false;
+    dispatch_dtype(src.dtype, [&]<typename F>() {
+        if constexpr (std::is_floating_point_v<F>) {
+            dispatch_dtype(to, [&]<typename T>() {
+                if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+                    for_each_element(src, [&](std::byte* p) {
+                        F value;
+                        std::memcpy(&value, p, sizeof(F));
+                        invalid |= invalid_integer_cast<T>(value);
+                    });
+                }
+            });
+        }
+    });
+    return invalid;
+}
+
 void assign(const NDArray& dst, const NDArray& src_in)
 {
     NDArray src = broadcast_to(src_in, dst.shape);
@@ -187,6 +193,8 @@ void assign(const NDArray& dst, const NDArray& src_in)
         src = copy(src);
     if (dtype_kind(src.dtype) == 'c' && dtype_kind(dst.dtype) != 'c' && dst.size() > 0)
         warn_complex_to_real();
+    if (invalid_cast(src, dst.dtype))
+        warn("RuntimeWarning: invalid value encountered in cast\n");
     dispatch_dtype(dst.dtype, [&]<typename T>() {
         dispatch_dtype(src.dtype, [&]<typename F>() { typed_assign<T, F>(dst, src); });
     });

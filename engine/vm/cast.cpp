@@ -8,7 +8,7 @@
 #include <cstring>
 #include <type_traits>
 
-#include "engine/vm/scalar_ops.hpp"
+#include "engine/array/convert_value.hpp"
 
 namespace ramba::vm {
 
@@ -16,44 +16,7 @@ using engine::DType;
 
 namespace {
 
-// float -> int64 as x86's cvttsd2si: NaN and out-of-range give INT64_MIN (C++ calls that UB).
-template<typename F> inline int64_t to_int64(F x)
-{
-    if (!(x >= F(-9223372036854775808.0) && x < F(9223372036854775808.0))) return INT64_MIN;
-    return static_cast<int64_t>(x);
-}
-template<typename F> inline int32_t to_int32(F x)
-{
-    if (!(x >= F(-2147483648.0) && x < F(2147483648.0))) return INT32_MIN;
-    return static_cast<int32_t>(x);
-}
-
-template<typename To, typename From> inline To convert_value(From x)
-{
-    if constexpr (std::is_same_v<To, From>) {
-        return x;
-    } else if constexpr (scalar::is_complex_v<From>) {
-        if constexpr (std::is_same_v<To, bool>) return x.real() != 0 || x.imag() != 0;
-        else return convert_value<To>(x.real());
-    } else if constexpr (std::is_same_v<To, bool>) {
-        return x != 0;
-    } else if constexpr (scalar::is_complex_v<To>) {
-        return To(static_cast<double>(x), 0.0);
-    } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-        // numpy: small integer types go through int32 (then wrap), 64-bit ones through int64.
-        if constexpr (sizeof(To) < 4) return static_cast<To>(to_int32(x));
-        else if constexpr (std::is_same_v<To, int32_t>) return to_int32(x);
-        else if constexpr (std::is_same_v<To, uint32_t>) return static_cast<uint32_t>(to_int64(x));
-        else if constexpr (std::is_same_v<To, int64_t>) return to_int64(x);
-        else {
-            if (x >= From(9223372036854775808.0) && x < From(18446744073709551616.0))
-                return static_cast<uint64_t>(x);
-            return static_cast<uint64_t>(to_int64(x));
-        }
-    } else {
-        return static_cast<To>(x);
-    }
-}
+using engine::convert_value;
 
 template<typename From, typename To>
 void convert(const std::byte* src, int64_t src_stride, std::byte* dst, int64_t dst_stride, int64_t n)

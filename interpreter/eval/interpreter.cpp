@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <pthread.h>
 
+#include "engine/array/cast.hpp"
 #include "engine/vm/profile.hpp"
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/arith.hpp"
@@ -33,6 +34,23 @@ const char* compute_stack_limit()
 {
     return stack_floor(stack_reserve_bytes);
 }
+
+// The interpreter running on this thread: the engine's warnings ("Category: message\n", from
+// casts) are reported through it, with the position of the statement that caused them.
+thread_local Interpreter* t_running = nullptr;
+
+void forward_engine_warning(const std::string& text)
+{
+    std::string_view line(text);
+    if (line.ends_with('\n'))
+        line.remove_suffix(1);
+    size_t colon = line.find(": ");
+    if (!t_running || colon == std::string_view::npos) {
+        std::fputs(text.c_str(), stderr);
+        return;
+    }
+    t_running->warn(line.substr(0, colon), line.substr(colon + 2));
+}
 }
 
 Interpreter::Interpreter()
@@ -47,7 +65,11 @@ Interpreter::Interpreter()
     m_globals[name_slot] = make_str("__main__");
 }
 
-Interpreter::~Interpreter() = default;
+Interpreter::~Interpreter()
+{
+    if (t_running == this)
+        t_running = nullptr;
+}
 
 void Interpreter::run(const ast::Module& module, Echo echo)
 {
@@ -59,6 +81,8 @@ void Interpreter::run(const ast::Module& module, Echo echo)
     m_filename = module.filename;
     m_source = module.source;
     m_stack_limit = compute_stack_limit(); // run() may be called from another thread than the constructor
+    t_running = this;
+    engine::set_warning_sink(forward_engine_warning);
     reset_error_origin();
     m_echo = echo;
     for (auto& entry : m_method_cache)
@@ -123,6 +147,33 @@ void Interpreter::write_stderr(std::string_view text)
 {
     std::fflush(stdout); // keep the order the script wrote in when both go to one terminal or file
     std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+void Interpreter::warn(std::string_view category, std::string_view message)
+{
+    // Python's format: "file:line: Category: message", then the source line stripped and indented
+    // by two (only when the file can be read: not for "<string>" or "<stdin>").
+    const std::string& filename = m_frame && m_frame->function ? m_frame->function->filename : m_filename;
+    const auto& source = m_frame && m_frame->function ? m_frame->function->source : m_source;
+    uint32_t line = m_current_span.line;
+    std::string text = std::string(category) + ": " + std::string(message);
+    if (!m_warnings_shown.emplace(filename, line, text).second)
+        return;
+    std::string report = filename + ":" + std::to_string(line) + ": " + text + "\n";
+    if (source && line > 0 && !filename.starts_with("<")) {
+        std::string_view rest(*source);
+        for (uint32_t k = 1; k < line && !rest.empty(); ++k) {
+            size_t newline = rest.find('\n');
+            rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+        }
+        std::string_view code = rest.substr(0, rest.find('\n'));
+        size_t begin = code.find_first_not_of(" \t\r\f\v");
+        if (begin != std::string_view::npos) {
+            size_t end = code.find_last_not_of(" \t\r\f\v");
+            report += "  " + std::string(code.substr(begin, end - begin + 1)) + "\n";
+        }
+    }
+    write_stderr(report);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,10 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -58,6 +60,7 @@ public:
     void write_stdout(std::string_view) override;
     void write_stderr(std::string_view) override;
     SourceSpan current_span() const override { return m_current_span; }
+    void warn(std::string_view category, std::string_view message) override;
     std::optional<Value> global_value(std::string_view name) const override { return global(name); }
 
 private:
@@ -244,6 +247,9 @@ private:
     // Module being run (for function definitions and error reports).
     std::string m_filename;
     std::shared_ptr<const std::string> m_source;
+    // Warnings already shown: file, line, category and message (Python's "default" action shows
+    // each once per location).
+    std::set<std::tuple<std::string, uint32_t, std::string>> m_warnings_shown;
     ErrorOrigin m_error_origin;
     bool m_error_origin_known { false };
 };

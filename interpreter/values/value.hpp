@@ -368,6 +368,11 @@ public:
     virtual void write_stderr(std::string_view text) = 0;
     // The span of the expression being evaluated: library errors without a position get this one.
     virtual SourceSpan current_span() const = 0;
+    // A library warning (category "RuntimeWarning", ...), reported as Python's warnings module does.
+    virtual void warn(std::string_view category, std::string_view message)
+    {
+        write_stderr(std::string(category) + ": " + std::string(message) + "\n");
+    }
     // A module-level global's value, nullopt when unbound (np.smap reads the constants and modules
     // a user function names, to compile its body into a kernel).
     virtual std::optional<Value> global_value(std::string_view) const { return std::nullopt; }

@@ -24,7 +24,7 @@ using vm::OpCode;
 void emit_vm_warnings(CallContext& context)
 {
     for (auto& warning : vm::take_fp_warnings())
-        context.write_stderr("RuntimeWarning: " + warning.message + "\n");
+        context.warn("RuntimeWarning", warning.message);
 }
 
 namespace {

@@ -22,20 +22,6 @@ using namespace engine;
 
 namespace {
 
-// numpy reports these flags after comparisons and extrema only through NaNs, never as warnings.
-bool reports_fp_flags(OpCode op)
-{
-    switch (op) {
-    case OpCode::Minimum: case OpCode::Maximum: case OpCode::Fmin: case OpCode::Fmax: case OpCode::Clip:
-    case OpCode::Isnan: case OpCode::Isinf: case OpCode::Isfinite: case OpCode::Sign:
-    case OpCode::LogicalAnd: case OpCode::LogicalOr: case OpCode::LogicalXor: case OpCode::LogicalNot:
-    case OpCode::Equal: case OpCode::NotEqual: case OpCode::Less: case OpCode::LessEqual:
-    case OpCode::Greater: case OpCode::GreaterEqual: case OpCode::Where:
-        return false;
-    default:
-        return true;
-    }
-}
 
 // Runs `loop` over broadcast `inputs` into `out` (already of the broadcast shape).
 void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, const NDArray& out)
@@ -254,6 +240,20 @@ NDArray where(const NDArray& cond, const NDArray& x, const NDArray& y)
     NDArray out = NDArray::empty(loop.output, broadcast_all(inputs));
     run_loop(OpCode::Where, loop, inputs, out);
     return out;
+}
+
+bool reports_fp_flags(OpCode op)
+{
+    switch (op) {
+    case OpCode::Minimum: case OpCode::Maximum: case OpCode::Fmin: case OpCode::Fmax: case OpCode::Clip:
+    case OpCode::Isnan: case OpCode::Isinf: case OpCode::Isfinite: case OpCode::Sign:
+    case OpCode::LogicalAnd: case OpCode::LogicalOr: case OpCode::LogicalXor: case OpCode::LogicalNot:
+    case OpCode::Equal: case OpCode::NotEqual: case OpCode::Less: case OpCode::LessEqual:
+    case OpCode::Greater: case OpCode::GreaterEqual: case OpCode::Where:
+        return false;
+    default:
+        return true;
+    }
 }
 
 } // namespace ramba::vm

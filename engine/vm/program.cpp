@@ -43,6 +43,32 @@ int64_t elementwise_block()
     return block;
 }
 
+// The name a kernel's floating-point warning carries: numpy's name of the kernel's one operation that
+// can raise the flag (division by zero: the divisions and logarithms), else "kernel".
+std::string flag_source(const Program& program, bool divide_by_zero)
+{
+    std::string name;
+    for (auto& instruction : program.code) {
+        if (instruction.kind != InstructionKind::Apply || !reports_fp_flags(instruction.op))
+            continue;
+        if (divide_by_zero) {
+            switch (instruction.op) {
+            case OpCode::TrueDivide: case OpCode::FloorDivide: case OpCode::Remainder: case OpCode::Fmod:
+            case OpCode::Power: case OpCode::Log: case OpCode::Log2: case OpCode::Log10: case OpCode::Log1p:
+            case OpCode::Arctanh:
+                break;
+            default:
+                continue;
+            }
+        }
+        std::string op(op_name(instruction.op));
+        if (!name.empty() && name != op)
+            return "kernel";
+        name = op;
+    }
+    return name.empty() ? "kernel" : name;
+}
+
 struct Plans {
     std::vector<BlockPlan> loads;   // one single-operand plan per Load
     std::vector<BlockPlan> stores;  // one per Store
@@ -424,9 +450,9 @@ BlockPartials run_program_partials(const Program& program)
 
     int raised = flags.load();
     if (raised & FE_DIVBYZERO)
-        record_fp_warning("divide by zero encountered in kernel");
+        record_fp_warning("divide by zero encountered in " + flag_source(program, true));
     if (raised & FE_OVERFLOW)
-        record_fp_warning("overflow encountered in kernel");
+        record_fp_warning("overflow encountered in " + flag_source(program, false));
     if (profile::enabled())
         profile::record_kernel(program, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return partials;

@@ -109,5 +109,8 @@ struct FpWarning {
 };
 std::vector<FpWarning> take_fp_warnings();
 void record_fp_warning(std::string message);
+// Whether numpy turns the floating-point flags op raises into warnings (not for comparisons and
+// extrema, whose flags only come from NaNs).
+bool reports_fp_flags(OpCode op);
 
 } // namespace ramba::vm

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "interpreter/cli/options.hpp"
+#include "engine/array/cast.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
@@ -36,16 +37,13 @@ void print_explain(std::span<const planner::NodePtr> roots)
     std::fprintf(stderr, "-- flush: %zu array(s)\n%s", roots.size(), text.c_str());
 }
 
-// A flush has no CallContext: floating-point warnings of its kernels go to stderr here, in the
-// eager rows' words ("RuntimeWarning: divide by zero encountered in log").
+// A flush has no CallContext: floating-point warnings of its kernels go through the engine's
+// warning sink (the running interpreter), reported at the statement that flushed. A fused kernel's
+// flags cannot say which of its operations raised them, so numpy's line may be an earlier one.
 void emit_flush_warnings()
 {
-    auto warnings = vm::take_fp_warnings();
-    if (warnings.empty())
-        return;
-    std::fflush(stdout);
-    for (auto& warning : warnings)
-        std::fprintf(stderr, "RuntimeWarning: %s\n", warning.message.c_str());
+    for (auto& warning : vm::take_fp_warnings())
+        engine::warn("RuntimeWarning: " + warning.message + "\n");
 }
 
 } // namespace

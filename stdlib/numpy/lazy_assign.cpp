@@ -2,6 +2,7 @@
 // kernel whose stores go straight into the view, instead of a temporary plus a copy.
 #include <cstdio>
 
+#include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
 #include "engine/planner/evaluate_into.hpp"
 #include "engine/vm/ufunc.hpp"
@@ -40,7 +41,7 @@ bool assign_pending(interp::CallContext&, const engine::NDArray& target, std::sp
     ++view.array.buffer->version;
     object.set_materialized(view.array);
     for (auto& warning : vm::take_fp_warnings())
-        std::fprintf(stderr, "RuntimeWarning: %s\n", warning.message.c_str());
+        engine::warn("RuntimeWarning: " + warning.message + "\n");
     return true;
 }
 

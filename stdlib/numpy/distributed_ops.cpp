@@ -3,6 +3,7 @@
 #include "stdlib/numpy/distributed_ops.hpp"
 
 #include <cstdio>
+#include <unordered_set>
 
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
@@ -283,6 +284,105 @@ bool distributed_sort_in_place(interp::CallContext& context, const Value& a, con
         return false;
     explain("a.sort() of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
         + ": each worker sorts its own rows in place");
+    return true;
+}
+
+namespace {
+
+bool has_distributed_leaf(const engine::planner::Node& node, std::unordered_set<const engine::planner::Node*>& seen)
+{
+    if (!seen.insert(&node).second)
+        return false;
+    if (node.dist && !node.dist->base->is_local())
+        return true;
+    for (auto& operand : node.operands) {
+        if (operand && has_distributed_leaf(*operand, seen))
+            return true;
+    }
+    return false;
+}
+
+std::string axes_text(std::span<const int64_t> axes)
+{
+    std::string text = axes.size() == 1 ? "axis " : "axes (";
+    for (size_t k = 0; k < axes.size(); ++k)
+        text += (k ? ", " : "") + std::to_string(axes[k]);
+    return text + (axes.size() == 1 ? "" : ")");
+}
+
+} // namespace
+
+bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Value& a, const Value& axis, bool keepdims, int64_t ddof,
+    Value& out)
+{
+    if (!cluster::Cluster::get() || !is_array(a) || axis.is_none())
+        return false;
+    auto& object = a.as<ArrayObject>();
+    if (object.pending()) {
+        // A chain over driver arrays fuses its reduction in the driver; one over distributed rows
+        // is computed where they live first.
+        std::unordered_set<const engine::planner::Node*> seen;
+        if (!has_distributed_leaf(*object.pending(), seen))
+            return false;
+        object.materialize();
+    }
+    const cluster::DistView* view = object.distributed();
+    if (!view || view->shape.empty() || view->size() == 0 || engine::dtype_kind(view->dtype()) == 'c')
+        return false;
+    int64_t ndim = static_cast<int64_t>(view->shape.size());
+    std::vector<int64_t> axes;
+    if (op == vm::ReduceOp::ArgMin || op == vm::ReduceOp::ArgMax)
+        axes = { normalize_axis(interp::to_index(context, axis), ndim) };
+    else
+        axes = normalize_axes(context, axis, ndim);
+    for (auto k : axes) {
+        if (view->shape[k] == 0)
+            return false; // empty reductions: the driver's path, with numpy's errors and warnings
+    }
+    std::string what = std::string(vm::reduce_name(op)) + " along " + axes_text(axes) + " of a distributed array "
+        + engine::shape_to_string(view->shape);
+    if (axes[0] != 0) {
+        std::shared_ptr<cluster::DistView> copied;
+        if (!view->row_aligned()) {
+            explain(what + " (a view that is not row-aligned): " + cluster::explain_copy(*view));
+            auto array = cluster::copy(*view);
+            if (!array)
+                return false;
+            copied = cluster::DistView::whole(array);
+            view = copied.get();
+        }
+        auto result = cluster::reduce_rows(*view, op, axes, keepdims, ddof);
+        if (!result)
+            return false;
+        bool small = result->shape[0] * result->row_elements() < cluster::min_elements();
+        explain(what + ": each worker reduces its own rows; the result keeps the rows"
+            + (small ? std::string(" and, being small, is gathered to the driver") : std::string(" (distributed)")));
+        if (small) {
+            auto whole = cluster::DistView::whole(result);
+            out = wrap_array(engine::ascontiguous(cluster::gather(*whole)));
+        } else {
+            out = wrap_distributed(std::move(result));
+        }
+        return true;
+    }
+    if (view->row_aligned()) {
+        if (auto result = cluster::reduce_partials(*view, op, axes, keepdims)) {
+            explain(what + ": each worker reduces its rows to a partial, combined in the driver in row order");
+            out = wrap_result(std::move(*result));
+            return true;
+        }
+    }
+    // Along axis 0 a float sum adds row after row (numpy's order), and argmin/argmax, std and var
+    // need the rows in order too: a copy of the data in the driver reduces there (the array stays
+    // distributed; only the view's rows move).
+    explain(what + ": its rows gathered to the driver (a copy; the array stays distributed): "
+        + (view->row_aligned() ? "float sums and means, std, var, argmin and argmax along axis 0 follow numpy's row order"
+                               : "a view that is not row-aligned"));
+    NDArray data = object.readable();
+    vm::ReduceOptions options;
+    options.keepdims = keepdims;
+    options.ddof = ddof;
+    out = wrap_result(vm::reduce(op, data, std::span<const int64_t>(axes), options));
     return true;
 }
 

@@ -248,7 +248,7 @@ struct Worker {
                 return;
             }
             case protocol::MessageType::ReduceRows: {
-                engine::NDArray partial = store.reduce_rows(decoded.body<protocol::ReduceRows>());
+                engine::NDArray partial = store.reduce_rows(decoded.body<protocol::ReduceRows>(), frames);
                 protocol::Done done;
                 for (auto& warning : vm::take_fp_warnings())
                     done.warnings.push_back(warning.message);

@@ -1028,6 +1028,59 @@ std::optional<NDArray> reduce_partials(const DistView& view, vm::ReduceOp op, st
     return result;
 }
 
+std::optional<NDArray> reduce_chained(const DistView& view, vm::ReduceOp op, bool keepdims)
+{
+    Cluster* cluster = Cluster::get();
+    int64_t zero = 0;
+    std::span<const int64_t> axes(&zero, 1);
+    bool float_sum = op == vm::ReduceOp::Sum || op == vm::ReduceOp::Prod;
+    // A mean of float64 is numpy's sum divided by the count; float32 means have their own rules.
+    if (!reducible(cluster, view, axes) || view.shape.size() < 2 || view.size() == 0
+        || !(view.dtype() == DType::Float64 || (float_sum && view.dtype() == DType::Float32))
+        || !(float_sum || op == vm::ReduceOp::Mean))
+        return std::nullopt;
+    // Rows of one element reduce as one flat run (numpy's pairwise sum), not row after row.
+    if (view.size() / view.shape[0] < 2)
+        return std::nullopt;
+    cluster->check_alive();
+    int n = cluster->size();
+    std::vector<int64_t> bounds = view_bounds(view, n);
+    Shape kept = view.shape;
+    kept[0] = 1;
+    NDArray running;
+    for (int w = 0; w < n; ++w) {
+        if (bounds[w] == bounds[w + 1])
+            continue;
+        protocol::ReduceRows message = reduce_message(op == vm::ReduceOp::Prod ? op : vm::ReduceOp::Sum, axes, true, 0);
+        message.a = rows_ref(view, bounds, w);
+        message.chained = 1;
+        std::vector<zmq::message_t> frames;
+        if (running.buffer)
+            frames.push_back(frame_of(running, 0, static_cast<size_t>(running.nbytes())));
+        uint64_t sequence = cluster->next_sequence();
+        cluster->send(w, protocol::encode(protocol::MessageType::ReduceRows, sequence, message), std::move(frames));
+        std::vector<int> one { w };
+        auto replies = cluster->collect(one, sequence);
+        if (replies[0].frames.size() != 1
+            || static_cast<int64_t>(replies[0].frames[0].size()) != product(kept) * static_cast<int64_t>(engine::dtype_itemsize(view.dtype())))
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(w) + " sent a running result of the wrong size");
+        running = NDArray::empty(view.dtype(), kept);
+        std::memcpy(running.data(), replies[0].frames[0].data(), replies[0].frames[0].size());
+        for (auto& warning : replies[0].header->body<protocol::Done>().warnings)
+            vm::record_fp_warning(warning);
+    }
+    if (op == vm::ReduceOp::Mean) {
+        // vm::reduce's mean: the float64 total divided by the int64 count.
+        NDArray count = NDArray::empty(DType::Int64, {});
+        int64_t rows = view.shape[0];
+        std::memcpy(count.data(), &rows, sizeof rows);
+        running = engine::ascontiguous(vm::apply(vm::OpCode::TrueDivide, running, count));
+    }
+    if (!keepdims)
+        running = engine::reshape(running, Shape(kept.begin() + 1, kept.end()));
+    return running;
+}
+
 std::shared_ptr<DistArray> argsort_rows(const DistArray& array, int64_t axis)
 {
     Cluster* cluster = Cluster::get();

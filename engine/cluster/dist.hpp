@@ -106,6 +106,10 @@ std::shared_ptr<DistArray> reduce_rows(const DistView&, vm::ReduceOp, std::span<
 // (min, max, any, all, sums and products of integers and bools): each worker with rows sends its
 // partial, and the driver combines them in row order. nullopt when not possible.
 std::optional<engine::NDArray> reduce_partials(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims);
+// A float64/float32 sum or product, or a float64 mean, along axis 0 alone: numpy adds row after
+// row, so the running result goes from worker to worker in row order (each folds its rows into
+// it), never split into partials. nullopt when not possible.
+std::optional<engine::NDArray> reduce_chained(const DistView&, vm::ReduceOp, bool keepdims);
 
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);

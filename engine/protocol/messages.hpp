@@ -173,6 +173,9 @@ struct SortRows {
 // distinct, inside a's dimensions. out_id != 0: the axes exclude 0, so every row reduces by itself
 // and the result's rows become tile `out_id` (first row `out_row_begin`). out_id == 0: the axes
 // include 0 and the result (keepdims shape) is Done's frame 0, a partial the driver combines.
+// `chained` (a float32/float64 sum or product along axis 0 alone): the rows fold, one after the
+// other as numpy's loop does, into the running result of the rows before them (frame 0, keepdims
+// shape; absent for the first rows), and Done's frame 0 is the running result after them.
 struct ReduceRows {
     ArrayRef a;
     uint8_t op {};
@@ -181,7 +184,8 @@ struct ReduceRows {
     int64_t ddof {};
     uint64_t out_id {};
     int64_t out_row_begin {};
-    MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin);
+    uint8_t chained {};
+    MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin, chained);
 };
 
 struct Free {

@@ -278,7 +278,7 @@ void TileStore::sort_rows(const protocol::SortRows& request)
     engine::assign(t.data, sorted);
 }
 
-NDArray TileStore::reduce_rows(const protocol::ReduceRows& request)
+NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<const Frame> frames)
 {
     using vm::ReduceOp;
     NDArray rows = rows_view(request.a, "reduce_rows: the operand");
@@ -287,7 +287,8 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request)
     switch (op) {
     case ReduceOp::Sum: case ReduceOp::Prod: case ReduceOp::Min: case ReduceOp::Max: case ReduceOp::Any: case ReduceOp::All:
         break;
-    case ReduceOp::Mean: case ReduceOp::Std: case ReduceOp::Var: case ReduceOp::ArgMin: case ReduceOp::ArgMax:
+    case ReduceOp::Mean: case ReduceOp::Std: case ReduceOp::Var: case ReduceOp::ArgMin: case ReduceOp::ArgMax: case ReduceOp::Ptp:
+    case ReduceOp::NanSum: case ReduceOp::NanMean: case ReduceOp::NanMin: case ReduceOp::NanMax:
         if (!per_row)
             throw ProtocolError("reduce_rows: this reduction has no partials to combine");
         break;
@@ -312,6 +313,28 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request)
     vm::ReduceOptions options;
     options.keepdims = request.keepdims != 0;
     options.ddof = request.ddof;
+    if (request.chained) {
+        if (request.chained > 1 || per_row || axes.size() != 1 || (op != ReduceOp::Sum && op != ReduceOp::Prod)
+            || (rows.dtype != DType::Float64 && rows.dtype != DType::Float32) || ndim < 2 || !options.keepdims || frames.size() > 1)
+            throw ProtocolError("reduce_rows: a chained reduction is a float sum or product along axis 0 alone");
+        if (frames.empty())
+            return engine::ascontiguous(vm::reduce(op, rows, std::span<const int64_t>(axes), options));
+        engine::Shape kept = rows.shape;
+        kept[0] = 1;
+        NDArray running = copy_frame(rows.dtype, kept, frames[0]);
+        // numpy's loop for axis 0: running = running op row, one row after the other.
+        NDArray row = rows;
+        row.shape[0] = 1;
+        vm::OpCode fold = op == ReduceOp::Sum ? vm::OpCode::Add : vm::OpCode::Multiply;
+        for (int64_t r = 0; r < rows.shape[0]; ++r) {
+            row.offset = rows.offset + r * rows.strides[0];
+            NDArray operands[] = { running, row };
+            vm::apply_into(fold, operands, running);
+        }
+        return running;
+    }
+    if (!frames.empty())
+        throw ProtocolError("reduce_rows: unexpected data frames");
     if (rows.shape[0] == 0 && per_row) {
         // No rows here (a min of them would raise): the empty tile takes its shape and dtype from
         // one row of zeros.

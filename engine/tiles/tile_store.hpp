@@ -57,8 +57,9 @@ public:
     // its argsort into a new tile.
     void sort_rows(const protocol::SortRows&);
     // An axis reduction of its rows with the engine's reduce: per row into a new tile (empty
-    // result), or, for axes with 0, the partial (C-contiguous, keepdims shape) for the driver.
-    engine::NDArray reduce_rows(const protocol::ReduceRows&);
+    // result), or, for axes with 0, the partial (C-contiguous, keepdims shape) for the driver;
+    // a chained one folds its rows into the running result in `frames` (see protocol::ReduceRows).
+    engine::NDArray reduce_rows(const protocol::ReduceRows&, std::span<const Frame> frames = {});
 
     size_t tile_count() const { return m_tiles.size(); }
     int64_t bytes() const;

@@ -317,6 +317,15 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
 {
     if (!cluster::Cluster::get() || !is_array(a) || axis.is_none())
         return false;
+    switch (op) {
+    case vm::ReduceOp::Sum: case vm::ReduceOp::Prod: case vm::ReduceOp::Mean: case vm::ReduceOp::Std: case vm::ReduceOp::Var:
+    case vm::ReduceOp::Min: case vm::ReduceOp::Max: case vm::ReduceOp::ArgMin: case vm::ReduceOp::ArgMax: case vm::ReduceOp::Any:
+    case vm::ReduceOp::All: case vm::ReduceOp::Ptp: case vm::ReduceOp::NanSum: case vm::ReduceOp::NanMean: case vm::ReduceOp::NanMin:
+    case vm::ReduceOp::NanMax:
+        break;
+    default:
+        return false;
+    }
     auto& object = a.as<ArrayObject>();
     if (object.pending()) {
         // A chain over driver arrays fuses its reduction in the driver; one over distributed rows
@@ -341,16 +350,27 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
     }
     std::string what = std::string(vm::reduce_name(op)) + " along " + axes_text(axes) + " of a distributed array "
         + engine::shape_to_string(view->shape);
-    if (axes[0] != 0) {
-        std::shared_ptr<cluster::DistView> copied;
-        if (!view->row_aligned()) {
-            explain(what + " (a view that is not row-aligned): " + cluster::explain_copy(*view));
-            auto array = cluster::copy(*view);
-            if (!array)
-                return false;
-            copied = cluster::DistView::whole(array);
-            view = copied.get();
-        }
+    // Along axis 0: partials where the order of the rows cannot show; for float sums (numpy adds
+    // row after row) the running result worker to worker; others gather a copy.
+    using vm::ReduceOp;
+    char kind = engine::dtype_kind(view->dtype());
+    bool sum_or_prod = op == ReduceOp::Sum || op == ReduceOp::Prod;
+    bool order_free = op == ReduceOp::Min || op == ReduceOp::Max || op == ReduceOp::Any || op == ReduceOp::All
+        || (sum_or_prod && (kind == 'b' || kind == 'i' || kind == 'u'));
+    bool chainable = axes.size() == 1 && ndim >= 2 && view->size() / view->shape[0] >= 2
+        && ((sum_or_prod && (view->dtype() == engine::DType::Float64 || view->dtype() == engine::DType::Float32))
+            || (op == ReduceOp::Mean && view->dtype() == engine::DType::Float64));
+    bool per_row = axes[0] != 0;
+    std::shared_ptr<cluster::DistView> copied;
+    if ((per_row || order_free || chainable) && !view->row_aligned()) {
+        explain(what + " (a view that is not row-aligned): " + cluster::explain_copy(*view));
+        auto array = cluster::copy(*view);
+        if (!array)
+            return false;
+        copied = cluster::DistView::whole(array);
+        view = copied.get();
+    }
+    if (per_row) {
         auto result = cluster::reduce_rows(*view, op, axes, keepdims, ddof);
         if (!result)
             return false;
@@ -365,20 +385,27 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
         }
         return true;
     }
-    if (view->row_aligned()) {
+    if (order_free) {
         if (auto result = cluster::reduce_partials(*view, op, axes, keepdims)) {
             explain(what + ": each worker reduces its rows to a partial, combined in the driver in row order");
             out = wrap_result(std::move(*result));
             return true;
         }
     }
-    // Along axis 0 a float sum adds row after row (numpy's order), and argmin/argmax, std and var
-    // need the rows in order too: a copy of the data in the driver reduces there (the array stays
-    // distributed; only the view's rows move).
-    explain(what + ": its rows gathered to the driver (a copy; the array stays distributed): "
-        + (view->row_aligned() ? "float sums and means, std, var, argmin and argmax along axis 0 follow numpy's row order"
-                               : "a view that is not row-aligned"));
-    NDArray data = object.readable();
+    if (chainable) {
+        if (auto result = cluster::reduce_chained(*view, op, keepdims)) {
+            explain(what + ": the running result goes worker to worker in row order (numpy adds row after row), "
+                + "each worker folding its rows into it");
+            out = wrap_result(std::move(*result));
+            return true;
+        }
+    }
+    // std, var, argmin, argmax, ptp, the nan-reductions, integer means and sums over more axes than
+    // 0 follow numpy's row order and have no partials: a copy of the view's rows reduces in the
+    // driver (the array stays distributed).
+    explain(what + ": its rows gathered to the driver (a copy; the array stays distributed): along axis 0 this one "
+        + "follows numpy's row order and has no partials to combine");
+    NDArray data = copied ? cluster::gather(*copied) : object.readable();
     vm::ReduceOptions options;
     options.keepdims = keepdims;
     options.ddof = ddof;

@@ -166,6 +166,12 @@ void write_seeds(const char* folder)
     reduce_partial.keepdims = 1;
     reduce_partial.out_id = 0;
     save("reduce_partial", frame(protocol::encode(protocol::MessageType::ReduceRows, 17, reduce_partial)));
+    // A float sum along axis 0 folding rows 8..40 into the running sums of the rows before them.
+    protocol::ReduceRows chained = reduce_partial;
+    chained.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    chained.axes = { 0 };
+    chained.chained = 1;
+    save("reduce_chained", frame(protocol::encode(protocol::MessageType::ReduceRows, 18, chained)) + frame(std::string(8 * 8, '\0')));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -231,7 +237,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             store.sort_rows(decoded.body<protocol::SortRows>());
             break;
         case protocol::MessageType::ReduceRows:
-            store.reduce_rows(decoded.body<protocol::ReduceRows>());
+            store.reduce_rows(decoded.body<protocol::ReduceRows>(), rest);
             break;
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();

@@ -211,4 +211,23 @@ TEST_CASE("a worker reduces its rows along axes, checking every field", "[engine
     CHECK(p[0] == 9);
     CHECK(p[1] == 7);
     CHECK(p[2] == 8);
+    // A chained float sum along axis 0: the rows fold into the running sums of earlier rows.
+    request.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    request.keepdims = 1;
+    request.chained = 1;
+    std::vector<double> before = { 0.5, 0.25, 100 };
+    tiles::Frame running(reinterpret_cast<const std::byte*>(before.data()), before.size() * 8);
+    engine::NDArray chained = store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1));
+    REQUIRE(chained.shape == engine::Shape { 1, 3 });
+    auto* q = reinterpret_cast<const double*>(chained.data());
+    CHECK(q[0] == 12.5);
+    CHECK(q[1] == 8.25);
+    CHECK(q[2] == 110);
+    tiles::Frame short_frame(reinterpret_cast<const std::byte*>(before.data()), 16);
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&short_frame, 1)), protocol::ProtocolError);
+    request.axes = { 0, 1 };
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1)), protocol::ProtocolError);
+    request.axes = { 0 };
+    request.chained = 0;
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1)), protocol::ProtocolError); // frames only when chained
 }

@@ -247,6 +247,17 @@ struct Worker {
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
                 return;
             }
+            case protocol::MessageType::ReduceRows: {
+                engine::NDArray partial = store.reduce_rows(decoded.body<protocol::ReduceRows>(), frames);
+                protocol::Done done;
+                for (auto& warning : vm::take_fp_warnings())
+                    done.warnings.push_back(warning.message);
+                std::vector<zmq::message_t> out;
+                if (partial.buffer)
+                    out.emplace_back(partial.data(), static_cast<size_t>(partial.nbytes()));
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, done), std::move(out));
+                return;
+            }
             case protocol::MessageType::Free: {
                 auto free = decoded.body<protocol::Free>();
                 store.free(free.ids);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "engine/array/cast.hpp"
+#include "engine/array/shape_ops.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "engine/planner/passes/passes.hpp"
 #include "engine/tiles/tile_store.hpp"
@@ -760,6 +761,41 @@ std::string explain_copy(const DistView& view)
 
 namespace {
 
+// The rows of a row-aligned view each worker holds: view rows [bounds[w], bounds[w+1]) on worker w.
+std::vector<int64_t> view_bounds(const DistView& view, int n)
+{
+    int64_t o = view.row_offset(), m = view.shape[0];
+    std::vector<int64_t> bounds(n + 1);
+    for (int w = 0; w <= n; ++w)
+        bounds[w] = std::clamp(view.base->bounds[w] - o, int64_t(0), m);
+    bounds[0] = 0;
+    bounds[n] = m;
+    return bounds;
+}
+
+// Worker w's rows of a row-aligned view, as the worker sees them (a view of rows of its tile).
+protocol::ArrayRef rows_ref(const DistView& view, std::span<const int64_t> bounds, int w)
+{
+    const DistArray& base = *view.base;
+    int64_t o = view.row_offset();
+    protocol::ArrayRef ref;
+    ref.kind = 1;
+    ref.dtype = static_cast<uint8_t>(base.dtype);
+    ref.shape = view.shape;
+    ref.shape[0] = bounds[w + 1] - bounds[w];
+    ref.strides = view.strides;
+    ref.offset = view.offset - o * base.row_elements();
+    ref.id = base.id;
+    ref.row_begin = bounds[w] + o;
+    ref.row_end = bounds[w + 1] + o;
+    if (ref.row_begin == ref.row_end) {
+        // No rows here: an empty view at the start of this worker's tile.
+        ref.row_begin = ref.row_end = base.bounds[w];
+        ref.offset = 0;
+    }
+    return ref;
+}
+
 // A @ B for both matmul() overloads: B inline (`b_local`) or the whole distributed array `b_tiles`.
 std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_local, const DistArray* b_tiles)
 {
@@ -769,9 +805,8 @@ std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_
         || b_shape[0] != a.shape[1])
         return nullptr;
     cluster->check_alive();
-    DistArray& base = *a.base;
     int n = cluster->size();
-    int64_t m = a.shape[0], o = a.row_offset();
+    int64_t m = a.shape[0];
     NDArray b = b_local ? contiguous(*b_local) : NDArray();
     DType b_dtype = b_local ? b.dtype : b_tiles->dtype;
     DType out_dtype = engine::promote_types(a.dtype(), b_dtype);
@@ -779,31 +814,14 @@ std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_
     if (b_shape.size() == 2)
         out_shape.push_back(b_shape[1]);
     // The product's rows follow A's: worker w computes the view rows that its base rows hold.
-    std::vector<int64_t> bounds(n + 1);
-    for (int w = 0; w <= n; ++w)
-        bounds[w] = std::clamp(base.bounds[w] - o, int64_t(0), m);
-    bounds[0] = 0;
-    bounds[n] = m;
+    std::vector<int64_t> bounds = view_bounds(a, n);
     uint64_t id = next_id();
     uint64_t sequence = cluster->next_sequence();
     std::vector<int> all(n);
     for (int w = 0; w < n; ++w) {
         all[w] = w;
         protocol::MatMul message;
-        auto& ref = message.a;
-        ref.kind = 1;
-        ref.dtype = static_cast<uint8_t>(base.dtype);
-        ref.shape = { bounds[w + 1] - bounds[w], a.shape[1] };
-        ref.strides = a.strides;
-        ref.offset = a.offset - o * base.row_elements();
-        ref.id = base.id;
-        ref.row_begin = bounds[w] + o;
-        ref.row_end = bounds[w + 1] + o;
-        if (ref.row_begin == ref.row_end) {
-            // No rows here: an empty view at the start of this worker's tile.
-            ref.row_begin = ref.row_end = base.bounds[w];
-            ref.offset = 0;
-        }
+        message.a = rows_ref(a, bounds, w);
         message.b.dtype = static_cast<uint8_t>(b_dtype);
         message.b.shape = b_shape;
         message.b.strides = c_strides_elements(b_shape);
@@ -855,6 +873,212 @@ std::shared_ptr<DistArray> matmul(const DistView& a, const DistView& b)
     // Only a whole distributed B is all-gathered worker to worker; the caller gathers other views.
     bool whole = !b.base->is_local() && b.offset == 0 && b.shape == b.base->shape && b.strides == c_strides_elements(b.shape);
     return whole ? row_block_matmul(a, nullptr, b.base.get()) : nullptr;
+}
+
+namespace {
+
+protocol::ReduceRows reduce_message(vm::ReduceOp op, std::span<const int64_t> axes, bool keepdims, int64_t ddof)
+{
+    protocol::ReduceRows message;
+    message.op = static_cast<uint8_t>(op);
+    for (auto axis : axes)
+        message.axes.push_back(static_cast<int32_t>(axis));
+    message.keepdims = keepdims ? 1 : 0;
+    message.ddof = ddof;
+    return message;
+}
+
+// Floating-point warnings raised while one is alive are dropped; those recorded before it stay.
+struct QuietWarnings {
+    std::vector<vm::FpWarning> saved = vm::take_fp_warnings();
+    ~QuietWarnings()
+    {
+        vm::take_fp_warnings();
+        for (auto& warning : saved)
+            vm::record_fp_warning(warning.message);
+    }
+};
+
+// The engine's reduce of one row of zeros of the view's row shape: the result's dtype and shape
+// (but for the rows), at no cost.
+NDArray reduce_like(const DistView& view, vm::ReduceOp op, std::span<const int64_t> axes, const vm::ReduceOptions& options)
+{
+    Shape one = view.shape;
+    one[0] = 1;
+    NDArray zeros = NDArray::empty(view.dtype(), one);
+    std::memset(zeros.data(), 0, static_cast<size_t>(zeros.nbytes()));
+    QuietWarnings quiet;
+    return vm::reduce(op, zeros, axes, options);
+}
+
+bool reducible(const Cluster* cluster, const DistView& view, std::span<const int64_t> axes)
+{
+    return cluster && !view.base->is_local() && !view.shape.empty() && view.row_aligned() && !axes.empty()
+        && std::is_sorted(axes.begin(), axes.end()) && axes.back() < static_cast<int64_t>(view.shape.size());
+}
+
+} // namespace
+
+std::shared_ptr<DistArray> reduce_rows(const DistView& view, vm::ReduceOp op, std::span<const int64_t> axes, bool keepdims, int64_t ddof)
+{
+    Cluster* cluster = Cluster::get();
+    if (!reducible(cluster, view, axes) || axes[0] == 0)
+        return nullptr;
+    cluster->check_alive();
+    int n = cluster->size();
+    std::vector<int64_t> bounds = view_bounds(view, n);
+    uint64_t id = next_id(), sequence = cluster->next_sequence();
+    std::vector<int> all(n);
+    for (int w = 0; w < n; ++w) {
+        all[w] = w;
+        protocol::ReduceRows message = reduce_message(op, axes, keepdims, ddof);
+        message.a = rows_ref(view, bounds, w);
+        message.out_id = id;
+        message.out_row_begin = bounds[w];
+        cluster->send(w, protocol::encode(protocol::MessageType::ReduceRows, sequence, message));
+    }
+    vm::ReduceOptions options;
+    options.keepdims = keepdims;
+    options.ddof = ddof;
+    NDArray like = reduce_like(view, op, axes, options);
+    auto result = std::make_shared<DistArray>();
+    result->dtype = like.dtype;
+    result->shape = like.shape;
+    result->shape[0] = view.shape[0];
+    result->bounds = bounds;
+    result->id = id; // set before collecting: a failure frees whatever tiles were made
+    auto replies = cluster->collect(all, sequence);
+    std::set<std::string> warnings;
+    for (auto& reply : replies) {
+        for (auto& warning : reply.header->body<protocol::Done>().warnings)
+            warnings.insert(warning);
+    }
+    for (auto& warning : warnings)
+        vm::record_fp_warning(warning);
+    return result;
+}
+
+std::optional<NDArray> reduce_partials(const DistView& view, vm::ReduceOp op, std::span<const int64_t> axes, bool keepdims)
+{
+    Cluster* cluster = Cluster::get();
+    if (!reducible(cluster, view, axes) || axes[0] != 0 || view.size() == 0)
+        return std::nullopt;
+    vm::OpCode combine;
+    char kind = engine::dtype_kind(view.dtype());
+    switch (op) {
+    case vm::ReduceOp::Min: combine = vm::OpCode::Minimum; break;
+    case vm::ReduceOp::Max: combine = vm::OpCode::Maximum; break;
+    case vm::ReduceOp::Any: combine = vm::OpCode::LogicalOr; break;
+    case vm::ReduceOp::All: combine = vm::OpCode::LogicalAnd; break;
+    case vm::ReduceOp::Sum: combine = vm::OpCode::Add; break;
+    case vm::ReduceOp::Prod: combine = vm::OpCode::Multiply; break;
+    default: return std::nullopt;
+    }
+    // Integer sums and products wrap the same way in any order; float ones do not.
+    if ((op == vm::ReduceOp::Sum || op == vm::ReduceOp::Prod) && kind != 'b' && kind != 'i' && kind != 'u')
+        return std::nullopt;
+    if (kind == 'c')
+        return std::nullopt;
+    cluster->check_alive();
+    int n = cluster->size();
+    std::vector<int64_t> bounds = view_bounds(view, n);
+    uint64_t sequence = cluster->next_sequence();
+    std::vector<int> asked;
+    for (int w = 0; w < n; ++w) {
+        if (bounds[w] == bounds[w + 1])
+            continue; // no rows, no partial (an empty min has none)
+        protocol::ReduceRows message = reduce_message(op, axes, true, 0);
+        message.a = rows_ref(view, bounds, w);
+        cluster->send(w, protocol::encode(protocol::MessageType::ReduceRows, sequence, message));
+        asked.push_back(w);
+    }
+    auto replies = cluster->collect(asked, sequence);
+    // Each partial has the keepdims shape; they combine in row order.
+    Shape kept = view.shape;
+    for (auto axis : axes)
+        kept[axis] = 1;
+    DType dtype = reduce_like(view, op, axes, {}).dtype;
+    NDArray result;
+    std::set<std::string> warnings;
+    // Combining the partials warns of nothing numpy's reduction would not have (the workers' own
+    // warnings are numpy's).
+    std::optional<QuietWarnings> quiet(std::in_place);
+    for (size_t k = 0; k < replies.size(); ++k) {
+        if (replies[k].frames.size() != 1 || static_cast<int64_t>(replies[k].frames[0].size()) != product(kept) * static_cast<int64_t>(engine::dtype_itemsize(dtype)))
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(asked[k]) + " sent a partial of the wrong size");
+        NDArray partial = NDArray::empty(dtype, kept);
+        std::memcpy(partial.data(), replies[k].frames[0].data(), replies[k].frames[0].size());
+        result = k == 0 ? partial : vm::apply(combine, result, partial);
+        for (auto& warning : replies[k].header->body<protocol::Done>().warnings)
+            warnings.insert(warning);
+    }
+    quiet.reset();
+    for (auto& warning : warnings)
+        vm::record_fp_warning(warning);
+    if (result.dtype != dtype)
+        result = engine::ascontiguous(result, dtype);
+    if (!keepdims) {
+        Shape reduced;
+        for (size_t axis = 0; axis < kept.size(); ++axis) {
+            if (!std::binary_search(axes.begin(), axes.end(), static_cast<int64_t>(axis)))
+                reduced.push_back(kept[axis]);
+        }
+        result = engine::reshape(engine::ascontiguous(result), reduced);
+    }
+    return result;
+}
+
+std::optional<NDArray> reduce_chained(const DistView& view, vm::ReduceOp op, bool keepdims)
+{
+    Cluster* cluster = Cluster::get();
+    int64_t zero = 0;
+    std::span<const int64_t> axes(&zero, 1);
+    bool float_sum = op == vm::ReduceOp::Sum || op == vm::ReduceOp::Prod;
+    // A mean of float64 is numpy's sum divided by the count; float32 means have their own rules.
+    if (!reducible(cluster, view, axes) || view.shape.size() < 2 || view.size() == 0
+        || !(view.dtype() == DType::Float64 || (float_sum && view.dtype() == DType::Float32))
+        || !(float_sum || op == vm::ReduceOp::Mean))
+        return std::nullopt;
+    // Rows of one element reduce as one flat run (numpy's pairwise sum), not row after row.
+    if (view.size() / view.shape[0] < 2)
+        return std::nullopt;
+    cluster->check_alive();
+    int n = cluster->size();
+    std::vector<int64_t> bounds = view_bounds(view, n);
+    Shape kept = view.shape;
+    kept[0] = 1;
+    NDArray running;
+    for (int w = 0; w < n; ++w) {
+        if (bounds[w] == bounds[w + 1])
+            continue;
+        protocol::ReduceRows message = reduce_message(op == vm::ReduceOp::Prod ? op : vm::ReduceOp::Sum, axes, true, 0);
+        message.a = rows_ref(view, bounds, w);
+        message.chained = 1;
+        std::vector<zmq::message_t> frames;
+        if (running.buffer)
+            frames.push_back(frame_of(running, 0, static_cast<size_t>(running.nbytes())));
+        uint64_t sequence = cluster->next_sequence();
+        cluster->send(w, protocol::encode(protocol::MessageType::ReduceRows, sequence, message), std::move(frames));
+        std::vector<int> one { w };
+        auto replies = cluster->collect(one, sequence);
+        if (replies[0].frames.size() != 1
+            || static_cast<int64_t>(replies[0].frames[0].size()) != product(kept) * static_cast<int64_t>(engine::dtype_itemsize(view.dtype())))
+            throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(w) + " sent a running result of the wrong size");
+        running = NDArray::empty(view.dtype(), kept);
+        std::memcpy(running.data(), replies[0].frames[0].data(), replies[0].frames[0].size());
+        for (auto& warning : replies[0].header->body<protocol::Done>().warnings)
+            vm::record_fp_warning(warning);
+    }
+    if (op == vm::ReduceOp::Mean) {
+        // vm::reduce's mean: the float64 total divided by the int64 count.
+        NDArray count = NDArray::empty(DType::Int64, {});
+        int64_t rows = view.shape[0];
+        std::memcpy(count.data(), &rows, sizeof rows);
+        running = engine::ascontiguous(vm::apply(vm::OpCode::TrueDivide, running, count));
+    }
+    if (!keepdims)
+        running = engine::reshape(running, Shape(kept.begin() + 1, kept.end()));
+    return running;
 }
 
 std::shared_ptr<DistArray> argsort_rows(const DistArray& array, int64_t axis)

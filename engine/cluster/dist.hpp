@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "engine/array/ndarray.hpp"
 #include "engine/planner/node.hpp"
+#include "engine/vm/ufunc.hpp"
 
 namespace ramba::cluster {
 
@@ -94,6 +96,20 @@ bool sort_rows(DistArray&, int64_t axis);
 // np.argsort along `axis` >= 1 of a whole distributed array: int64 indices with its rows (null when
 // not possible).
 std::shared_ptr<DistArray> argsort_rows(const DistArray&, int64_t axis);
+
+// np.<op>(view, axis=axes, keepdims=, ddof=) for ascending `axes` without 0 (sum, prod, mean,
+// std, var, min, max, argmin, argmax, any, all): each worker reduces its own rows of a row-aligned
+// view with the engine's reduce (numpy's loop order, so numpy's bits); the result keeps the view's
+// rows. Null when not possible (the caller reduces in the driver).
+std::shared_ptr<DistArray> reduce_rows(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims, int64_t ddof);
+// The same for axes with 0, for reductions whose result does not depend on the order of the rows
+// (min, max, any, all, sums and products of integers and bools): each worker with rows sends its
+// partial, and the driver combines them in row order. nullopt when not possible.
+std::optional<engine::NDArray> reduce_partials(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims);
+// A float64/float32 sum or product, or a float64 mean, along axis 0 alone: numpy adds row after
+// row, so the running result goes from worker to worker in row order (each folds its rows into
+// it), never split into partials. nullopt when not possible.
+std::optional<engine::NDArray> reduce_chained(const DistView&, vm::ReduceOp, bool keepdims);
 
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);

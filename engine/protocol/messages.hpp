@@ -12,7 +12,8 @@
 namespace ramba::protocol {
 
 // 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
-inline constexpr uint32_t version = 2;
+// 3: ReduceRows (axis reductions where the rows live).
+inline constexpr uint32_t version = 3;
 
 // A malformed or unexpected message: the receiver drops it (and says why), never crashes.
 struct ProtocolError : std::runtime_error {
@@ -35,8 +36,9 @@ enum class MessageType : uint8_t {
     Cancel,     // driver -> worker (heartbeat socket): stop the running kernel
     MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
     SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
+    ReduceRows, // driver -> worker: an axis reduction of its rows (a new tile, or a partial back)
 };
-inline constexpr MessageType last_message_type = MessageType::SortRows;
+inline constexpr MessageType last_message_type = MessageType::ReduceRows;
 
 struct Hello {
     uint32_t index {};
@@ -164,6 +166,26 @@ struct SortRows {
     int32_t axis {};
     uint64_t out_id {};
     MSGPACK_DEFINE(id, axis, out_id);
+};
+
+// np.<op>(a, axis=axes, keepdims=, ddof=) of this worker's rows of `a` (a view, kind 1, of rows of
+// one tile, as MatMul's A) with the engine's reduce (numpy's rules and loop order). `axes` ascending,
+// distinct, inside a's dimensions. out_id != 0: the axes exclude 0, so every row reduces by itself
+// and the result's rows become tile `out_id` (first row `out_row_begin`). out_id == 0: the axes
+// include 0 and the result (keepdims shape) is Done's frame 0, a partial the driver combines.
+// `chained` (a float32/float64 sum or product along axis 0 alone): the rows fold, one after the
+// other as numpy's loop does, into the running result of the rows before them (frame 0, keepdims
+// shape; absent for the first rows), and Done's frame 0 is the running result after them.
+struct ReduceRows {
+    ArrayRef a;
+    uint8_t op {};
+    std::vector<int32_t> axes;
+    uint8_t keepdims {};
+    int64_t ddof {};
+    uint64_t out_id {};
+    int64_t out_row_begin {};
+    uint8_t chained {};
+    MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin, chained);
 };
 
 struct Free {

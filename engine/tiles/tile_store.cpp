@@ -172,6 +172,22 @@ void TileStore::free(std::span<const uint64_t> ids)
         m_tiles.erase(id);
 }
 
+NDArray TileStore::rows_view(const protocol::ArrayRef& a, const std::string& what) const
+{
+    if (a.kind != 1)
+        throw ProtocolError(what + " must be rows of a tile");
+    const Tile& t = tile(a.id);
+    if (t.data.dtype != checked_dtype(a.dtype) || t.data.shape.empty())
+        throw ProtocolError(what + "'s dtype does not match its tile");
+    if (a.shape.empty() || a.row_begin > a.row_end || a.row_begin < t.row_begin || a.row_end > t.row_begin + t.data.shape[0]
+        || a.shape[0] != a.row_end - a.row_begin)
+        throw ProtocolError(what + "'s rows are not this worker's");
+    int64_t per_row = row_elements(t.data);
+    check_view(a, (a.row_end - a.row_begin) * per_row);
+    size_t row_bytes = static_cast<size_t>(per_row) * t.data.itemsize();
+    return view_of(t.data, (a.row_begin - t.row_begin) * static_cast<int64_t>(row_bytes), a);
+}
+
 void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::span<const Frame> frames, const SendHalo& send,
     const ReceiveHalo& receive)
 {
@@ -179,20 +195,14 @@ void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::
     const auto& b = request.b;
     if (a.kind != 1 || a.shape.size() != 2)
         throw ProtocolError("matmul: A must be 2-d rows of a tile");
-    const Tile& t = tile(a.id);
-    if (t.data.dtype != checked_dtype(a.dtype) || t.data.shape.empty())
-        throw ProtocolError("matmul: A's dtype does not match its tile");
-    if (a.row_begin > a.row_end || a.row_begin < t.row_begin || a.row_end > t.row_begin + t.data.shape[0] || a.shape[0] != a.row_end - a.row_begin)
-        throw ProtocolError("matmul: A's rows are not this worker's");
-    int64_t per_row = row_elements(t.data);
-    check_view(a, (a.row_end - a.row_begin) * per_row);
+    NDArray a_rows = rows_view(a, "matmul: A");
     if (b.shape.empty() || b.shape.size() > 2 || b.shape[0] != a.shape[1])
         throw ProtocolError("matmul: B must be of shape (k, n) or (k,)");
     if (b.kind == 0 ? (b.frame != 0 || frames.size() != 1) : (b.kind != 1 || !frames.empty()))
         throw ProtocolError("matmul: B must be the inline frame 0 or a distributed array");
     DType b_dtype = checked_dtype(b.dtype);
     DType out_dtype = checked_dtype(request.out_dtype);
-    if (engine::promote_types(t.data.dtype, b_dtype) != out_dtype)
+    if (engine::promote_types(a_rows.dtype, b_dtype) != out_dtype)
         throw ProtocolError("matmul: the output dtype is not the operands' promotion");
     if (request.out_id == 0 || m_tiles.count(request.out_id))
         throw ProtocolError("matmul: bad output tile");
@@ -238,8 +248,6 @@ void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::
                 std::memcpy(b_data.data() + halo.row_begin * b_row_bytes, data.data(), data.size());
         }
     }
-    size_t row_bytes = static_cast<size_t>(per_row) * t.data.itemsize();
-    NDArray a_rows = view_of(t.data, (a.row_begin - t.row_begin) * static_cast<int64_t>(row_bytes), a);
     Tile out = make_tile(out_dtype, out_shape, request.out_row_begin);
     if (a.shape[0] > 0) {
         NDArray product = engine::matmul(a_rows, b_data);
@@ -268,6 +276,87 @@ void TileStore::sort_rows(const protocol::SortRows& request)
         return;
     NDArray sorted = engine::sort(t.data, request.axis);
     engine::assign(t.data, sorted);
+}
+
+NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<const Frame> frames)
+{
+    using vm::ReduceOp;
+    NDArray rows = rows_view(request.a, "reduce_rows: the operand");
+    auto op = static_cast<ReduceOp>(request.op);
+    bool per_row = request.out_id != 0;
+    switch (op) {
+    case ReduceOp::Sum: case ReduceOp::Prod: case ReduceOp::Min: case ReduceOp::Max: case ReduceOp::Any: case ReduceOp::All:
+        break;
+    case ReduceOp::Mean: case ReduceOp::Std: case ReduceOp::Var: case ReduceOp::ArgMin: case ReduceOp::ArgMax: case ReduceOp::Ptp:
+    case ReduceOp::NanSum: case ReduceOp::NanMean: case ReduceOp::NanMin: case ReduceOp::NanMax:
+        if (!per_row)
+            throw ProtocolError("reduce_rows: this reduction has no partials to combine");
+        break;
+    default:
+        throw ProtocolError("reduce_rows: bad reduction");
+    }
+    if (engine::dtype_kind(rows.dtype) == 'c')
+        throw ProtocolError("reduce_rows: complex operand");
+    int64_t ndim = static_cast<int64_t>(rows.shape.size());
+    std::vector<int64_t> axes;
+    for (auto axis : request.axes) {
+        if (axis < 0 || axis >= ndim || (!axes.empty() && axis <= axes.back()))
+            throw ProtocolError("reduce_rows: axes must be ascending, distinct and inside the operand");
+        axes.push_back(axis);
+    }
+    if (axes.empty() || request.keepdims > 1 || ((op == ReduceOp::ArgMin || op == ReduceOp::ArgMax) && axes.size() != 1))
+        throw ProtocolError("reduce_rows: bad axes or keepdims");
+    if (per_row != (axes[0] != 0))
+        throw ProtocolError("reduce_rows: a new tile needs axes without 0, a partial axes with 0");
+    if (per_row && (m_tiles.count(request.out_id) || request.out_row_begin < 0))
+        throw ProtocolError("reduce_rows: bad output tile");
+    vm::ReduceOptions options;
+    options.keepdims = request.keepdims != 0;
+    options.ddof = request.ddof;
+    if (request.chained) {
+        if (request.chained > 1 || per_row || axes.size() != 1 || (op != ReduceOp::Sum && op != ReduceOp::Prod)
+            || (rows.dtype != DType::Float64 && rows.dtype != DType::Float32) || ndim < 2 || !options.keepdims || frames.size() > 1)
+            throw ProtocolError("reduce_rows: a chained reduction is a float sum or product along axis 0 alone");
+        if (frames.empty())
+            return engine::ascontiguous(vm::reduce(op, rows, std::span<const int64_t>(axes), options));
+        engine::Shape kept = rows.shape;
+        kept[0] = 1;
+        NDArray running = copy_frame(rows.dtype, kept, frames[0]);
+        // numpy's loop for axis 0: running = running op row, one row after the other.
+        NDArray row = rows;
+        row.shape[0] = 1;
+        vm::OpCode fold = op == ReduceOp::Sum ? vm::OpCode::Add : vm::OpCode::Multiply;
+        for (int64_t r = 0; r < rows.shape[0]; ++r) {
+            row.offset = rows.offset + r * rows.strides[0];
+            NDArray operands[] = { running, row };
+            vm::apply_into(fold, operands, running);
+        }
+        return running;
+    }
+    if (!frames.empty())
+        throw ProtocolError("reduce_rows: unexpected data frames");
+    if (rows.shape[0] == 0 && per_row) {
+        // No rows here (a min of them would raise): the empty tile takes its shape and dtype from
+        // one row of zeros.
+        engine::Shape one = rows.shape;
+        one[0] = 1;
+        NDArray zeros = NDArray::empty(rows.dtype, one);
+        std::memset(zeros.data(), 0, static_cast<size_t>(zeros.nbytes()));
+        NDArray like = vm::reduce(op, zeros, std::span<const int64_t>(axes), options);
+        vm::take_fp_warnings();
+        like.shape[0] = 0;
+        m_tiles[request.out_id] = make_tile(like.dtype, like.shape, request.out_row_begin);
+        return {};
+    }
+    NDArray result = vm::reduce(op, rows, std::span<const int64_t>(axes), options);
+    if (!per_row)
+        return engine::ascontiguous(result);
+    if (result.shape.empty() || result.shape[0] != rows.shape[0])
+        throw RambaError(ErrorKind::WorkerError, "reduce_rows: unexpected result shape");
+    Tile out = make_tile(result.dtype, result.shape, request.out_row_begin);
+    engine::assign(out.data, result);
+    m_tiles[request.out_id] = std::move(out);
+    return {};
 }
 
 vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request, std::span<const Frame> frames,

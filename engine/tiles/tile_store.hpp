@@ -56,12 +56,18 @@ public:
     // Sorts a tile along an axis >= 1 (each row by itself), in place, with the engine's sort; or
     // its argsort into a new tile.
     void sort_rows(const protocol::SortRows&);
+    // An axis reduction of its rows with the engine's reduce: per row into a new tile (empty
+    // result), or, for axes with 0, the partial (C-contiguous, keepdims shape) for the driver;
+    // a chained one folds its rows into the running result in `frames` (see protocol::ReduceRows).
+    engine::NDArray reduce_rows(const protocol::ReduceRows&, std::span<const Frame> frames = {});
 
     size_t tile_count() const { return m_tiles.size(); }
     int64_t bytes() const;
 
 private:
     const Tile& tile(uint64_t id) const;
+    // The checked view `a` (kind 1) of rows of one of the tiles; `what` names it in errors.
+    engine::NDArray rows_view(const protocol::ArrayRef& a, const std::string& what) const;
     std::unordered_map<uint64_t, Tile> m_tiles;
 };
 

@@ -3,6 +3,7 @@
 #include "stdlib/numpy/distributed_ops.hpp"
 
 #include <cstdio>
+#include <unordered_set>
 
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
@@ -283,6 +284,132 @@ bool distributed_sort_in_place(interp::CallContext& context, const Value& a, con
         return false;
     explain("a.sort() of a distributed array " + engine::shape_to_string(view->shape) + " along axis " + std::to_string(*axis)
         + ": each worker sorts its own rows in place");
+    return true;
+}
+
+namespace {
+
+bool has_distributed_leaf(const engine::planner::Node& node, std::unordered_set<const engine::planner::Node*>& seen)
+{
+    if (!seen.insert(&node).second)
+        return false;
+    if (node.dist && !node.dist->base->is_local())
+        return true;
+    for (auto& operand : node.operands) {
+        if (operand && has_distributed_leaf(*operand, seen))
+            return true;
+    }
+    return false;
+}
+
+std::string axes_text(std::span<const int64_t> axes)
+{
+    std::string text = axes.size() == 1 ? "axis " : "axes (";
+    for (size_t k = 0; k < axes.size(); ++k)
+        text += (k ? ", " : "") + std::to_string(axes[k]);
+    return text + (axes.size() == 1 ? "" : ")");
+}
+
+} // namespace
+
+bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Value& a, const Value& axis, bool keepdims, int64_t ddof,
+    Value& out)
+{
+    if (!cluster::Cluster::get() || !is_array(a) || axis.is_none())
+        return false;
+    switch (op) {
+    case vm::ReduceOp::Sum: case vm::ReduceOp::Prod: case vm::ReduceOp::Mean: case vm::ReduceOp::Std: case vm::ReduceOp::Var:
+    case vm::ReduceOp::Min: case vm::ReduceOp::Max: case vm::ReduceOp::ArgMin: case vm::ReduceOp::ArgMax: case vm::ReduceOp::Any:
+    case vm::ReduceOp::All: case vm::ReduceOp::Ptp: case vm::ReduceOp::NanSum: case vm::ReduceOp::NanMean: case vm::ReduceOp::NanMin:
+    case vm::ReduceOp::NanMax:
+        break;
+    default:
+        return false;
+    }
+    auto& object = a.as<ArrayObject>();
+    if (object.pending()) {
+        // A chain over driver arrays fuses its reduction in the driver; one over distributed rows
+        // is computed where they live first.
+        std::unordered_set<const engine::planner::Node*> seen;
+        if (!has_distributed_leaf(*object.pending(), seen))
+            return false;
+        object.materialize();
+    }
+    const cluster::DistView* view = object.distributed();
+    if (!view || view->shape.empty() || view->size() == 0 || engine::dtype_kind(view->dtype()) == 'c')
+        return false;
+    int64_t ndim = static_cast<int64_t>(view->shape.size());
+    std::vector<int64_t> axes;
+    if (op == vm::ReduceOp::ArgMin || op == vm::ReduceOp::ArgMax)
+        axes = { normalize_axis(interp::to_index(context, axis), ndim) };
+    else
+        axes = normalize_axes(context, axis, ndim);
+    for (auto k : axes) {
+        if (view->shape[k] == 0)
+            return false; // empty reductions: the driver's path, with numpy's errors and warnings
+    }
+    std::string what = std::string(vm::reduce_name(op)) + " along " + axes_text(axes) + " of a distributed array "
+        + engine::shape_to_string(view->shape);
+    // Along axis 0: partials where the order of the rows cannot show; for float sums (numpy adds
+    // row after row) the running result worker to worker; others gather a copy.
+    using vm::ReduceOp;
+    char kind = engine::dtype_kind(view->dtype());
+    bool sum_or_prod = op == ReduceOp::Sum || op == ReduceOp::Prod;
+    bool order_free = op == ReduceOp::Min || op == ReduceOp::Max || op == ReduceOp::Any || op == ReduceOp::All
+        || (sum_or_prod && (kind == 'b' || kind == 'i' || kind == 'u'));
+    bool chainable = axes.size() == 1 && ndim >= 2 && view->size() / view->shape[0] >= 2
+        && ((sum_or_prod && (view->dtype() == engine::DType::Float64 || view->dtype() == engine::DType::Float32))
+            || (op == ReduceOp::Mean && view->dtype() == engine::DType::Float64));
+    bool per_row = axes[0] != 0;
+    std::shared_ptr<cluster::DistView> copied;
+    if ((per_row || order_free || chainable) && !view->row_aligned()) {
+        explain(what + " (a view that is not row-aligned): " + cluster::explain_copy(*view));
+        auto array = cluster::copy(*view);
+        if (!array)
+            return false;
+        copied = cluster::DistView::whole(array);
+        view = copied.get();
+    }
+    if (per_row) {
+        auto result = cluster::reduce_rows(*view, op, axes, keepdims, ddof);
+        if (!result)
+            return false;
+        bool small = result->shape[0] * result->row_elements() < cluster::min_elements();
+        explain(what + ": each worker reduces its own rows; the result keeps the rows"
+            + (small ? std::string(" and, being small, is gathered to the driver") : std::string(" (distributed)")));
+        if (small) {
+            auto whole = cluster::DistView::whole(result);
+            out = wrap_array(engine::ascontiguous(cluster::gather(*whole)));
+        } else {
+            out = wrap_distributed(std::move(result));
+        }
+        return true;
+    }
+    if (order_free) {
+        if (auto result = cluster::reduce_partials(*view, op, axes, keepdims)) {
+            explain(what + ": each worker reduces its rows to a partial, combined in the driver in row order");
+            out = wrap_result(std::move(*result));
+            return true;
+        }
+    }
+    if (chainable) {
+        if (auto result = cluster::reduce_chained(*view, op, keepdims)) {
+            explain(what + ": the running result goes worker to worker in row order (numpy adds row after row), "
+                + "each worker folding its rows into it");
+            out = wrap_result(std::move(*result));
+            return true;
+        }
+    }
+    // std, var, argmin, argmax, ptp, the nan-reductions, integer means and sums over more axes than
+    // 0 follow numpy's row order and have no partials: a copy of the view's rows reduces in the
+    // driver (the array stays distributed).
+    explain(what + ": its rows gathered to the driver (a copy; the array stays distributed): along axis 0 this one "
+        + "follows numpy's row order and has no partials to combine");
+    NDArray data = copied ? cluster::gather(*copied) : object.readable();
+    vm::ReduceOptions options;
+    options.keepdims = keepdims;
+    options.ddof = ddof;
+    out = wrap_result(vm::reduce(op, data, std::span<const int64_t>(axes), options));
     return true;
 }
 

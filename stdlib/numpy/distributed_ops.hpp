@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 
 namespace ramba::numpy {
@@ -38,5 +39,12 @@ bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
 // np.argsort(a, axis) / a.argsort(axis) along an axis other than 0: int64 indices with a's rows.
 bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
+// np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax(a, axis,
+// keepdims=, ddof=) of a distributed (or pending over distributed) array with an axis (no dtype=, no
+// out=): axes without 0 reduce where the rows live and the result keeps them; axes with 0 combine
+// the workers' partials when the order of the rows cannot show (min, max, any, all, integer sums);
+// the others along axis 0 gather a copy of the data (the array stays distributed).
+bool distributed_reduce(interp::CallContext&, vm::ReduceOp, const interp::Value& a, const interp::Value& axis, bool keepdims,
+    int64_t ddof, interp::Value& out);
 
 } // namespace ramba::numpy

@@ -8,6 +8,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
+#include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/fused_statistics.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
@@ -99,6 +100,12 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
     }
+    if (!axis.is_none() && !dtype && out.is_none()) {
+        if (Value done; distributed_reduce(context, op, array, axis, keepdims, ddof, done)) {
+            emit_vm_warnings(context);
+            return done;
+        }
+    }
     if ((fusible || op == ReduceOp::Mean) && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
         if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
             return fused;
@@ -145,6 +152,12 @@ Value with_ddof(CallContext& context, std::span<Value> args)
 template<ReduceOp Op>
 Value arg_extremum(CallContext& context, std::span<Value> args)
 {
+    if (args[2].is_none()) {
+        if (Value done; distributed_reduce(context, Op, args[0], args[1], interp::truthy(context, args[3]), 0, done)) {
+            emit_vm_warnings(context);
+            return done;
+        }
+    }
     NDArray a = to_array(context, args[0]);
     std::optional<std::vector<int64_t>> axes;
     if (!args[1].is_none())

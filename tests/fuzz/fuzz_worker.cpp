@@ -16,6 +16,7 @@
 
 #include "engine/protocol/messages.hpp"
 #include "engine/tiles/tile_store.hpp"
+#include "engine/vm/ufunc.hpp"
 #include "interpreter/errors/error.hpp"
 
 using namespace ramba;
@@ -146,6 +147,31 @@ void write_seeds(const char* folder)
     save("matmul_all_gather", frame(protocol::encode(protocol::MessageType::MatMul, 14, all_gather)));
     save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1, 0 })));
     save("argsort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 15, protocol::SortRows { 1, 1, 5 })));
+    protocol::ReduceRows per_row;
+    per_row.a.kind = 1;
+    per_row.a.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    per_row.a.shape = { 32, 8 };
+    per_row.a.strides = { 8, 1 };
+    per_row.a.id = 1;
+    per_row.a.row_begin = 8;
+    per_row.a.row_end = 40;
+    per_row.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    per_row.axes = { 1 };
+    per_row.out_id = 6;
+    per_row.out_row_begin = 8;
+    save("reduce_rows", frame(protocol::encode(protocol::MessageType::ReduceRows, 16, per_row)));
+    protocol::ReduceRows reduce_partial = per_row;
+    reduce_partial.op = static_cast<uint8_t>(vm::ReduceOp::Max);
+    reduce_partial.axes = { 0, 1 };
+    reduce_partial.keepdims = 1;
+    reduce_partial.out_id = 0;
+    save("reduce_partial", frame(protocol::encode(protocol::MessageType::ReduceRows, 17, reduce_partial)));
+    // A float sum along axis 0 folding rows 8..40 into the running sums of the rows before them.
+    protocol::ReduceRows chained = reduce_partial;
+    chained.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    chained.axes = { 0 };
+    chained.chained = 1;
+    save("reduce_chained", frame(protocol::encode(protocol::MessageType::ReduceRows, 18, chained)) + frame(std::string(8 * 8, '\0')));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -209,6 +235,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         case protocol::MessageType::SortRows:
             store.sort_rows(decoded.body<protocol::SortRows>());
+            break;
+        case protocol::MessageType::ReduceRows:
+            store.reduce_rows(decoded.body<protocol::ReduceRows>(), rest);
             break;
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();

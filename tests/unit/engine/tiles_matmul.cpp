@@ -1,10 +1,11 @@
-// A worker's row-block products and row sorts (engine/tiles): the rows it holds times an inline
-// right operand, and the validation that turns a bad request into a ProtocolError.
+// A worker's row-block products, row sorts and row reductions (engine/tiles): the rows it holds
+// times an inline right operand, and the validation that turns a bad request into a ProtocolError.
 #include <catch2/catch.hpp>
 
 #include <vector>
 
 #include "engine/tiles/tile_store.hpp"
+#include "engine/vm/ufunc.hpp"
 
 using namespace ramba;
 using engine::DType;
@@ -166,4 +167,67 @@ TEST_CASE("a worker sorts its rows along an inner axis", "[engine][tiles]")
     CHECK(s[2] == 3);
     CHECK(s[3] == 7);
     CHECK(s[5] == 9);
+}
+
+TEST_CASE("a worker reduces its rows along axes, checking every field", "[engine][tiles]")
+{
+    tiles::TileStore store;
+    std::vector<double> rows = { 3, 1, 2, 9, 7, 8 };
+    store.scatter(protocol::Scatter { 1, static_cast<uint8_t>(DType::Float64), { 2, 3 }, 10 },
+        tiles::Frame(reinterpret_cast<const std::byte*>(rows.data()), rows.size() * 8));
+    protocol::ReduceRows request;
+    request.a = protocol::ArrayRef { 1, static_cast<uint8_t>(DType::Float64), { 2, 3 }, { 3, 1 }, 0, -1, 1, 10, 12 };
+    request.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    request.axes = { 1 };
+    request.out_id = 2;
+    request.out_row_begin = 10;
+    auto bad = [&](auto change) {
+        protocol::ReduceRows copy = request;
+        change(copy);
+        CHECK_THROWS_AS(store.reduce_rows(copy), protocol::ProtocolError);
+    };
+    bad([](auto& r) { r.axes = { 0 }; });               // a new tile needs axes without 0
+    bad([](auto& r) { r.axes = { 1, 1 }; });
+    bad([](auto& r) { r.axes = { 2 }; });
+    bad([](auto& r) { r.axes = {}; });
+    bad([](auto& r) { r.op = 200; });
+    bad([](auto& r) { r.keepdims = 2; });
+    bad([](auto& r) { r.a.row_end = 13; });             // rows not on this worker
+    bad([](auto& r) { r.a.shape = { 2, 4 }; });         // a view reaching outside the rows
+    bad([](auto& r) { r.a.id = 7; });
+    bad([](auto& r) { r.out_id = 1; });                 // the output tile exists
+    bad([](auto& r) { r.op = static_cast<uint8_t>(vm::ReduceOp::Mean); r.axes = { 0, 1 }; r.out_id = 0; }); // no partials for a mean
+    CHECK_FALSE(store.reduce_rows(request).buffer);
+    auto sums = store.gather(protocol::Gather { 2, 10, 12 });
+    auto* s = reinterpret_cast<const double*>(sums.data());
+    CHECK(s[0] == 6);
+    CHECK(s[1] == 24);
+    request.op = static_cast<uint8_t>(vm::ReduceOp::Max);
+    request.axes = { 0 };
+    request.out_id = 0;
+    engine::NDArray partial = store.reduce_rows(request);
+    REQUIRE(partial.shape == engine::Shape { 3 });
+    auto* p = reinterpret_cast<const double*>(partial.data());
+    CHECK(p[0] == 9);
+    CHECK(p[1] == 7);
+    CHECK(p[2] == 8);
+    // A chained float sum along axis 0: the rows fold into the running sums of earlier rows.
+    request.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    request.keepdims = 1;
+    request.chained = 1;
+    std::vector<double> before = { 0.5, 0.25, 100 };
+    tiles::Frame running(reinterpret_cast<const std::byte*>(before.data()), before.size() * 8);
+    engine::NDArray chained = store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1));
+    REQUIRE(chained.shape == engine::Shape { 1, 3 });
+    auto* q = reinterpret_cast<const double*>(chained.data());
+    CHECK(q[0] == 12.5);
+    CHECK(q[1] == 8.25);
+    CHECK(q[2] == 110);
+    tiles::Frame short_frame(reinterpret_cast<const std::byte*>(before.data()), 16);
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&short_frame, 1)), protocol::ProtocolError);
+    request.axes = { 0, 1 };
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1)), protocol::ProtocolError);
+    request.axes = { 0 };
+    request.chained = 0;
+    CHECK_THROWS_AS(store.reduce_rows(request, std::span<const tiles::Frame>(&running, 1)), protocol::ProtocolError); // frames only when chained
 }

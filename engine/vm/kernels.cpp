@@ -72,8 +72,11 @@ constexpr std::array<ParsedLoop, N> parse_loops(std::string_view s)
     return loops;
 }
 
+// OPTIMIZATION: built for AVX2 and baseline x86-64 and picked at load time (as pairwise.cpp): the
+// memory-bound binary loops (maximum, multiply) kept fewer cache lines in flight with SSE2's
+// twice as many instructions per line and trailed numpy's AVX2 loops by 3-7 %.
 template<class Body, int Arity, class O, class A, class B, class C>
-void run_kernel(const void* const* inputs, void* output, int64_t n)
+__attribute__((target_clones("avx2", "default"))) void run_kernel(const void* const* inputs, void* output, int64_t n)
 {
     auto* a = static_cast<const A*>(inputs[0]);
     auto* o = static_cast<O*>(output);

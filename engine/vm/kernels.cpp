@@ -74,9 +74,15 @@ constexpr std::array<ParsedLoop, N> parse_loops(std::string_view s)
 
 // OPTIMIZATION: built for AVX2 and baseline x86-64 and picked at load time (as pairwise.cpp): the
 // memory-bound binary loops (maximum, multiply) kept fewer cache lines in flight with SSE2's
-// twice as many instructions per line and trailed numpy's AVX2 loops by 3-7 %.
+// twice as many instructions per line and trailed numpy's AVX2 loops by 3-7 %. GCC only: clang
+// (the sanitizer and fuzzer builds) does not multiversion function templates.
+#if defined(__clang__)
+#    define RAMBA_KERNEL_CLONES
+#else
+#    define RAMBA_KERNEL_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
 template<class Body, int Arity, class O, class A, class B, class C>
-__attribute__((target_clones("avx2", "default"))) void run_kernel(const void* const* inputs, void* output, int64_t n)
+RAMBA_KERNEL_CLONES void run_kernel(const void* const* inputs, void* output, int64_t n)
 {
     auto* a = static_cast<const A*>(inputs[0]);
     auto* o = static_cast<O*>(output);

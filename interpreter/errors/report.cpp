@@ -79,4 +79,20 @@ std::string format_error_report(const RambaError& error, std::string_view filena
     return out;
 }
 
+std::string format_warning_report(std::string_view filename, uint32_t line, std::string_view text, const std::string* source)
+{
+    std::string out = std::string(filename) + ":" + std::to_string(line) + ": " + std::string(text) + "\n";
+    if (!source || line == 0)
+        return out;
+    std::string_view code = source_line(*source, line);
+    size_t begin = code.find_first_not_of(" \t\r\f\v");
+    if (begin == std::string_view::npos)
+        return out;
+    size_t end = code.find_last_not_of(" \t\r\f\v");
+    out += "  ";
+    out += code.substr(begin, end - begin + 1);
+    out += '\n';
+    return out;
+}
+
 } // namespace ramba

@@ -2,6 +2,7 @@
 // the source line, a caret). Used by the CLI (scripts: stderr, exit 1) and the REPL (keeps going).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,9 @@ std::string format_error_report(const RambaError&, std::string_view filename, co
 
 // The first line alone: `file:line:col: Kind: message` (or `file: Kind: message` without a position).
 std::string format_error_headline(const RambaError&, std::string_view filename);
+
+// A warning as Python's warnings module shows it: `file:line: Category: message`, then the source
+// line stripped and indented by two (when `source` is given and holds it). Ends with a newline.
+std::string format_warning_report(std::string_view filename, uint32_t line, std::string_view text, const std::string* source);
 
 } // namespace ramba

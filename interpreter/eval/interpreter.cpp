@@ -14,6 +14,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/vm/profile.hpp"
 #include "interpreter/errors/messages.hpp"
+#include "interpreter/errors/report.hpp"
 #include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interrupt.hpp"
 #include "interpreter/values/native_depth.hpp"
@@ -151,29 +152,14 @@ void Interpreter::write_stderr(std::string_view text)
 
 void Interpreter::warn(std::string_view category, std::string_view message)
 {
-    // Python's format: "file:line: Category: message", then the source line stripped and indented
-    // by two (only when the file can be read: not for "<string>" or "<stdin>").
+    // The source line is shown only when the file can be read: not for "<string>" or "<stdin>".
     const std::string& filename = m_frame && m_frame->function ? m_frame->function->filename : m_filename;
     const auto& source = m_frame && m_frame->function ? m_frame->function->source : m_source;
     uint32_t line = m_current_span.line;
     std::string text = std::string(category) + ": " + std::string(message);
     if (!m_warnings_shown.emplace(filename, line, text).second)
         return;
-    std::string report = filename + ":" + std::to_string(line) + ": " + text + "\n";
-    if (source && line > 0 && !filename.starts_with("<")) {
-        std::string_view rest(*source);
-        for (uint32_t k = 1; k < line && !rest.empty(); ++k) {
-            size_t newline = rest.find('\n');
-            rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
-        }
-        std::string_view code = rest.substr(0, rest.find('\n'));
-        size_t begin = code.find_first_not_of(" \t\r\f\v");
-        if (begin != std::string_view::npos) {
-            size_t end = code.find_last_not_of(" \t\r\f\v");
-            report += "  " + std::string(code.substr(begin, end - begin + 1)) + "\n";
-        }
-    }
-    write_stderr(report);
+    write_stderr(format_warning_report(filename, line, text, filename.starts_with("<") ? nullptr : source.get()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,19 +2,19 @@
 // kernel whose stores go straight into the view, instead of a temporary plus a copy.
 #include <cstdio>
 
-#include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
 #include "engine/planner/evaluate_into.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/cli/options.hpp"
 #include "stdlib/numpy/array_object.hpp"
 #include "stdlib/numpy/lazy.hpp"
+#include "stdlib/numpy/ufuncs.hpp"
 
 namespace ramba::numpy {
 
 namespace planner = engine::planner;
 
-bool assign_pending(interp::CallContext&, const engine::NDArray& target, std::span<const engine::IndexItem> index,
+bool assign_pending(interp::CallContext& context, const engine::NDArray& target, std::span<const engine::IndexItem> index,
     const interp::Value& value)
 {
     if (!planner::fusion_enabled() || !is_array(value))
@@ -40,8 +40,7 @@ bool assign_pending(interp::CallContext&, const engine::NDArray& target, std::sp
     planner::evaluate_into(node, view.array);
     ++view.array.buffer->version;
     object.set_materialized(view.array);
-    for (auto& warning : vm::take_fp_warnings())
-        engine::warn("RuntimeWarning: " + warning.message + "\n");
+    emit_vm_warnings(context);
     return true;
 }
 

@@ -12,12 +12,6 @@ namespace {
 
 void (*warning_sink)(const std::string&) = nullptr;
 
-template<typename To, typename From>
-To convert(From value)
-{
-    return convert_value<To>(value);
-}
-
 } // namespace
 
 void set_warning_sink(void (*sink)(const std::string&)) { warning_sink = sink; }
@@ -28,6 +22,12 @@ void warn(const std::string& message)
         warning_sink(message);
     else
         std::fputs(message.c_str(), stderr);
+}
+
+bool cast_may_warn(DType from, DType to)
+{
+    char from_kind = dtype_kind(from), to_kind = dtype_kind(to);
+    return (from_kind == 'c' && to_kind != 'c') || (from_kind == 'f' && (to_kind == 'i' || to_kind == 'u'));
 }
 
 void warn_complex_to_real()
@@ -96,7 +96,7 @@ void cast_element(DType from, const std::byte* source, DType to, std::byte* targ
         F value;
         std::memcpy(&value, source, sizeof(F));
         dispatch_dtype(to, [&]<typename T>() {
-            T converted = convert<T>(value);
+            T converted = convert_value<T>(value);
             std::memcpy(target, &converted, sizeof(T));
         });
     });
@@ -119,7 +119,7 @@ void typed_assign(const NDArray& dst, const NDArray& src)
     if (ndim == 0) {
         F v;
         std::memcpy(&v, src.data(), sizeof(F));
-        T t = convert<T>(v);
+        T t = convert_value<T>(v);
         std::memcpy(dst.data(), &t, sizeof(T));
         return;
     }
@@ -135,12 +135,12 @@ void typed_assign(const NDArray& dst, const NDArray& src)
             T* out = reinterpret_cast<T*>(dp);
             const F* in = reinterpret_cast<const F*>(sp);
             for (int64_t i = 0; i < inner; ++i)
-                out[i] = convert<T>(in[i]);
+                out[i] = convert_value<T>(in[i]);
         } else {
             for (int64_t i = 0; i < inner; ++i, dp += ds, sp += ss) {
                 F v;
                 std::memcpy(&v, sp, sizeof(F));
-                T t = convert<T>(v);
+                T t = convert_value<T>(v);
                 std::memcpy(dp, &t, sizeof(T));
             }
         }
@@ -166,8 +166,7 @@ void typed_assign(const NDArray& dst, const NDArray& src)
 // NaN, infinities, values out of the conversion's range). A second pass, only for such casts.
 bool invalid_cast(const NDArray& src, DType to)
 {
-    char from_kind = dtype_kind(src.dtype), to_kind = dtype_kind(to);
-    if (from_kind != 'f' || (to_kind != 'i' && to_kind != 'u') || src.size() == 0)
+    if (dtype_kind(src.dtype) != 'f' || !cast_may_warn(src.dtype, to) || src.size() == 0)
         return false;
     bool invalid = false;
     dispatch_dtype(src.dtype, [&]<typename F>() {

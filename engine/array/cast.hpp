@@ -30,8 +30,12 @@ void cast_element(DType from, const std::byte* source, DType to, std::byte* targ
 // Fill every element with one value (already in the array's dtype).
 void fill(const NDArray&, const Scalar&);
 
-// Writes "ComplexWarning: Casting complex values to real discards the imaginary part" to stderr
-// (once per call site of a cast). The stdlib installs a sink so the interpreter's stderr is used.
+// Whether a cast from -> to can warn as numpy's does: complex to real ("ComplexWarning: ...") and
+// float to integer ("invalid value encountered in cast", for NaN, infinities, out-of-range values).
+bool cast_may_warn(DType from, DType to);
+
+// Warnings ("Category: message\n") go to the sink, stderr without one: the interpreter installs a
+// sink that reports them as Python's warnings module does, at the running statement.
 void warn_complex_to_real();
 void set_warning_sink(void (*sink)(const std::string&));
 void warn(const std::string& message);

@@ -112,12 +112,12 @@ Value method_copy(CallContext&, std::span<Value> args)
 Value method_astype(CallContext& context, std::span<Value> args)
 {
     DType dtype = to_dtype(context, args[1]).value_or(DType::Float64);
-    // A cast that cannot warn (not float -> integer, nothing complex) joins the pending chain: it
-    // fuses with what follows and a distributed array stays on its workers.
+    // A cast that cannot warn, to another real dtype, joins the pending chain: it fuses with what
+    // follows and a distributed array stays on its workers. (The same dtype is a copy, not a node:
+    // a cast node to its operand's dtype is the operand.)
     auto& object = args[0].as<ArrayObject>();
-    char from = engine::dtype_kind(object.dtype()), to = engine::dtype_kind(dtype);
-    // (The same dtype is a copy, not a node: a cast node to its operand's dtype is the operand.)
-    bool quiet = dtype != object.dtype() && from != 'c' && to != 'c' && !(from == 'f' && (to == 'i' || to == 'u'));
+    bool quiet = dtype != object.dtype() && !engine::cast_may_warn(object.dtype(), dtype)
+        && engine::dtype_kind(object.dtype()) != 'c' && engine::dtype_kind(dtype) != 'c';
     if (quiet && !object.shape().empty() && should_defer(args.first(1)))
         return wrap_pending(engine::planner::cast_node(operand_node(context, args[0]), dtype, object.shape()));
     return wrap_array(engine::astype(self_array(args[0]), dtype));

@@ -22,7 +22,6 @@ using namespace engine;
 
 namespace {
 
-
 // Runs `loop` over broadcast `inputs` into `out` (already of the broadcast shape).
 void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, const NDArray& out)
 {

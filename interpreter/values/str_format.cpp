@@ -295,7 +295,7 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
             else if (!as_index(ctx, value, n)) {
                 if (value.is(Type::Opaque) && decimal) {
                     n = float_to_int_checked(std::trunc(to_double(ctx, value)));
-                } else if (type == 'd' || type == 'i' || type == 'u') {
+                } else if (decimal) {
                     throw_error(ErrorKind::TypeError, std::string("%") + type + " format: a real number is required, not " + std::string(type_name(value)));
                 } else {
                     throw_error(ErrorKind::TypeError, std::string("%") + type + " format: an integer is required, not " + std::string(type_name(value)));

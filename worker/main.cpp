@@ -258,6 +258,23 @@ struct Worker {
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, done), std::move(out));
                 return;
             }
+            case protocol::MessageType::SortSample:
+            case protocol::MessageType::SortBracket: {
+                auto [first, second] = decoded.type() == protocol::MessageType::SortSample
+                    ? store.sort_sample(decoded.body<protocol::SortSample>())
+                    : store.sort_bracket(decoded.body<protocol::SortBracket>(), frames);
+                std::vector<zmq::message_t> out;
+                out.emplace_back(first.data(), static_cast<size_t>(first.nbytes()));
+                out.emplace_back(second.data(), static_cast<size_t>(second.nbytes()));
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}), std::move(out));
+                return;
+            }
+            case protocol::MessageType::SortExchange: {
+                store.sort_exchange(sequence, decoded.body<protocol::SortExchange>(), send, receive);
+                early_halos.erase(sequence);
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
+                return;
+            }
             case protocol::MessageType::Free: {
                 auto free = decoded.body<protocol::Free>();
                 store.free(free.ids);

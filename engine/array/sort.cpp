@@ -9,74 +9,127 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
+#include "engine/array/sorted_runs.hpp"
+#include "engine/vm/block.hpp"
 
 namespace ramba::engine {
 
 namespace {
 
-template<typename T>
-bool less(const T& a, const T& b)
+// Lanes shorter than this sort on one thread.
+constexpr int64_t parallel_elements = int64_t(1) << 16;
+
+// Sorts elements [start, start + n) of `data` in place.
+void sort_lane(NDArray& data, int64_t start, int64_t n)
 {
-    if constexpr (std::is_same_v<T, std::complex<double>>) {
-        if (a.real() != b.real())
-            return a.real() < b.real() || (std::isnan(b.real()) && !std::isnan(a.real()));
-        return a.imag() < b.imag() || (std::isnan(b.imag()) && !std::isnan(a.imag()));
-    } else if constexpr (std::is_floating_point_v<T>) {
-        return a < b || (std::isnan(b) && !std::isnan(a));
+    dispatch_dtype(data.dtype, [&]<typename T>() {
+        // Equal values are indistinguishable after sorting (up to -0.0 vs 0.0), so the faster
+        // unstable sort gives numpy's result.
+        T* p = reinterpret_cast<T*>(data.data()) + start;
+        if constexpr (std::is_floating_point_v<T>) {
+            // OPTIMIZATION: NaNs to the end first, then a plain `<` sort the compiler inlines.
+            T* end = std::partition(p, p + n, [](T v) { return !std::isnan(v); });
+            std::sort(p, end);
+        } else {
+            std::sort(p, p + n, [](const T& a, const T& b) { return sort_less<T>(a, b); });
+        }
+    });
+}
+
+// The stable order of elements [start, start + n) of `data` into the same elements of `out`,
+// counted from `first` (the lane's start, for a chunk of a lane).
+void argsort_lane(const NDArray& data, NDArray& out, int64_t start, int64_t n, int64_t first)
+{
+    int64_t* indices = reinterpret_cast<int64_t*>(out.data()) + start;
+    std::iota(indices, indices + n, start - first);
+    dispatch_dtype(data.dtype, [&]<typename T>() {
+        const T* p = reinterpret_cast<const T*>(data.data()) + first;
+        std::stable_sort(indices, indices + n, [p](int64_t x, int64_t y) { return sort_less<T>(p[x], p[y]); });
+    });
+}
+
+NDArray elements(const NDArray& array, int64_t start, int64_t n)
+{
+    NDArray view = array;
+    view.offset += start * static_cast<int64_t>(array.itemsize());
+    view.shape = { n };
+    view.strides = { static_cast<int64_t>(array.itemsize()) };
+    return view;
+}
+
+// OPTIMIZATION: one long lane sorts as a chunk per thread, and the sorted chunks merge in order
+// (sorted_runs.hpp). Equal values keep chunk order, so the argsort stays stable.
+void sort_in_chunks(NDArray& data, NDArray& out, bool argsort, int chunks)
+{
+    int64_t n = data.size();
+    std::vector<int64_t> cut(static_cast<size_t>(chunks) + 1);
+    for (int k = 0; k <= chunks; ++k)
+        cut[k] = n * k / chunks;
+    NDArray values = argsort ? NDArray::empty(data.dtype, { n }) : NDArray();
+    NDArray merged = NDArray::empty(argsort ? DType::Int64 : data.dtype, { n });
+#pragma omp parallel for num_threads(chunks)
+    for (int k = 0; k < chunks; ++k) {
+        if (!argsort) {
+            sort_lane(data, cut[k], cut[k + 1] - cut[k]);
+            continue;
+        }
+        argsort_lane(data, out, cut[k], cut[k + 1] - cut[k], 0);
+        const int64_t* order = reinterpret_cast<const int64_t*>(out.data());
+        dispatch_dtype(data.dtype, [&]<typename T>() {
+            const T* from = reinterpret_cast<const T*>(data.data());
+            T* to = reinterpret_cast<T*>(values.data());
+            for (int64_t i = cut[k]; i < cut[k + 1]; ++i)
+                to[i] = from[order[i]];
+        });
+    }
+    std::vector<NDArray> runs, run_indices;
+    for (int k = 0; k < chunks; ++k) {
+        runs.push_back(elements(argsort ? values : data, cut[k], cut[k + 1] - cut[k]));
+        if (argsort)
+            run_indices.push_back(elements(out, cut[k], cut[k + 1] - cut[k]));
+    }
+    if (argsort) {
+        NDArray merged_values = NDArray::empty(data.dtype, { n });
+        merge_runs(runs, run_indices, merged_values, &merged);
+        std::memcpy(out.data(), merged.data(), static_cast<size_t>(merged.nbytes()));
     } else {
-        return a < b;
+        merge_runs(runs, {}, merged, nullptr);
+        std::memcpy(data.data(), merged.data(), static_cast<size_t>(merged.nbytes()));
     }
 }
 
-// Applies f(T* data, int64_t n, int64_t* indices_or_null) to each 1-d lane along `axis` of a
-// contiguous copy whose sorted axis was moved last.
-template<typename F>
-NDArray along_axis(const NDArray& array, int64_t axis_in, bool in_place, DType out_dtype, F&& f)
+// Sorts (or argsorts) every 1-d lane along `axis`, on a contiguous copy whose sorted axis was
+// moved last. Lanes run in parallel; one long lane is split into chunks.
+NDArray sort_along(const NDArray& array, int64_t axis_in, bool argsort)
 {
     int64_t axis = check_axis(axis_in, std::max<int64_t>(array.ndim(), 1));
     NDArray a = array.ndim() == 0 ? reshape(array, { 1 }) : array;
     NDArray moved = copy(moveaxis(a, { axis }, { a.ndim() - 1 }));
     // sort works in place on the copy; argsort writes indices to a separate array.
-    NDArray out = in_place ? moved : NDArray::empty(out_dtype, moved.shape);
+    NDArray out = argsort ? NDArray::empty(DType::Int64, moved.shape) : moved;
     int64_t n = moved.shape.empty() ? 1 : moved.shape.back();
     int64_t lanes = n == 0 ? 0 : moved.size() / n;
-    for (int64_t lane = 0; lane < lanes; ++lane)
-        f(moved, out, lane * n, n);
+    int threads = moved.size() >= parallel_elements ? vm::num_threads() : 1;
+    if (lanes == 1 && threads > 1) {
+        sort_in_chunks(moved, out, argsort, static_cast<int>(std::min<int64_t>(threads, n / (parallel_elements / 4))));
+    } else {
+#pragma omp parallel for schedule(dynamic, 16) num_threads(threads) if (threads > 1 && lanes > 1)
+        for (int64_t lane = 0; lane < lanes; ++lane) {
+            if (argsort)
+                argsort_lane(moved, out, lane * n, n, lane * n);
+            else
+                sort_lane(moved, lane * n, n);
+        }
+    }
     NDArray result = moveaxis(out, { a.ndim() - 1 }, { axis });
     return array.ndim() == 0 ? reshape(result, {}) : copy(result);
 }
 
 } // namespace
 
-NDArray sort(const NDArray& array, int64_t axis)
-{
-    return along_axis(array, axis, true, array.dtype, [](NDArray& data, NDArray&, int64_t start, int64_t n) {
-        dispatch_dtype(data.dtype, [&]<typename T>() {
-            // Equal values are indistinguishable after sorting (up to -0.0 vs 0.0), so the faster
-            // unstable sort gives numpy's result.
-            T* p = reinterpret_cast<T*>(data.data()) + start;
-            if constexpr (std::is_floating_point_v<T>) {
-                // OPTIMIZATION: NaNs to the end first, then a plain `<` sort the compiler inlines.
-                T* end = std::partition(p, p + n, [](T v) { return !std::isnan(v); });
-                std::sort(p, end);
-            } else {
-                std::sort(p, p + n, [](const T& a, const T& b) { return less<T>(a, b); });
-            }
-        });
-    });
-}
+NDArray sort(const NDArray& array, int64_t axis) { return sort_along(array, axis, false); }
 
-NDArray argsort(const NDArray& array, int64_t axis)
-{
-    return along_axis(array, axis, false, DType::Int64, [](NDArray& data, NDArray& out, int64_t start, int64_t n) {
-        int64_t* indices = reinterpret_cast<int64_t*>(out.data()) + start;
-        std::iota(indices, indices + n, int64_t(0));
-        dispatch_dtype(data.dtype, [&]<typename T>() {
-            const T* p = reinterpret_cast<const T*>(data.data()) + start;
-            std::stable_sort(indices, indices + n, [p](int64_t x, int64_t y) { return less<T>(p[x], p[y]); });
-        });
-    });
-}
+NDArray argsort(const NDArray& array, int64_t axis) { return sort_along(array, axis, true); }
 
 UniqueResult unique(const NDArray& array)
 {
@@ -92,7 +145,7 @@ UniqueResult unique(const NDArray& array)
             bool is_new = i == 0;
             if (!is_new) {
                 T prev = p[o[i - 1]], cur = p[o[i]];
-                is_new = less<T>(prev, cur);
+                is_new = sort_less<T>(prev, cur);
                 if constexpr (std::is_floating_point_v<T>) {
                     // numpy 1.24 (equal_nan=True): NaNs collapse into one.
                     if (std::isnan(prev) && std::isnan(cur))
@@ -136,7 +189,7 @@ NDArray searchsorted(const NDArray& sorted_in, const NDArray& values_in, bool si
         const T* v = reinterpret_cast<const T*>(values.data());
         int64_t* out = reinterpret_cast<int64_t*>(result.data());
         for (int64_t i = 0; i < values.size(); ++i) {
-            const T* position = side_right ? std::upper_bound(s, s + n, v[i], less<T>) : std::lower_bound(s, s + n, v[i], less<T>);
+            const T* position = side_right ? std::upper_bound(s, s + n, v[i], sort_less<T>) : std::lower_bound(s, s + n, v[i], sort_less<T>);
             out[i] = position - s;
         }
     });
@@ -155,7 +208,7 @@ NDArray isin(const NDArray& element, const NDArray& test_elements, bool invert)
         const T* v = reinterpret_cast<const T*>(values.data());
         bool* out = reinterpret_cast<bool*>(result.data());
         for (int64_t i = 0; i < values.size(); ++i) {
-            bool found = std::binary_search(s, s + n, v[i], less<T>);
+            bool found = std::binary_search(s, s + n, v[i], sort_less<T>);
             if constexpr (std::is_floating_point_v<T>)
                 if (std::isnan(v[i]))
                     found = false;

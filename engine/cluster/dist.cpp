@@ -1,6 +1,7 @@
 // Distributed arrays and kernels on workers. The driver plans everything: which rows each worker
 // computes, which rows of which inputs it lacks and which peer sends them; workers only execute.
 #include "engine/cluster/dist.hpp"
+#include "engine/cluster/dist_detail.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -26,13 +27,13 @@ using engine::planner::Node;
 using engine::planner::NodeKind;
 using engine::planner::NodePtr;
 
-namespace {
-
 uint64_t next_id()
 {
     static uint64_t id = 0;
     return ++id;
 }
+
+namespace {
 
 int64_t product(const Shape& shape)
 {
@@ -70,14 +71,6 @@ NDArray contiguous(const NDArray& array)
     return copy;
 }
 
-// A zmq frame that shares a driver buffer instead of copying it.
-zmq::message_t frame_of(const NDArray& array, int64_t byte_offset, size_t bytes)
-{
-    auto* keep = new std::shared_ptr<engine::Buffer>(array.buffer);
-    return zmq::message_t(array.data() + byte_offset, bytes, [](void*, void* hint) { delete static_cast<std::shared_ptr<engine::Buffer>*>(hint); },
-        keep);
-}
-
 std::string bytes_text(int64_t bytes)
 {
     char text[64];
@@ -91,6 +84,13 @@ std::string bytes_text(int64_t bytes)
 }
 
 } // namespace
+
+zmq::message_t frame_of(const NDArray& array, int64_t byte_offset, size_t bytes)
+{
+    auto* keep = new std::shared_ptr<engine::Buffer>(array.buffer);
+    return zmq::message_t(array.data() + byte_offset, bytes, [](void*, void* hint) { delete static_cast<std::shared_ptr<engine::Buffer>*>(hint); },
+        keep);
+}
 
 int64_t DistArray::row_elements() const
 {

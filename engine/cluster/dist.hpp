@@ -97,6 +97,13 @@ bool sort_rows(DistArray&, int64_t axis);
 // not possible).
 std::shared_ptr<DistArray> argsort_rows(const DistArray&, int64_t axis);
 
+// np.sort / np.argsort of a whole distributed array, flattened (1-d, C order): a sample sort
+// (sample_sort.cpp). Each
+// worker sorts its part; keys found from samples cut the sorted parts so that the result keeps the
+// standard partition; the pieces go worker to worker and each worker merges its own. The argsort is
+// stable, as the local engine's. Null when not possible (the caller sorts in the driver).
+std::shared_ptr<DistArray> sample_sort(const DistArray&, bool argsort);
+
 // np.<op>(view, axis=axes, keepdims=, ddof=) for ascending `axes` without 0 (sum, prod, mean,
 // std, var, min, max, argmin, argmax, any, all): each worker reduces its own rows of a row-aligned
 // view with the engine's reduce (numpy's loop order, so numpy's bits); the result keeps the view's

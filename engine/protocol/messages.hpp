@@ -13,7 +13,8 @@ namespace ramba::protocol {
 
 // 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
 // 3: ReduceRows (axis reductions where the rows live).
-inline constexpr uint32_t version = 3;
+// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays).
+inline constexpr uint32_t version = 4;
 
 // A malformed or unexpected message: the receiver drops it (and says why), never crashes.
 struct ProtocolError : std::runtime_error {
@@ -37,8 +38,11 @@ enum class MessageType : uint8_t {
     MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
     SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
     ReduceRows, // driver -> worker: an axis reduction of its rows (a new tile, or a partial back)
+    SortSample,   // driver -> worker: sort its part of a 1-d array into a run, send back samples
+    SortBracket,  // driver -> worker: where keys fall in its run, and the elements between them
+    SortExchange, // driver -> worker: cut its run into pieces, swap them with peers, merge
 };
-inline constexpr MessageType last_message_type = MessageType::ReduceRows;
+inline constexpr MessageType last_message_type = MessageType::SortExchange;
 
 struct Hello {
     uint32_t index {};
@@ -186,6 +190,53 @@ struct ReduceRows {
     int64_t out_row_begin {};
     uint8_t chained {};
     MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin, chained);
+};
+
+// The sample sort of a 1-d distributed array, in three requests (engine/cluster/sample_sort.cpp;
+// keys and their order: engine/array/sorted_runs.hpp). `self` is the worker's own index and
+// `workers` the worker count, both from the driver.
+// 1. The worker sorts the elements of its tile `id` (all of them, in C order: the array flattened)
+//    into the new 1-d tile `values_id` (a "run"), with an argsort also their global indices (its first
+//    element's is `index_begin`) into the new tile `indices_id` (0: none). Done's frame 0 holds `samples` (at most
+//    the run's length) elements of the run, evenly spaced; frame 1 their positions (int64, ascending).
+struct SortSample {
+    uint64_t id {};
+    uint64_t values_id {};
+    uint64_t indices_id {};
+    int64_t index_begin {};
+    uint32_t samples {};
+    MSGPACK_DEFINE(id, values_id, indices_id, index_begin, samples);
+};
+
+// 2. For each boundary between two workers' parts of the result, a lower and an upper key: the
+//    values are frames 0 and 1 (one element per boundary), their workers and positions the vectors
+//    (worker == `workers`: no key, before everything as a lower key, after everything as an upper
+//    one). Done's frame 0: per boundary, how many of the run's elements order before each key (int64
+//    pairs); frame 1: those between the two, all boundaries one after the other.
+struct SortBracket {
+    uint64_t values_id {};
+    uint32_t self {};
+    uint32_t workers {};
+    std::vector<uint32_t> lower_workers, upper_workers;
+    std::vector<int64_t> lower_positions, upper_positions;
+    MSGPACK_DEFINE(values_id, self, workers, lower_workers, upper_workers, lower_positions, upper_positions);
+};
+
+// 3. `splits` (workers - 1 ascending positions) cut the run into one piece per worker: piece v goes
+//    to worker v as Halo messages with `input` 2*self (values) and 2*self + 1 (indices) and rows
+//    [0, length). The worker merges the pieces, `incoming[v]` elements from worker v, in worker
+//    order into the new tile `out_id` (the values, or with `indices` the indices), first row
+//    `out_row_begin`, and frees the run.
+struct SortExchange {
+    uint64_t values_id {};
+    uint64_t indices_id {};
+    uint32_t self {};
+    std::vector<int64_t> splits;
+    std::vector<int64_t> incoming;
+    uint64_t out_id {};
+    int64_t out_row_begin {};
+    uint8_t indices {};
+    MSGPACK_DEFINE(values_id, indices_id, self, splits, incoming, out_id, out_row_begin, indices);
 };
 
 struct Free {

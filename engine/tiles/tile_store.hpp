@@ -61,6 +61,13 @@ public:
     // a chained one folds its rows into the running result in `frames` (see protocol::ReduceRows).
     engine::NDArray reduce_rows(const protocol::ReduceRows&, std::span<const Frame> frames = {});
 
+    // The sample sort's three steps (protocol::SortSample, SortBracket, SortExchange). The first two
+    // return what Done carries back: the samples and their positions; the key counts and the
+    // elements between the keys.
+    std::pair<engine::NDArray, engine::NDArray> sort_sample(const protocol::SortSample&);
+    std::pair<engine::NDArray, engine::NDArray> sort_bracket(const protocol::SortBracket&, std::span<const Frame> frames);
+    void sort_exchange(uint64_t sequence, const protocol::SortExchange&, const SendHalo&, const ReceiveHalo&);
+
     size_t tile_count() const { return m_tiles.size(); }
     int64_t bytes() const;
 

@@ -1,5 +1,6 @@
 // libFuzzer target over what a worker does with a message from the network: decode the msgpack
-// header, validate the body, execute it against a tile store (kernels, gathers, scatters, products, row sorts, frees).
+// header, validate the body, execute it against a tile store (kernels, gathers, scatters, products, row sorts, reductions,
+// sample sort steps, frees).
 // Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
 // starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
 // Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
@@ -172,6 +173,27 @@ void write_seeds(const char* folder)
     chained.axes = { 0 };
     chained.chained = 1;
     save("reduce_chained", frame(protocol::encode(protocol::MessageType::ReduceRows, 18, chained)) + frame(std::string(8 * 8, '\0')));
+    // The sample sort's steps; the target runs a SortSample (runs 2 and 3) before the other two.
+    save("sort_sample", frame(protocol::encode(protocol::MessageType::SortSample, 19, protocol::SortSample { 1, 7, 8, 0, 16 })));
+    protocol::SortBracket bracket;
+    bracket.values_id = 2;
+    bracket.self = 1;
+    bracket.workers = 3;
+    bracket.lower_workers = { 0, 3 };
+    bracket.upper_workers = { 1, 2 };
+    bracket.lower_positions = { 5, 0 };
+    bracket.upper_positions = { 100, 7 };
+    std::string two_keys(2 * 8, '\0');
+    save("sort_bracket", frame(protocol::encode(protocol::MessageType::SortBracket, 20, bracket)) + frame(two_keys) + frame(two_keys));
+    protocol::SortExchange exchange;
+    exchange.values_id = 2;
+    exchange.indices_id = 3;
+    exchange.self = 0;
+    exchange.splits = { 512 };
+    exchange.incoming = { 512, 0 };
+    exchange.out_id = 9;
+    exchange.indices = 1;
+    save("sort_exchange", frame(protocol::encode(protocol::MessageType::SortExchange, 21, exchange)));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -238,6 +260,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             break;
         case protocol::MessageType::ReduceRows:
             store.reduce_rows(decoded.body<protocol::ReduceRows>(), rest);
+            break;
+        case protocol::MessageType::SortSample:
+            store.sort_sample(decoded.body<protocol::SortSample>());
+            break;
+        case protocol::MessageType::SortBracket:
+        case protocol::MessageType::SortExchange:
+            // A sorted run (tile 2) and its indices (tile 3) to cut, as the first step leaves them.
+            store.sort_sample(protocol::SortSample { 1, 2, 3, 0, 8 });
+            if (decoded.type() == protocol::MessageType::SortBracket)
+                store.sort_bracket(decoded.body<protocol::SortBracket>(), rest);
+            else
+                store.sort_exchange(decoded.header.sequence, decoded.body<protocol::SortExchange>(), send, receive);
             break;
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();

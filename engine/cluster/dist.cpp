@@ -118,8 +118,9 @@ int64_t DistView::size() const { return product(shape); }
 
 bool DistView::row_aligned() const
 {
+    // Dimensions may differ from the base's (a column m[:, 0], a reshape that keeps the rows).
     int64_t row = base->row_elements();
-    if (shape.size() != base->shape.size() || shape.empty() || row == 0 || strides[0] != row)
+    if (shape.empty() || row == 0 || strides[0] != row)
         return false;
     int64_t inner = offset % row;
     if (inner < 0)
@@ -467,8 +468,11 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
                 ref.dtype = static_cast<uint8_t>(data.dtype);
                 ref.shape = data.shape;
                 int64_t begin = 0, bytes = data.nbytes();
-                if (leaf.kind == LeafPlan::Kind::RowSlices) {
-                    int64_t row_bytes = data.nbytes() / data.shape[0];
+                // A worker without rows gets no rows of an input that runs along axis 0 (a whole
+                // input of one owner's assignment would not broadcast to its empty space).
+                bool no_rows = r1 == r0 && data.shape.size() == space.size() && !space.empty() && data.shape[0] == space[0] && space[0] != 1;
+                if (leaf.kind == LeafPlan::Kind::RowSlices || no_rows) {
+                    int64_t row_bytes = data.shape[0] ? data.nbytes() / data.shape[0] : 0;
                     ref.shape[0] = r1 - r0;
                     begin = r0 * row_bytes;
                     bytes = (r1 - r0) * row_bytes;

@@ -270,10 +270,78 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
     return wrap_array(std::move(result.array));
 }
 
+namespace {
+
+// Whether a[...] = value, for a scalar value (a number, a numpy scalar, a 0-d array), can be a
+// kernel on the workers: the kernel casts as assignment does, but a where() around it would
+// promote an integer array through float64 for a float value, and complex values warn.
+bool scalar_fits_kernel(const Value& value, engine::DType target)
+{
+    if (is_array(value) && !value.as<ArrayObject>().shape().empty())
+        return false;
+    if (!is_array(value) && !value.is(Type::Int) && !value.is(Type::Float) && !value.is(Type::Bool) && !is_numpy_scalar(value))
+        return false;
+    engine::DType dtype = is_array(value) ? value.as<ArrayObject>().dtype()
+        : is_numpy_scalar(value)          ? value.as<ScalarObject>().scalar.dtype
+        : value.is(Type::Float)           ? engine::DType::Float64
+        : value.is(Type::Bool)            ? engine::DType::Bool
+                                          : engine::DType::Int64;
+    char kind = engine::dtype_kind(dtype), target_kind = engine::dtype_kind(target);
+    return kind != 'c' && target_kind != 'c' && !(kind == 'f' && target_kind != 'f');
+}
+
+// a[mask] = scalar, with `a` distributed and `mask` a boolean array of a's shape: computed where
+// the rows live as a[...] = where(mask, scalar, a), so neither the array nor the mask moves.
+bool distributed_mask_assign(CallContext& context, const Value& self, const Value& index, const Value& value)
+{
+    auto& object = self.as<ArrayObject>();
+    const cluster::DistView* view = object.distributed();
+    if (!view || !is_array(index) || !scalar_fits_kernel(value, view->dtype()))
+        return false;
+    auto& mask = index.as<ArrayObject>();
+    if (mask.dtype() != engine::DType::Bool || mask.shape() != view->shape)
+        return false;
+    Value operands[3] = { index, value, self };
+    Value pending;
+    if (!defer_elementwise(context, vm::OpCode::Where, operands, pending) || !is_array(pending) || !pending.as<ArrayObject>().pending())
+        return false;
+    auto& result = pending.as<ArrayObject>();
+    flush_pending_except(&result); // other pending nodes may read the array
+    auto node = operand_node(context, pending);
+    if (options().explain) {
+        std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
+        std::fflush(stdout);
+        std::fprintf(stderr, "-- masked assignment into a distributed array %s: where(mask, value, a) on the workers that hold its rows\n%s",
+            engine::shape_to_string(view->shape).c_str(), text.c_str());
+    }
+    return cluster::assign(*view, node);
+}
+
+// The (1, ..., 1) view of the one element a 0-d view of a distributed array selects: its one row
+// lives on one worker, so a[i, j] = x is a kernel there.
+cluster::DistView element_view(const cluster::DistView& element)
+{
+    cluster::DistView one = element;
+    const engine::Shape& shape = element.base->shape;
+    one.shape.assign(shape.size(), 1);
+    one.strides.assign(shape.size(), 1);
+    for (size_t axis = shape.size(); axis-- > 1;)
+        one.strides[axis - 1] = one.strides[axis] * shape[axis];
+    return one;
+}
+
+} // namespace
+
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
-    auto items = index_items(context, index);
     auto& object = self.as<ArrayObject>();
+    if (cluster::Cluster::get()) {
+        if (object.pending())
+            object.materialize(); // a write needs the data; a large result stays on the workers
+        if (distributed_mask_assign(context, self, index, value))
+            return;
+    }
+    auto items = index_items(context, index);
     if (cluster::Cluster::get() && is_array(value)) {
         // An array expression that runs on the workers is assigned where the rows live: the
         // destination goes to the workers too (when it is a large array of its own).
@@ -287,7 +355,12 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
     if (auto* view = object.distributed(); view && is_array_like(value)) {
         // Expressions, arrays and scalars (broadcast) are written where the rows live.
         bool is_scalar = false;
-        if (auto target = distributed_index(*view, items, is_scalar); target && !is_scalar) {
+        auto target = distributed_index(*view, items, is_scalar);
+        if (target && is_scalar && scalar_fits_kernel(value, view->dtype())) {
+            target = element_view(*target);
+            is_scalar = false;
+        }
+        if (target && !is_scalar) {
             auto* source = is_array(value) ? &value.as<ArrayObject>() : nullptr;
             auto node = operand_node(context, value);
             // A temporary expression is computed straight into the destination's rows.

@@ -275,6 +275,14 @@ struct Worker {
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
                 return;
             }
+            case protocol::MessageType::Compress: {
+                engine::NDArray count = store.compress(decoded.body<protocol::Compress>());
+                std::vector<zmq::message_t> out;
+                if (count.buffer)
+                    out.emplace_back(count.data(), static_cast<size_t>(count.nbytes()));
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}), std::move(out));
+                return;
+            }
             case protocol::MessageType::Free: {
                 auto free = decoded.body<protocol::Free>();
                 store.free(free.ids);

@@ -763,9 +763,6 @@ std::string explain_copy(const DistView& view)
     return "gathered to the driver and scattered again (cheaper than worker to worker here)";
 }
 
-namespace {
-
-// The rows of a row-aligned view each worker holds: view rows [bounds[w], bounds[w+1]) on worker w.
 std::vector<int64_t> view_bounds(const DistView& view, int n)
 {
     int64_t o = view.row_offset(), m = view.shape[0];
@@ -777,7 +774,6 @@ std::vector<int64_t> view_bounds(const DistView& view, int n)
     return bounds;
 }
 
-// Worker w's rows of a row-aligned view, as the worker sees them (a view of rows of its tile).
 protocol::ArrayRef rows_ref(const DistView& view, std::span<const int64_t> bounds, int w)
 {
     const DistArray& base = *view.base;
@@ -799,6 +795,8 @@ protocol::ArrayRef rows_ref(const DistView& view, std::span<const int64_t> bound
     }
     return ref;
 }
+
+namespace {
 
 // A @ B for both matmul() overloads: B inline (`b_local`) or the whole distributed array `b_tiles`.
 std::shared_ptr<DistArray> row_block_matmul(const DistView& a, const NDArray* b_local, const DistArray* b_tiles)

@@ -104,6 +104,16 @@ std::shared_ptr<DistArray> argsort_rows(const DistArray&, int64_t axis);
 // stable, as the local engine's. Null when not possible (the caller sorts in the driver).
 std::shared_ptr<DistArray> sample_sort(const DistArray&, bool argsort);
 
+// a[mask] for a row-aligned view and a bool mask of its shape whose rows live on the same workers:
+// each worker keeps the elements of its rows where the mask holds (Compress); the result is a new
+// 1-d distributed array with one part per worker (uneven, as the counts fall). Null when not possible.
+std::shared_ptr<DistArray> compress(const DistView& a, const DistView& mask);
+// a[rows] for a short list of row numbers (repeats and any order allowed): only the rows named (and
+// short gaps between them) come to the driver, in one round of Gather requests for a row-aligned
+// view of whole base rows, else (up to 64 rows) a gather per row. nullopt when not possible (a row
+// out of range, too many rows: the caller brings the array to the driver).
+std::optional<engine::NDArray> take_rows(const DistView&, std::span<const int64_t> rows);
+
 // np.<op>(view, axis=axes, keepdims=, ddof=) for ascending `axes` without 0 (sum, prod, mean,
 // std, var, min, max, argmin, argmax, any, all): each worker reduces its own rows of a row-aligned
 // view with the engine's reduce (numpy's loop order, so numpy's bits); the result keeps the view's

@@ -13,7 +13,7 @@ namespace ramba::protocol {
 
 // 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
 // 3: ReduceRows (axis reductions where the rows live).
-// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays).
+// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays); Compress (a[mask]).
 inline constexpr uint32_t version = 4;
 
 // A malformed or unexpected message: the receiver drops it (and says why), never crashes.
@@ -41,8 +41,9 @@ enum class MessageType : uint8_t {
     SortSample,   // driver -> worker: sort its part of a 1-d array into a run, send back samples
     SortBracket,  // driver -> worker: where keys fall in its run, and the elements between them
     SortExchange, // driver -> worker: cut its run into pieces, swap them with peers, merge
+    Compress,     // driver -> worker: the elements of its rows where a mask holds (a[mask])
 };
-inline constexpr MessageType last_message_type = MessageType::SortExchange;
+inline constexpr MessageType last_message_type = MessageType::Compress;
 
 struct Hello {
     uint32_t index {};
@@ -237,6 +238,18 @@ struct SortExchange {
     int64_t out_row_begin {};
     uint8_t indices {};
     MSGPACK_DEFINE(values_id, indices_id, self, splits, incoming, out_id, out_row_begin, indices);
+};
+
+// a[mask]: the elements of this worker's rows of `a` where its rows of `mask` (views, kind 1, of
+// rows of tiles; the same shape, the mask bool) are true, in C order. With `out_id` 0 only their
+// count comes back (Done's frame 0, one int64); else they become the 1-d tile `out_id`, whose first
+// row is `out_row_begin`.
+struct Compress {
+    ArrayRef a;
+    ArrayRef mask;
+    uint64_t out_id {};
+    int64_t out_row_begin {};
+    MSGPACK_DEFINE(a, mask, out_id, out_row_begin);
 };
 
 struct Free {

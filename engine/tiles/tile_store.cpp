@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
+#include "engine/array/index.hpp"
 #include "engine/array/linalg.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
@@ -442,6 +443,33 @@ void TileStore::sort_exchange(uint64_t sequence, const protocol::SortExchange& r
     if (request.indices)
         m_tiles.erase(request.indices_id);
     m_tiles[request.out_id] = std::move(out);
+}
+
+NDArray TileStore::compress(const protocol::Compress& request)
+{
+    NDArray a = rows_view(request.a, "compress: the array");
+    NDArray mask = rows_view(request.mask, "compress: the mask");
+    if (mask.dtype != DType::Bool || mask.shape != a.shape)
+        throw ProtocolError("compress: the mask must be a bool array of the array's shape");
+    if (request.out_id == 0) {
+        NDArray flags = engine::copy(mask);
+        const bool* f = reinterpret_cast<const bool*>(flags.data());
+        int64_t count = 0;
+        for (int64_t i = 0; i < flags.size(); ++i)
+            count += f[i];
+        NDArray result = NDArray::empty(DType::Int64, { 1 });
+        *reinterpret_cast<int64_t*>(result.data()) = count;
+        return result;
+    }
+    if (m_tiles.count(request.out_id) || request.out_row_begin < 0 || request.out_row_begin > max_elements)
+        throw ProtocolError("compress: bad output tile");
+    engine::IndexItem item = engine::IndexItem::make_array(mask);
+    NDArray selected = a.shape.empty() ? NDArray::empty(a.dtype, { 0 }) : engine::index_get(a, std::span<const engine::IndexItem>(&item, 1)).array;
+    Tile out = make_tile(a.dtype, { selected.size() }, request.out_row_begin);
+    if (selected.size())
+        engine::assign(out.data, selected);
+    m_tiles[request.out_id] = std::move(out);
+    return NDArray();
 }
 
 NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<const Frame> frames)

@@ -68,6 +68,10 @@ public:
     std::pair<engine::NDArray, engine::NDArray> sort_bracket(const protocol::SortBracket&, std::span<const Frame> frames);
     void sort_exchange(uint64_t sequence, const protocol::SortExchange&, const SendHalo&, const ReceiveHalo&);
 
+    // a[mask] on its rows (protocol::Compress): the count of selected elements (a 1-element int64
+    // array) when no output tile is asked for, else an empty array and the new tile.
+    engine::NDArray compress(const protocol::Compress&);
+
     size_t tile_count() const { return m_tiles.size(); }
     int64_t bytes() const;
 

@@ -10,6 +10,7 @@
 #include "engine/cluster/cluster.hpp"
 #include "interpreter/cli/options.hpp"
 #include "stdlib/numpy/lazy.hpp"
+#include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -200,6 +201,77 @@ bool distributed_stack(interp::CallContext& context, const Value& sequence, bool
     if (ndim == 0 || (!horizontal && ndim < 2))
         return false; // vstack of 1-d parts makes them rows first: the driver path
     return distributed_concatenate(context, sequence, horizontal && ndim >= 2 ? 1 : 0, out);
+}
+
+bool distributed_select(interp::CallContext& context, const Value& a, const Value& index, Value& out)
+{
+    const cluster::DistView* view = distributed_view(a);
+    if (!view)
+        return false;
+    std::string shape = engine::shape_to_string(view->shape);
+    if (is_array(index) && index.as<ArrayObject>().dtype() == engine::DType::Bool) {
+        auto& mask = index.as<ArrayObject>();
+        if (mask.shape() != view->shape)
+            return false;
+        const cluster::DistView* mask_view = distributed_view(index);
+        if (!mask_view)
+            return false;
+        // Views whose rows do not line up with their base's (a reshape of a 1-d array, a transpose)
+        // are copied where their rows live first.
+        auto aligned = [](const cluster::DistView& v, const char* what) -> std::shared_ptr<cluster::DistView> {
+            if (v.row_aligned())
+                return std::make_shared<cluster::DistView>(v);
+            explain(std::string(what) + " of a[mask], a distributed view " + engine::shape_to_string(v.shape) + ": " + cluster::explain_copy(v));
+            auto copied = cluster::copy(v);
+            return copied ? cluster::DistView::whole(copied) : nullptr;
+        };
+        auto data = aligned(*view, "the array");
+        auto flags = data ? aligned(*mask_view, "the mask") : nullptr;
+        auto selected = flags ? cluster::compress(*data, *flags) : nullptr;
+        if (!selected)
+            return false;
+        int64_t count = selected->shape[0];
+        explain("a[mask] of a distributed array " + shape + ": each worker keeps the elements of its rows where the mask holds ("
+            + std::to_string(count) + " elements)");
+        if (count < cluster::min_elements()) {
+            out = wrap_array(cluster::gather(*cluster::DistView::whole(selected)));
+            return true;
+        }
+        auto even = cluster::partition(count, 1, cluster::Cluster::get()->size());
+        if (selected->bounds != even) {
+            auto whole = cluster::DistView::whole(selected);
+            explain("the selection's uneven parts: " + cluster::explain_copy(*whole));
+            auto copied = cluster::copy(*whole);
+            if (!copied)
+                return false;
+            selected = copied;
+        }
+        out = wrap_distributed(std::move(selected));
+        return true;
+    }
+    // A short list of rows: a list of ints, or a small 1-d integer array in the driver.
+    constexpr size_t max_rows = 4096;
+    bool short_list = index.is(Type::List) && index.as<interp::ListObject>().items.size() <= max_rows;
+    bool small_array = is_array(index) && index.as<ArrayObject>().shape().size() == 1
+        && index.as<ArrayObject>().shape()[0] <= static_cast<int64_t>(max_rows);
+    if (!short_list && !small_array)
+        return false;
+    auto items = index_items(context, index);
+    if (items.size() != 1 || items[0].kind != engine::IndexItem::Kind::Array || items[0].array.ndim() != 1)
+        return false;
+    NDArray positions = engine::ascontiguous(items[0].array, engine::DType::Int64);
+    std::vector<int64_t> rows(static_cast<size_t>(positions.size()));
+    int64_t extent = view->shape[0];
+    for (size_t j = 0; j < rows.size(); ++j) {
+        int64_t r = reinterpret_cast<const int64_t*>(positions.data())[j];
+        rows[j] = r < 0 ? r + extent : r; // out of range: take_rows declines and the driver raises numpy's IndexError
+    }
+    auto taken = cluster::take_rows(*view, rows);
+    if (!taken)
+        return false;
+    explain("a[[...]] of a distributed array " + shape + ": only the " + std::to_string(rows.size()) + " rows named come to the driver");
+    out = wrap_array(std::move(*taken));
+    return true;
 }
 
 namespace {

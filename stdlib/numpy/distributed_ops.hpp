@@ -34,10 +34,14 @@ bool distributed_transpose(interp::CallContext&, const interp::Value& a, std::op
 bool distributed_concatenate(interp::CallContext&, const interp::Value& sequence, std::optional<int64_t> axis, interp::Value& out);
 // np.vstack (parts of 2+ dimensions: concatenate along 0) and np.hstack (along 1, or 0 for 1-d parts).
 bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool horizontal, interp::Value& out);
-// np.sort(a, axis) / a.sort(axis) along an axis other than 0: each worker sorts its own rows.
+// a[mask] with a bool mask of a's shape (each worker keeps its selected elements; the result is
+// distributed, or in the driver when small), and a[[i, j, ...]] with a short list of row numbers
+// (only those rows come to the driver). False: the caller indexes in the driver.
+bool distributed_select(interp::CallContext&, const interp::Value& a, const interp::Value& index, interp::Value& out);
+// np.sort(a, axis) / a.sort(axis): see distributed_ops.cpp's SortPlan.
 bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
-// np.argsort(a, axis) / a.argsort(axis) along an axis other than 0: int64 indices with a's rows.
+// np.argsort(a, axis) / a.argsort(axis): int64 indices, distributed.
 bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 // np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax(a, axis,
 // keepdims=, ddof=) of a distributed (or pending over distributed) array with an axis (no dtype=, no

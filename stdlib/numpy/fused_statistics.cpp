@@ -39,16 +39,17 @@ bool fuse_statistic(interp::CallContext& context, vm::ReduceOp op, const interp:
     if ((op != vm::ReduceOp::Mean && op != vm::ReduceOp::Std && op != vm::ReduceOp::Var) || !is_array(array))
         return false;
     auto& object = array.as<ArrayObject>();
-    if (!planner::fusion_enabled() || (!object.pending() && object.array().size() < lazy_min_elements))
+    int64_t count = 1;
+    for (auto extent : object.shape())
+        count *= extent;
+    // (The size comes from the shape: asking a distributed array for its data would bring it here.)
+    if (!planner::fusion_enabled() || (!object.pending() && count < lazy_min_elements))
         return false;
     // numpy: float64 accumulates in float64, bool and integers in float64 too; float32 keeps float32
     // (and complex its own rules): those stay with the eager reductions.
     char kind = engine::dtype_kind(object.dtype());
     if (!(object.dtype() == DType::Float64 || kind == 'i' || kind == 'u' || kind == 'b'))
         return false;
-    int64_t count = 1;
-    for (auto extent : object.shape())
-        count *= extent;
     if (count == 0 || (op != vm::ReduceOp::Mean && count - ddof <= 0))
         return false; // numpy's warnings and nan: the eager path says them
     planner::NodePtr x = planner::cast_node(operand_node(context, array), DType::Float64, object.shape());

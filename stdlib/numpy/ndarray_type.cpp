@@ -242,6 +242,8 @@ Value array_get_item(CallContext& context, const Value& self, const Value& index
             object.materialize();
         object.distribute();
         if (auto* view = object.distributed()) {
+            if (Value out; distributed_select(context, self, index, out))
+                return out;
             auto items = index_items(context, index);
             bool is_scalar = false;
             if (auto sub = distributed_index(*view, items, is_scalar)) {

@@ -1,6 +1,6 @@
 // libFuzzer target over what a worker does with a message from the network: decode the msgpack
 // header, validate the body, execute it against a tile store (kernels, gathers, scatters, products, row sorts, reductions,
-// sample sort steps, frees).
+// sample sort steps, compress, frees).
 // Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
 // starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
 // Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
@@ -194,6 +194,16 @@ void write_seeds(const char* folder)
     exchange.out_id = 9;
     exchange.indices = 1;
     save("sort_exchange", frame(protocol::encode(protocol::MessageType::SortExchange, 21, exchange)));
+    // a[mask] over rows 8..40 (the target adds the bool tile 4 that the mask reads).
+    protocol::Compress compress;
+    compress.a = per_row.a;
+    compress.mask = per_row.a;
+    compress.mask.dtype = static_cast<uint8_t>(engine::DType::Bool);
+    compress.mask.id = 4;
+    save("compress_count", frame(protocol::encode(protocol::MessageType::Compress, 22, compress)));
+    compress.out_id = 10;
+    compress.out_row_begin = 3;
+    save("compress", frame(protocol::encode(protocol::MessageType::Compress, 23, compress)));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -273,6 +283,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             else
                 store.sort_exchange(decoded.header.sequence, decoded.body<protocol::SortExchange>(), send, receive);
             break;
+        case protocol::MessageType::Compress: {
+            // Tile 4: a bool mask of tile 1's shape (every third element true).
+            std::vector<uint8_t> flags(64 * 8);
+            for (size_t i = 0; i < flags.size(); ++i)
+                flags[i] = i % 3 == 0;
+            store.scatter(protocol::Scatter { 4, static_cast<uint8_t>(engine::DType::Bool), { 64, 8 }, 0 },
+                tiles::Frame(reinterpret_cast<const std::byte*>(flags.data()), flags.size()));
+            store.compress(decoded.body<protocol::Compress>());
+            break;
+        }
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();
             store.free(free.ids);

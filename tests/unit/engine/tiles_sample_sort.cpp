@@ -1,6 +1,7 @@
-// The sample sort's element-level pieces (engine/array/sorted_runs) and its three worker steps
+// The sample sort's element-level pieces (engine/array/sorted_runs), its three worker steps
 // (engine/tiles): two tile stores in one process stand for two workers, with the driver's cuts
-// given by hand, and the validation that turns a bad request into a ProtocolError.
+// given by hand, a[mask] on a worker's rows, and the validation that turns a bad request into a
+// ProtocolError.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -168,4 +169,27 @@ TEST_CASE("bad sample sort requests are rejected", "[engine][tiles][sort]")
     store.sort_exchange(1, protocol::SortExchange { 2, 3, 0, { 3 }, { 3, 0 }, 4, 0, 1 }, none, nothing);
     CHECK(items<int64_t>(store.gather(protocol::Gather { 4, 0, 3 })) == std::vector<int64_t> { 1, 2, 0 });
     CHECK(store.tile_count() == 2); // the runs are gone
+}
+
+TEST_CASE("a worker keeps the elements of its rows where a mask holds", "[engine][tiles]")
+{
+    auto store = store_with({ 3, 1, 2, 8, 5 }, 10);
+    std::vector<uint8_t> flags = { 1, 0, 0, 1, 1 };
+    store.scatter(protocol::Scatter { 2, static_cast<uint8_t>(DType::Bool), { 5 }, 10 },
+        tiles::Frame(reinterpret_cast<const std::byte*>(flags.data()), flags.size()));
+    protocol::Compress request;
+    request.a = { 1, static_cast<uint8_t>(DType::Float64), { 4 }, { 1 }, 0, -1, 1, 11, 15 };
+    request.mask = request.a;
+    request.mask.dtype = static_cast<uint8_t>(DType::Bool);
+    request.mask.id = 2;
+    CHECK(items<int64_t>(store.compress(request)) == std::vector<int64_t> { 2 });
+    request.out_id = 3;
+    request.out_row_begin = 7;
+    CHECK(store.compress(request).buffer == nullptr);
+    CHECK(items<double>(store.gather(protocol::Gather { 3, 7, 9 })) == std::vector<double> { 8, 5 });
+    CHECK_THROWS_AS(store.compress(request), protocol::ProtocolError); // the output exists
+    request.mask.dtype = static_cast<uint8_t>(DType::Float64);
+    request.mask.id = 1;
+    request.out_id = 4;
+    CHECK_THROWS_AS(store.compress(request), protocol::ProtocolError); // not a bool mask
 }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "stdlib/numpy/array_object.hpp"
 #include "stdlib/numpy/lazy.hpp"
@@ -64,6 +65,34 @@ bool fuse_statistic(interp::CallContext& context, vm::ReduceOp op, const interp:
         / static_cast<double>(count - ddof);
     double result = op == vm::ReduceOp::Std ? std::sqrt(variance) : variance;
     out = wrap_scalar(engine::Scalar::from_element(DType::Float64, reinterpret_cast<const std::byte*>(&result)));
+    return true;
+}
+
+bool fuse_arg_extreme(interp::CallContext& context, vm::ReduceOp op, const interp::Value& array, interp::Value& out)
+{
+    if ((op != vm::ReduceOp::ArgMin && op != vm::ReduceOp::ArgMax) || !is_array(array) || !planner::fusion_enabled())
+        return false;
+    auto& object = array.as<ArrayObject>();
+    char kind = engine::dtype_kind(object.dtype());
+    if (!(object.pending() || object.distributed()) || object.shape().size() != 1 || object.shape()[0] == 0 || kind == 'c')
+        return false;
+    int64_t n = object.shape()[0];
+    planner::NodePtr x = operand_node(context, array);
+    engine::NDArray extreme = evaluate_now(planner::reduce_node(op == vm::ReduceOp::ArgMin ? vm::ReduceOp::Min : vm::ReduceOp::Max, x));
+    bool nan = false;
+    engine::dispatch_dtype(extreme.dtype, [&]<typename T>() {
+        if constexpr (std::is_floating_point_v<T>)
+            nan = std::isnan(*reinterpret_cast<const T*>(extreme.data()));
+    });
+    // numpy's argmin/argmax: the first index of the extreme, or of the first NaN.
+    planner::NodePtr hit = nan ? planner::elementwise_node(vm::OpCode::Isnan, { x })
+                               : planner::elementwise_node(vm::OpCode::Equal, { x, planner::array_node(extreme) });
+    engine::NDArray none = engine::NDArray::empty(DType::Int64, {});
+    std::memcpy(none.data(), &n, sizeof n);
+    planner::NodePtr index = planner::elementwise_node(vm::OpCode::Where,
+        { hit, planner::arange_node(0, 1, n, DType::Int64), planner::array_node(std::move(none)) });
+    engine::NDArray first = evaluate_now(planner::reduce_node(vm::ReduceOp::Min, index));
+    out = wrap_scalar(engine::Scalar::from_element(DType::Int64, first.data()));
     return true;
 }
 

@@ -157,6 +157,8 @@ Value arg_extremum(CallContext& context, std::span<Value> args)
             emit_vm_warnings(context);
             return done;
         }
+        if (Value found; args[1].is_none() && !interp::truthy(context, args[3]) && fuse_arg_extreme(context, Op, args[0], found))
+            return found;
     }
     NDArray a = to_array(context, args[0]);
     std::optional<std::vector<int64_t>> axes;

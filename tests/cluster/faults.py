@@ -36,6 +36,17 @@ for i in range(10000):
     c = a @ a
 print("done")
 """
+# Sample sorts on the workers (each worker sorting, sending pieces or merging when the kill comes).
+SORT_RUN = """
+import numpy as np
+a = np.sin(np.arange(4000000) * 0.37)
+a = a + 0.0
+print("started", flush=True)
+for i in range(10000):
+    s = np.sort(a)
+    i = np.argsort(a)
+print("done")
+"""
 SHORT_RUN = """
 import numpy as np
 import time
@@ -210,6 +221,7 @@ TESTS = {
     "repl_cancel": test_repl_cancel,
     "worker_killed": test_worker_killed,
     "worker_killed_matmul": lambda: test_worker_killed(MATMUL_RUN),
+    "worker_killed_sort": lambda: test_worker_killed(SORT_RUN),
     "driver_killed": lambda: test_driver_killed(signal.SIGKILL),
     "driver_terminated": lambda: test_driver_killed(signal.SIGTERM),
     "strangers": test_strangers,

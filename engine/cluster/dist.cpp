@@ -116,12 +116,14 @@ DistArray::~DistArray()
 
 int64_t DistView::size() const { return product(shape); }
 
-bool DistView::row_aligned() const
+bool DistView::row_aligned() const { return row_step() == 1; }
+
+int64_t DistView::row_step() const
 {
     // Dimensions may differ from the base's (a column m[:, 0], a reshape that keeps the rows).
     int64_t row = base->row_elements();
-    if (shape.empty() || row == 0 || strides[0] != row)
-        return false;
+    if (shape.empty() || row == 0 || strides[0] <= 0 || strides[0] % row != 0)
+        return 0;
     int64_t inner = offset % row;
     if (inner < 0)
         return false;
@@ -129,11 +131,11 @@ bool DistView::row_aligned() const
     int64_t low = inner, high = inner;
     for (size_t axis = 1; axis < shape.size(); ++axis) {
         if (shape[axis] == 0)
-            return true;
+            return strides[0] / row;
         int64_t span = strides[axis] * (shape[axis] - 1);
         (span < 0 ? low : high) += span;
     }
-    return low >= 0 && high < row;
+    return low >= 0 && high < row ? strides[0] / row : 0;
 }
 
 std::shared_ptr<DistView> DistView::whole(std::shared_ptr<DistArray> base)
@@ -302,6 +304,7 @@ struct OutputPlan {
     // counted from the first of them (the other workers have nothing to do).
     bool single_owner { false };
     int64_t owner_row_begin { 0 }, owner_row_end { 0 };
+    int64_t row_step { 1 }; // a target of every k-th base row (DistView::row_step)
     std::vector<uint64_t> new_ids; // per program output (0 for reduce outputs)
 };
 
@@ -519,8 +522,9 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
                 ref.strides = view.strides;
                 ref.offset = view.offset - o * view.base->row_elements();
                 ref.id = view.base->id;
-                ref.row_begin = r0 + o;
-                ref.row_end = r1 + o;
+                int64_t step = outputs.row_step;
+                ref.row_begin = o + step * r0;
+                ref.row_end = r1 > r0 ? o + step * (r1 - 1) + 1 : ref.row_begin;
             } else {
                 ref.kind = 1;
                 ref.shape = run.shape;
@@ -648,12 +652,14 @@ bool assign(const DistView& target, const NodePtr& value)
     outputs.target = &target;
     outputs.new_ids = { 0 };
     std::vector<int64_t> rows(n + 1);
-    if (target.row_aligned()) {
+    if (int64_t step = target.row_step()) {
+        // View row r is base row o + step * r: worker w writes the view rows whose base rows it holds.
         int64_t o = target.row_offset();
         for (int w = 0; w <= n; ++w)
-            rows[w] = std::clamp(base.bounds[w] - o, int64_t(0), space[0]);
+            rows[w] = std::clamp((base.bounds[w] - o + step - 1) / step, int64_t(0), space[0]);
         rows[0] = 0;
         rows[n] = space[0];
+        outputs.row_step = step;
     } else {
         // A row, a column piece, a strided corner: fine when one worker holds all of it.
         auto [low, high] = reach(target);

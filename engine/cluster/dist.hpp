@@ -44,6 +44,9 @@ struct DistView {
     // read rows [r + row_offset()) of the base for view rows r.
     bool row_aligned() const;
     int64_t row_offset() const { return offset / base->row_elements(); }
+    // The same with axis 0 walking every k-th base row (a[::2], u[1:-1:2, 1:-1:2]): k, else 0. View
+    // row r is then base row row_offset() + k * r. (1 exactly when row_aligned().)
+    int64_t row_step() const;
     static std::shared_ptr<DistView> whole(std::shared_ptr<DistArray>);
 };
 

@@ -391,6 +391,17 @@ std::vector<LeafPlan> plan_leaves(const vm::Program& program, const Shape& space
     return leaves;
 }
 
+// Which of a program's outputs are reductions (their partials come back; the others are stored).
+std::vector<bool> reduce_outputs(const vm::Program& program)
+{
+    std::vector<bool> reduced(program.outputs.size(), false);
+    for (auto& instruction : program.code) {
+        if (instruction.kind == vm::InstructionKind::Reduce)
+            reduced[static_cast<size_t>(instruction.index)] = true;
+    }
+    return reduced;
+}
+
 // Sends one Run per worker (rows[w] .. rows[w+1] of the space), collects the replies, and returns
 // the reductions' partials concatenated in worker order, one byte string per Reduce.
 std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::span<const LeafPlan> leaves, const Shape& space,
@@ -408,6 +419,7 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
 
     std::vector<protocol::Run> runs(n);
     std::vector<std::vector<zmq::message_t>> frames(n);
+    auto reduced = reduce_outputs(program);
     for (int w = 0; w < n; ++w) {
         int64_t r0 = rows[w], r1 = rows[w + 1];
         auto& run = runs[w];
@@ -500,8 +512,8 @@ std::vector<std::vector<std::byte>> execute(const vm::Program& program, std::spa
             protocol::ArrayRef ref;
             ref.dtype = static_cast<uint8_t>(program.outputs[k].dtype);
             bool is_new = false;
-            if (program.outputs[k].shape.empty() && !space.empty()) {
-                ref.kind = 0; // a reduction
+            if (reduced[k]) {
+                ref.kind = 0; // a reduction (its partials come back)
             } else if (outputs.into_existing && outputs.single_owner) {
                 const DistView& view = *outputs.target;
                 ref.kind = 1;
@@ -577,20 +589,16 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
     Cluster* cluster = Cluster::get();
     if (!cluster || space.empty() || product(space) < min_elements())
         return false;
-    // Per-row reductions run in the driver (their leaves gathered), as unfused axis reductions do.
-    for (auto& root : roots) {
-        if (root->kind == NodeKind::Reduce && root->last_axis)
-            return false;
-    }
     engine::planner::materialize_barriers(roots, space);
     std::vector<Node*> order = engine::planner::collect_nodes(roots);
     vm::Program program = engine::planner::emit_program(order, roots, space, false);
     int64_t row_elements = product(space) / space[0];
     auto bounds = partition(space[0], row_elements, cluster->size());
-    bool has_reduce = false;
+    // Per-row reductions fold each row's partials by itself: rows never split between workers.
+    bool has_full_reduce = false;
     for (auto& instruction : program.code)
-        has_reduce = has_reduce || instruction.kind == vm::InstructionKind::Reduce;
-    if (has_reduce) {
+        has_full_reduce = has_full_reduce || (instruction.kind == vm::InstructionKind::Reduce && !instruction.per_row);
+    if (has_full_reduce) {
         // Partial sums must split where the local kernel's blocks split, or the bits would differ.
         for (auto bound : bounds) {
             if (bound * row_elements % vm::reduction_block != 0 && bound != space[0])
@@ -599,16 +607,22 @@ bool run_group(std::span<const NodePtr> roots, const Shape& space)
     }
     auto leaves = plan_leaves(program, space, bounds);
     OutputPlan outputs;
-    for (auto& output : program.outputs)
-        outputs.new_ids.push_back(output.shape.empty() ? 0 : next_id());
+    auto reduced = reduce_outputs(program);
+    for (size_t k = 0; k < program.outputs.size(); ++k)
+        outputs.new_ids.push_back(reduced[k] ? 0 : next_id());
     auto partials = execute(program, leaves, space, bounds, outputs);
 
     int slot = 0;
     for (auto& instruction : program.code) {
         if (instruction.kind != vm::InstructionKind::Reduce)
             continue;
-        NDArray result = NDArray::empty(program.outputs[instruction.index].dtype, {});
-        vm::fold_partials(instruction.reduce, program.registers[instruction.operands[0]], partials[slot++], result);
+        const NDArray& output = program.outputs[instruction.index];
+        NDArray result = NDArray::empty(output.dtype, output.shape);
+        DType dtype = program.registers[instruction.operands[0]];
+        if (instruction.per_row)
+            vm::fold_row_partials(instruction.reduce, dtype, partials[slot++], space.back(), result);
+        else
+            vm::fold_partials(instruction.reduce, dtype, partials[slot++], result);
         Node& root = *roots[instruction.index];
         become_array(root);
         root.array = result;

@@ -13,7 +13,8 @@ namespace ramba::protocol {
 
 // 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
 // 3: ReduceRows (axis reductions where the rows live).
-// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays); Compress (a[mask]).
+// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays); Compress (a[mask]);
+//    per-row reductions in Run (Instruction::per_row).
 inline constexpr uint32_t version = 4;
 
 // A malformed or unexpected message: the receiver drops it (and says why), never crashes.
@@ -70,7 +71,8 @@ struct Instruction {
     double start {}, step { 1 };
     uint8_t reduce {};
     int32_t direct_store { -1 };
-    MSGPACK_DEFINE(kind, target, operands, op, loop_inputs, loop_output, index, start, step, reduce, direct_store);
+    uint8_t per_row {}; // Reduce: one result per row of the space (its partials per row, in row order)
+    MSGPACK_DEFINE(kind, target, operands, op, loop_inputs, loop_output, index, start, step, reduce, direct_store, per_row);
 };
 
 // An array as the worker sees it. Inline: the data is frame `frame` (C-contiguous, `shape`).

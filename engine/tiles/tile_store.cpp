@@ -817,6 +817,10 @@ vm::Program decode_program(const protocol::Run& request, std::vector<NDArray> in
                 char kind = engine::dtype_kind(program.registers[out.operands[0]]);
                 if (kind == 'c' || !outputs[in.index].shape.empty())
                     throw ProtocolError("reductions are over real registers into 0-d outputs");
+                // Per row: the partials of each row of a 2-d or larger space (the driver folds them).
+                if (in.per_row > 1 || (in.per_row && program.shape.size() < 2))
+                    throw ProtocolError("per-row reductions need rows");
+                out.per_row = in.per_row != 0;
             } else if (!outputs[in.index].shape.empty() ? outputs[in.index].shape != program.shape : !program.shape.empty()) {
                 throw ProtocolError("store into an output of another shape");
             }
@@ -869,6 +873,7 @@ std::vector<protocol::Instruction> encode_code(const vm::Program& program)
         out.step = in.step;
         out.reduce = static_cast<uint8_t>(in.reduce);
         out.direct_store = in.direct_store;
+        out.per_row = in.per_row ? 1 : 0;
         code.push_back(std::move(out));
     }
     return code;

@@ -515,19 +515,21 @@ void run_program(const Program& program)
         DType dtype = program.registers[instruction.operands[0]];
         const NDArray& output = program.outputs[instruction.index];
         std::span<const std::byte> partial = partials[slot++];
-        if (!instruction.per_row) {
+        if (instruction.per_row)
+            fold_row_partials(instruction.reduce, dtype, partial, program.shape.back(), output);
+        else
             fold_partials(instruction.reduce, dtype, partial, output);
-            continue;
-        }
-        // Row r's blocks are r * chunks ... (r + 1) * chunks - 1 (row mode, blocks of reduce_block).
-        int64_t length = program.shape.back();
-        int64_t chunks = (length + reduce_block - 1) / reduce_block;
-        int64_t rows = output.size();
-        size_t itemsize = dtype_itemsize(output.dtype);
-        for (int64_t r = 0; r < rows; ++r)
-            fold_into(instruction.reduce, dtype, partial.subspan(r * chunks * 16, chunks * 16), output.dtype,
-                output.data() + r * itemsize);
     }
+}
+
+void fold_row_partials(ProgramReduce reduce, DType dtype, std::span<const std::byte> partial, int64_t row_length, const NDArray& output)
+{
+    // Row r's blocks are r * chunks ... (r + 1) * chunks - 1 (row mode, blocks of reduce_block).
+    int64_t chunks = (row_length + reduce_block - 1) / reduce_block;
+    int64_t rows = output.size();
+    size_t itemsize = dtype_itemsize(output.dtype);
+    for (int64_t r = 0; r < rows; ++r)
+        fold_into(reduce, dtype, partial.subspan(r * chunks * 16, chunks * 16), output.dtype, output.data() + r * itemsize);
 }
 
 std::string describe(const Program& program)

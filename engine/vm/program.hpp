@@ -75,6 +75,10 @@ void run_program(const Program&);
 BlockPartials run_program_partials(const Program&);
 // Folds block partials (in block order) of a reduce over `dtype` into the 0-d `output`.
 void fold_partials(ProgramReduce, engine::DType, std::span<const std::byte> partials, const engine::NDArray& output);
+// The same for a per-row reduction over rows of `row_length`: row r's partials (row mode: blocks of
+// reduction_block from each row's start) fold into element r of `output` (C-contiguous).
+void fold_row_partials(ProgramReduce, engine::DType, std::span<const std::byte> partials, int64_t row_length,
+    const engine::NDArray& output);
 
 // One line per instruction, as `--explain` prints kernels.
 std::string describe(const Program&);

@@ -100,15 +100,17 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         emit_vm_warnings(context);
         return wrap_result(std::move(result));
     }
+    // Along the last axis of a pending chain the reduction fuses into the chain's kernel (on the
+    // workers too, when the chain is distributed); other axes of distributed arrays reduce there.
+    if ((fusible || op == ReduceOp::Mean) && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
+        if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
+            return fused;
+    }
     if (!axis.is_none() && !dtype && out.is_none()) {
         if (Value done; distributed_reduce(context, op, array, axis, keepdims, ddof, done)) {
             emit_vm_warnings(context);
             return done;
         }
-    }
-    if ((fusible || op == ReduceOp::Mean) && !axis.is_none() && !dtype && out.is_none() && is_array(array)) {
-        if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
-            return fused;
     }
     if (Value fused; axis.is_none() && !dtype && out.is_none() && !keepdims && fuse_statistic(context, op, array, ddof, fused))
         return fused;

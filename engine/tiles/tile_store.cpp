@@ -6,6 +6,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/linalg.hpp"
+#include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
 #include "engine/dtype/dtype.hpp"
 #include "engine/vm/kernels.hpp"
@@ -286,6 +287,7 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
     bool per_row = request.out_id != 0;
     switch (op) {
     case ReduceOp::Sum: case ReduceOp::Prod: case ReduceOp::Min: case ReduceOp::Max: case ReduceOp::Any: case ReduceOp::All:
+    case ReduceOp::CountNonzero:
         break;
     case ReduceOp::Mean: case ReduceOp::Std: case ReduceOp::Var: case ReduceOp::ArgMin: case ReduceOp::ArgMax: case ReduceOp::Ptp:
     case ReduceOp::NanSum: case ReduceOp::NanMean: case ReduceOp::NanMin: case ReduceOp::NanMax:
@@ -313,22 +315,36 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
     vm::ReduceOptions options;
     options.keepdims = request.keepdims != 0;
     options.ddof = request.ddof;
+    if (request.dtype != -1) {
+        bool takes_dtype = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Mean || op == ReduceOp::Std
+            || op == ReduceOp::Var || op == ReduceOp::NanSum || op == ReduceOp::NanMean;
+        if (request.dtype < 0 || request.dtype > 255 || !takes_dtype)
+            throw ProtocolError("reduce_rows: bad dtype=");
+        options.dtype = checked_dtype(static_cast<uint8_t>(request.dtype));
+        if (engine::dtype_kind(*options.dtype) == 'c')
+            throw ProtocolError("reduce_rows: complex dtype=");
+    }
     if (request.chained) {
+        DType accumulating = options.dtype.value_or(rows.dtype);
         if (request.chained > 1 || per_row || axes.size() != 1 || (op != ReduceOp::Sum && op != ReduceOp::Prod)
-            || (rows.dtype != DType::Float64 && rows.dtype != DType::Float32) || ndim < 2 || !options.keepdims || frames.size() > 1)
-            throw ProtocolError("reduce_rows: a chained reduction is a float sum or product along axis 0 alone");
+            || (accumulating != DType::Float64 && accumulating != DType::Float32) || ndim < 2 || !options.keepdims || frames.size() > 1)
+            throw ProtocolError("reduce_rows: a chained reduction is a sum or product in float32/float64 along axis 0 alone");
         if (frames.empty())
             return engine::ascontiguous(vm::reduce(op, rows, std::span<const int64_t>(axes), options));
         engine::Shape kept = rows.shape;
         kept[0] = 1;
-        NDArray running = copy_frame(rows.dtype, kept, frames[0]);
-        // numpy's loop for axis 0: running = running op row, one row after the other.
+        NDArray running = copy_frame(accumulating, kept, frames[0]);
+        // numpy's loop for axis 0: running = running op row, one row after the other, each row
+        // cast to the accumulating dtype first (numpy's buffered cast).
         NDArray row = rows;
         row.shape[0] = 1;
+        NDArray cast_row = rows.dtype == accumulating ? NDArray {} : NDArray::empty(accumulating, kept);
         vm::OpCode fold = op == ReduceOp::Sum ? vm::OpCode::Add : vm::OpCode::Multiply;
         for (int64_t r = 0; r < rows.shape[0]; ++r) {
             row.offset = rows.offset + r * rows.strides[0];
-            NDArray operands[] = { running, row };
+            if (cast_row.buffer)
+                engine::assign(cast_row, row);
+            NDArray operands[] = { running, cast_row.buffer ? cast_row : row };
             vm::apply_into(fold, operands, running);
         }
         return running;
@@ -357,6 +373,52 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
     engine::assign(out.data, result);
     m_tiles[request.out_id] = std::move(out);
     return {};
+}
+
+NDArray TileStore::scan_rows(const protocol::ScanRows& request, std::span<const Frame> frames)
+{
+    using vm::ReduceOp;
+    NDArray rows = rows_view(request.a, "scan_rows: the operand");
+    auto op = static_cast<ReduceOp>(request.op);
+    if (op != ReduceOp::Sum && op != ReduceOp::Prod)
+        throw ProtocolError("scan_rows: bad accumulation");
+    DType dtype = checked_dtype(request.dtype);
+    // Casts that warn would warn here, on the worker's stderr: the driver keeps those.
+    if (engine::dtype_kind(rows.dtype) == 'c' || engine::dtype_kind(dtype) == 'c' || engine::cast_may_warn(rows.dtype, dtype))
+        throw ProtocolError("scan_rows: complex data or a cast that can warn");
+    if (request.flatten > 1 || request.chained > 1 || frames.size() > (request.chained ? 1u : 0u))
+        throw ProtocolError("scan_rows: bad flags or frames");
+    int64_t ndim = static_cast<int64_t>(rows.shape.size());
+    if (request.flatten ? request.axis != 0 : (request.axis < 0 || request.axis >= ndim))
+        throw ProtocolError("scan_rows: the axis is outside the operand");
+    if (request.chained && !request.flatten && request.axis != 0)
+        throw ProtocolError("scan_rows: only axis 0 or a flattened scan is chained");
+    if (request.out_id == 0 || m_tiles.count(request.out_id) || request.out_row_begin < 0)
+        throw ProtocolError("scan_rows: bad output tile");
+    NDArray work = request.flatten ? engine::reshape(engine::ascontiguous(rows), { rows.size() }) : rows;
+    int64_t axis = request.axis;
+    engine::Shape line = work.shape;
+    line[axis] = 1;
+    NDArray carry;
+    if (!frames.empty())
+        carry = copy_frame(dtype, line, frames[0]);
+    Tile out = make_tile(dtype, work.shape, request.out_row_begin);
+    vm::accumulate_into(op, work, axis, out.data, carry.buffer ? &carry : nullptr);
+    NDArray last;
+    if (request.chained) {
+        // The next worker goes on from this one's last line (axis 0: the last row).
+        int64_t n = work.shape[0];
+        if (n == 0) {
+            last = carry;
+        } else {
+            last = out.data;
+            last.shape[0] = 1;
+            last.offset += (n - 1) * last.strides[0];
+            last = engine::ascontiguous(last);
+        }
+    }
+    m_tiles[request.out_id] = std::move(out);
+    return last;
 }
 
 vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request, std::span<const Frame> frames,

@@ -39,12 +39,18 @@ bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
 // np.argsort(a, axis) / a.argsort(axis) along an axis other than 0: int64 indices with a's rows.
 bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
-// np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax(a, axis,
-// keepdims=, ddof=) of a distributed (or pending over distributed) array with an axis (no dtype=, no
-// out=): axes without 0 reduce where the rows live and the result keeps them; axes with 0 combine
-// the workers' partials when the order of the rows cannot show (min, max, any, all, integer sums);
-// the others along axis 0 gather a copy of the data (the array stays distributed).
+// np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax/
+// count_nonzero(a, axis, keepdims=, ddof=, dtype=) of a distributed (or pending over distributed)
+// array with an axis (count_nonzero also without; no out=): axes without 0 reduce where the rows
+// live and the result keeps them; axes with 0 combine the workers' partials when the order of the
+// rows cannot show (min, max, any, all, counts, integer sums and means), pass the running result
+// worker to worker for float sums, products and means along axis 0 alone; the others along axis 0
+// gather a copy of the data (the array stays distributed).
 bool distributed_reduce(interp::CallContext&, vm::ReduceOp, const interp::Value& a, const interp::Value& axis, bool keepdims,
-    int64_t ddof, interp::Value& out);
+    int64_t ddof, std::optional<engine::DType> dtype, interp::Value& out);
+// np.cumsum/np.cumprod(a, axis, dtype=) of a distributed array (no out=): a new distributed array
+// made where the rows live (along axis 0 and flattened, the carry worker to worker in row order).
+bool distributed_accumulate(interp::CallContext&, vm::ReduceOp, const interp::Value& a, const interp::Value& axis,
+    std::optional<engine::DType> dtype, interp::Value& out);
 
 } // namespace ramba::numpy

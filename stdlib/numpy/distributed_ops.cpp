@@ -480,9 +480,10 @@ bool distributed_accumulate(interp::CallContext& context, vm::ReduceOp op, const
     if (!result)
         return false;
     bool chained = !axis || *axis == 0 || source->shape.size() == 1;
-    explain(what + (chained ? ": the carry (the last row so far) goes worker to worker in row order (numpy's loop), each worker "
-                              "scanning its rows on from it into a new distributed array"
-                            : ": each worker scans its own rows into a new distributed array with the same rows"));
+    std::string carry = !axis || source->shape.size() == 1 ? "element" : "row";
+    explain(what + (chained ? ": the carry (the last " + carry + " so far) goes worker to worker in row order (numpy's loop), each "
+                        + "worker scanning its rows on from it into a new distributed array"
+                            : std::string(": each worker scans its own rows into a new distributed array with the same rows")));
     out = wrap_distributed(std::move(result));
     return true;
 }

@@ -131,11 +131,113 @@ bool distributed_transpose(interp::CallContext&, const Value& a, std::optional<s
     return true;
 }
 
+namespace {
+
+bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis, Value& out);
+
+// `part` seen with `shape` (its elements in the same order): a distributed view for a distributed
+// part (a copy where its rows live when it is not contiguous), a view or copy in the driver else.
+std::optional<Value> reshaped_part(interp::CallContext& context, const Value& part, const engine::Shape& shape)
+{
+    if (distributed_view(part)) {
+        Value view;
+        if (!distributed_reshape(context, part, shape, view))
+            return std::nullopt;
+        return view;
+    }
+    return wrap_array(engine::reshape(to_array(context, part), shape));
+}
+
+} // namespace
+
 bool distributed_concatenate(interp::CallContext& context, const Value& sequence, std::optional<int64_t> axis_argument, Value& out)
 {
     if (!cluster::Cluster::get() || !axis_argument || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
         return false;
+    return concatenate_parts(context, interp::to_vector(context, sequence), *axis_argument, out);
+}
+
+bool distributed_stack_new_axis(interp::CallContext& context, const Value& sequence, const Value& axis_value, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
     Values parts = interp::to_vector(context, sequence);
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part))
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    if (!any_distributed)
+        return false;
+    // numpy's checks and errors (shapes, the axis) come from the driver path.
+    const engine::Shape& shape = parts[0].as<ArrayObject>().shape();
+    for (auto& part : parts) {
+        if (part.as<ArrayObject>().shape() != shape)
+            return false;
+    }
+    int64_t ndim = static_cast<int64_t>(shape.size()) + 1, axis = interp::to_index(context, axis_value);
+    if (axis < -ndim || axis >= ndim)
+        return false;
+    axis = axis < 0 ? axis + ndim : axis;
+    if (axis == 0) {
+        // The parts would be the rows: one or a few huge rows are no partition to speak of. The
+        // driver stacks copies of them; they stay distributed.
+        explain("stack of " + std::to_string(parts.size()) + " arrays " + engine::shape_to_string(shape)
+            + " along a new axis 0: in the driver (the parts would be the result's rows), from copies of the distributed ones");
+        std::vector<NDArray> arrays;
+        for (auto& part : parts)
+            arrays.push_back(part.as<ArrayObject>().readable());
+        out = wrap_array(engine::stack(arrays, 0));
+        return true;
+    }
+    engine::Shape expanded = shape;
+    expanded.insert(expanded.begin() + axis, 1);
+    Values columns;
+    for (auto& part : parts) {
+        auto reshaped = reshaped_part(context, part, expanded);
+        if (!reshaped)
+            return false;
+        columns.push_back(*reshaped);
+    }
+    return concatenate_parts(context, columns, axis, out);
+}
+
+bool distributed_column_stack(interp::CallContext& context, const Value& sequence, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
+    Values parts = interp::to_vector(context, sequence);
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part) || part.as<ArrayObject>().shape().empty())
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    if (!any_distributed)
+        return false;
+    // numpy: 1-d parts become columns; the others join along axis 1 as they are.
+    Values columns;
+    for (auto& part : parts) {
+        const engine::Shape& shape = part.as<ArrayObject>().shape();
+        if (shape.size() >= 2) {
+            columns.push_back(part);
+            continue;
+        }
+        auto column = reshaped_part(context, part, { shape[0], 1 });
+        if (!column)
+            return false;
+        columns.push_back(*column);
+    }
+    return concatenate_parts(context, columns, 1, out);
+}
+
+namespace {
+
+bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis_argument, Value& out)
+{
+    if (parts.empty())
+        return false;
     bool any_distributed = false;
     for (auto& part : parts) {
         if (!is_array(part))
@@ -148,7 +250,7 @@ bool distributed_concatenate(interp::CallContext& context, const Value& sequence
     const engine::Shape& first = parts[0].as<ArrayObject>().shape();
     if (first.empty())
         return false;
-    int64_t ndim = static_cast<int64_t>(first.size()), axis = *axis_argument;
+    int64_t ndim = static_cast<int64_t>(first.size()), axis = axis_argument;
     if (axis < -ndim || axis >= ndim)
         return false;
     if (axis < 0)
@@ -188,6 +290,8 @@ bool distributed_concatenate(interp::CallContext& context, const Value& sequence
     out = Value::object(Type::Opaque, interp::make_object<ArrayObject>(whole));
     return true;
 }
+
+} // namespace
 
 bool distributed_stack(interp::CallContext& context, const Value& sequence, bool horizontal, Value& out)
 {

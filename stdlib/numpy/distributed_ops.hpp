@@ -34,6 +34,10 @@ bool distributed_transpose(interp::CallContext&, const interp::Value& a, std::op
 bool distributed_concatenate(interp::CallContext&, const interp::Value& sequence, std::optional<int64_t> axis, interp::Value& out);
 // np.vstack (parts of 2+ dimensions: concatenate along 0) and np.hstack (along 1, or 0 for 1-d parts).
 bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool horizontal, interp::Value& out);
+// np.stack along a new axis >= 1 (the result keeps the parts' rows; a new axis 0 would make the
+// parts the rows, so that one stays in the driver), and np.column_stack: concatenate's way.
+bool distributed_stack_new_axis(interp::CallContext&, const interp::Value& sequence, const interp::Value& axis, interp::Value& out);
+bool distributed_column_stack(interp::CallContext&, const interp::Value& sequence, interp::Value& out);
 // np.sort(a, axis) / a.sort(axis) along an axis other than 0: each worker sorts its own rows.
 bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);

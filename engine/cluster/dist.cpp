@@ -1167,23 +1167,38 @@ std::shared_ptr<DistArray> scan(const DistView& view, vm::ReduceOp op, std::opti
         cluster->collect(all, sequence);
         return result;
     }
+    // First every worker makes its tile at once (its rows cast into it: the page faults and the
+    // copy), so that the chain below waits for the scans alone.
+    {
+        uint64_t sequence = cluster->next_sequence();
+        std::vector<int> all(n);
+        for (int w = 0; w < n; ++w) {
+            all[w] = w;
+            protocol::ScanRows prepare = message(w);
+            prepare.stage = 1;
+            cluster->send(w, protocol::encode(protocol::MessageType::ScanRows, sequence, prepare));
+        }
+        cluster->collect(all, sequence);
+    }
     // numpy's loop runs along the rows (the elements) in order: each worker goes on from the last
     // line of the rows before its own, and hands its own last line to the next.
     int64_t line_bytes = (flatten ? 1 : row_elements) * static_cast<int64_t>(engine::dtype_itemsize(dtype));
     std::optional<zmq::message_t> carry;
     for (int w = 0; w < n; ++w) {
+        if (bounds[w] == bounds[w + 1])
+            continue; // its empty tile is made; the carry passes it by
         std::vector<zmq::message_t> frames;
         if (carry)
             frames.emplace_back(carry->data(), carry->size());
+        protocol::ScanRows scan = message(w);
+        scan.stage = 2;
         uint64_t sequence = cluster->next_sequence();
-        cluster->send(w, protocol::encode(protocol::MessageType::ScanRows, sequence, message(w)), std::move(frames));
+        cluster->send(w, protocol::encode(protocol::MessageType::ScanRows, sequence, scan), std::move(frames));
         std::vector<int> one { w };
         auto replies = cluster->collect(one, sequence);
-        if (replies[0].frames.size() > 1 || (replies[0].frames.size() == 1 && static_cast<int64_t>(replies[0].frames[0].size()) != line_bytes)
-            || (replies[0].frames.empty() && bounds[w] < bounds[w + 1]))
+        if (replies[0].frames.size() != 1 || static_cast<int64_t>(replies[0].frames[0].size()) != line_bytes)
             throw RambaError(ErrorKind::WorkerError, "worker " + std::to_string(w) + " sent a carry of the wrong size");
-        if (!replies[0].frames.empty())
-            carry = std::move(replies[0].frames[0]);
+        carry = std::move(replies[0].frames[0]);
     }
     return result;
 }

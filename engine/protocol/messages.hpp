@@ -199,7 +199,9 @@ struct ReduceRows {
 // with `flatten` over a's elements in C order (1-d, first element `out_row_begin`). Along axis 0
 // or flattened the loop runs on from the rows before (`chained`): frame 0, when present, holds
 // their last line (a's shape with 1 row; (1,) flattened), and Done's frame 0 is this worker's
-// last line for the next one (the carry unchanged when it has no rows).
+// last line for the next one (the carry unchanged when it has no rows). `stage` splits the work
+// so that a chain waits only for the scan itself: 1 makes the tile (a's rows cast into it, every
+// worker at once), 2 scans that tile in place; 0 does both.
 struct ScanRows {
     ArrayRef a;
     uint8_t op {};
@@ -209,7 +211,8 @@ struct ScanRows {
     uint64_t out_id {};
     int64_t out_row_begin {};
     uint8_t chained {};
-    MSGPACK_DEFINE(a, op, axis, flatten, dtype, out_id, out_row_begin, chained);
+    uint8_t stage {};
+    MSGPACK_DEFINE(a, op, axis, flatten, dtype, out_id, out_row_begin, chained, stage);
 };
 
 struct Free {

@@ -386,39 +386,46 @@ NDArray TileStore::scan_rows(const protocol::ScanRows& request, std::span<const 
     // Casts that warn would warn here, on the worker's stderr: the driver keeps those.
     if (engine::dtype_kind(rows.dtype) == 'c' || engine::dtype_kind(dtype) == 'c' || engine::cast_may_warn(rows.dtype, dtype))
         throw ProtocolError("scan_rows: complex data or a cast that can warn");
-    if (request.flatten > 1 || request.chained > 1 || frames.size() > (request.chained ? 1u : 0u))
+    if (request.flatten > 1 || request.chained > 1 || request.stage > 2 || frames.size() > (request.chained && request.stage != 1 ? 1u : 0u))
         throw ProtocolError("scan_rows: bad flags or frames");
     int64_t ndim = static_cast<int64_t>(rows.shape.size());
     if (request.flatten ? request.axis != 0 : (request.axis < 0 || request.axis >= ndim))
         throw ProtocolError("scan_rows: the axis is outside the operand");
     if (request.chained && !request.flatten && request.axis != 0)
         throw ProtocolError("scan_rows: only axis 0 or a flattened scan is chained");
-    if (request.out_id == 0 || m_tiles.count(request.out_id) || request.out_row_begin < 0)
+    engine::Shape shape = request.flatten ? engine::Shape { rows.size() } : rows.shape;
+    bool made = request.stage == 2; // the tile is there already (stage 1 made it)
+    if (request.out_id == 0 || m_tiles.count(request.out_id) != (made ? 1u : 0u) || request.out_row_begin < 0)
         throw ProtocolError("scan_rows: bad output tile");
-    NDArray work = request.flatten ? engine::reshape(engine::ascontiguous(rows), { rows.size() }) : rows;
+    if (made) {
+        const Tile& t = tile(request.out_id);
+        if (t.data.dtype != dtype || t.data.shape != shape || t.row_begin != request.out_row_begin)
+            throw ProtocolError("scan_rows: the tile to scan in place does not match");
+    } else {
+        Tile out = make_tile(dtype, shape, request.out_row_begin);
+        engine::assign(out.data, request.flatten ? engine::reshape(engine::ascontiguous(rows), shape) : rows);
+        m_tiles[request.out_id] = std::move(out);
+        if (request.stage == 1)
+            return {};
+    }
+    NDArray data = tile(request.out_id).data;
     int64_t axis = request.axis;
-    engine::Shape line = work.shape;
+    engine::Shape line = shape;
     line[axis] = 1;
     NDArray carry;
     if (!frames.empty())
         carry = copy_frame(dtype, line, frames[0]);
-    Tile out = make_tile(dtype, work.shape, request.out_row_begin);
-    vm::accumulate_into(op, work, axis, out.data, carry.buffer ? &carry : nullptr);
-    NDArray last;
-    if (request.chained) {
-        // The next worker goes on from this one's last line (axis 0: the last row).
-        int64_t n = work.shape[0];
-        if (n == 0) {
-            last = carry;
-        } else {
-            last = out.data;
-            last.shape[0] = 1;
-            last.offset += (n - 1) * last.strides[0];
-            last = engine::ascontiguous(last);
-        }
-    }
-    m_tiles[request.out_id] = std::move(out);
-    return last;
+    vm::accumulate_into(op, data, axis, data, carry.buffer ? &carry : nullptr);
+    if (!request.chained)
+        return {};
+    // The next worker goes on from this one's last line (axis 0: the last row).
+    int64_t n = shape[0];
+    if (n == 0)
+        return carry;
+    NDArray last = data;
+    last.shape[0] = 1;
+    last.offset += (n - 1) * last.strides[0];
+    return engine::ascontiguous(last);
 }
 
 vm::BlockPartials TileStore::run(uint64_t sequence, const protocol::Run& request, std::span<const Frame> frames,

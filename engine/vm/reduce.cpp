@@ -663,7 +663,9 @@ void accumulate_into(ReduceOp op, const NDArray& input, int64_t axis, const NDAr
 {
     RAMBA_ASSERT(op == ReduceOp::Sum || op == ReduceOp::Prod, "cumsum and cumprod only");
     RAMBA_ASSERT(axis >= 0 && axis < out.ndim() && out.shape == input.shape, "accumulate_into: the caller checks axis and shape");
-    assign(out, input);
+    bool in_place = input.buffer == out.buffer && input.offset == out.offset && input.strides == out.strides && input.dtype == out.dtype;
+    if (!in_place)
+        assign(out, input);
     // Running fold along `axis` in place, one typed loop per line along the axis (numpy's order:
     // out[..., i, ...] = out[..., i-1, ...] op out[..., i, ...]). Integers wrap as numpy's do.
     int64_t n = out.shape[axis];

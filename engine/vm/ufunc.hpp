@@ -88,6 +88,7 @@ engine::NDArray accumulate(ReduceOp /* Sum or Prod */, const engine::NDArray&, s
 // The same along `axis` (in range) into `out` (input's shape, the accumulating dtype), starting
 // from `carry` when given (C-contiguous, out's dtype, input's shape with 1 along `axis`): the
 // running values of the lines before the first one, as a worker continues the rows before its own.
+// `input` may be `out` itself (scanned in place).
 void accumulate_into(ReduceOp /* Sum or Prod */, const engine::NDArray& input, int64_t axis, const engine::NDArray& out,
     const engine::NDArray* carry = nullptr);
 

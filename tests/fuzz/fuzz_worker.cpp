@@ -199,6 +199,8 @@ void write_seeds(const char* folder)
     scan.flatten = 1;
     scan.out_row_begin = 64;
     save("scan_flat", frame(protocol::encode(protocol::MessageType::ScanRows, 24, scan)) + frame(std::string(8, '\0')));
+    scan.stage = 1;
+    save("scan_stage1", frame(protocol::encode(protocol::MessageType::ScanRows, 25, scan)));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 

@@ -102,6 +102,36 @@ TEST_CASE("a chained scan goes on from the carry and hands on its last line", "[
     CHECK_FALSE(store.scan_rows(request).buffer);
 }
 
+TEST_CASE("a scan in two stages: the tile first, then the scan in place", "[engine][tiles]")
+{
+    auto store = store_with_rows();
+    auto request = scan_request();
+    request.axis = 0;
+    request.chained = 1;
+    request.stage = 2;
+    std::vector<int64_t> before = { 100, 200, 300 };
+    auto frame = frame_of(before);
+    CHECK_THROWS_AS(store.scan_rows(request, std::span<const tiles::Frame>(&frame, 1)), protocol::ProtocolError); // no tile yet
+    request.stage = 1;
+    CHECK_THROWS_AS(store.scan_rows(request, std::span<const tiles::Frame>(&frame, 1)), protocol::ProtocolError); // no carry to make it
+    CHECK_FALSE(store.scan_rows(request).buffer);
+    CHECK(tile_values<int64_t>(store, 2, 10, 12) == std::vector<int64_t> { 1, 2, 3, 4, 5, 6 }); // cast, not scanned
+    CHECK_THROWS_AS(store.scan_rows(request), protocol::ProtocolError); // the tile exists
+    request.stage = 2;
+    request.dtype = static_cast<uint8_t>(DType::Float64);
+    CHECK_THROWS_AS(store.scan_rows(request, std::span<const tiles::Frame>(&frame, 1)), protocol::ProtocolError); // not its dtype
+    request.dtype = static_cast<uint8_t>(DType::Int64);
+    request.out_row_begin = 11;
+    CHECK_THROWS_AS(store.scan_rows(request, std::span<const tiles::Frame>(&frame, 1)), protocol::ProtocolError); // not its rows
+    request.out_row_begin = 10;
+    engine::NDArray carry = store.scan_rows(request, std::span<const tiles::Frame>(&frame, 1));
+    CHECK(tile_values<int64_t>(store, 2, 10, 12) == std::vector<int64_t> { 101, 202, 303, 105, 207, 309 });
+    auto* c = reinterpret_cast<const int64_t*>(carry.data());
+    CHECK((c[0] == 105 && c[1] == 207 && c[2] == 309));
+    request.stage = 3;
+    CHECK_THROWS_AS(store.scan_rows(request), protocol::ProtocolError);
+}
+
 TEST_CASE("bad scans are rejected", "[engine][tiles]")
 {
     auto store = store_with_rows();

@@ -283,6 +283,15 @@ struct Worker {
                 reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}), std::move(out));
                 return;
             }
+            case protocol::MessageType::ScanRows: {
+                engine::NDArray carry = store.scan_rows(decoded.body<protocol::ScanRows>(), frames);
+                std::vector<zmq::message_t> out;
+                if (carry.buffer)
+                    out.emplace_back(carry.data(), static_cast<size_t>(carry.nbytes()));
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}),
+                    std::move(out));
+                return;
+            }
             case protocol::MessageType::Free: {
                 auto free = decoded.body<protocol::Free>();
                 store.free(free.ids);

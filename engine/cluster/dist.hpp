@@ -117,19 +117,30 @@ std::shared_ptr<DistArray> compress(const DistView& a, const DistView& mask);
 // out of range, too many rows: the caller brings the array to the driver).
 std::optional<engine::NDArray> take_rows(const DistView&, std::span<const int64_t> rows);
 
-// np.<op>(view, axis=axes, keepdims=, ddof=) for ascending `axes` without 0 (sum, prod, mean,
-// std, var, min, max, argmin, argmax, any, all): each worker reduces its own rows of a row-aligned
-// view with the engine's reduce (numpy's loop order, so numpy's bits); the result keeps the view's
-// rows. Null when not possible (the caller reduces in the driver).
-std::shared_ptr<DistArray> reduce_rows(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims, int64_t ddof);
+// np.<op>(view, axis=axes, keepdims=, ddof=, dtype=) for ascending `axes` without 0 (sum, prod,
+// mean, std, var, min, max, argmin, argmax, any, all, ptp, count_nonzero, the nan-reductions):
+// each worker reduces its own rows of a row-aligned view with the engine's reduce (numpy's loop
+// order, so numpy's bits); the result keeps the view's rows. Null when not possible (the caller
+// reduces in the driver).
+std::shared_ptr<DistArray> reduce_rows(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims, int64_t ddof,
+    std::optional<engine::DType> dtype = {});
 // The same for axes with 0, for reductions whose result does not depend on the order of the rows
-// (min, max, any, all, sums and products of integers and bools): each worker with rows sends its
-// partial, and the driver combines them in row order. nullopt when not possible.
-std::optional<engine::NDArray> reduce_partials(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims);
-// A float64/float32 sum or product, or a float64 mean, along axis 0 alone: numpy adds row after
-// row, so the running result goes from worker to worker in row order (each folds its rows into
-// it), never split into partials. nullopt when not possible.
-std::optional<engine::NDArray> reduce_chained(const DistView&, vm::ReduceOp, bool keepdims);
+// (min, max, any, all, count_nonzero, and sums, products and means accumulating in integers or
+// bools): each worker with rows sends its partial (a mean's sum), and the driver combines them in
+// row order. nullopt when not possible.
+std::optional<engine::NDArray> reduce_partials(const DistView&, vm::ReduceOp, std::span<const int64_t> axes, bool keepdims,
+    std::optional<engine::DType> dtype = {});
+// A sum, product or mean accumulating in float64/float32 (numpy's dtype= or its default: integer
+// means in float64) along axis 0 alone: numpy adds row after row, so the running result goes from
+// worker to worker in row order (each folds its rows into it), never split into partials.
+// nullopt when not possible.
+std::optional<engine::NDArray> reduce_chained(const DistView&, vm::ReduceOp, bool keepdims, std::optional<engine::DType> dtype = {});
+// np.cumsum/np.cumprod (`op` Sum or Prod) of a row-aligned view into a new distributed array of
+// `dtype` (the accumulating one): along an `axis` >= 1 each worker scans its own rows (same
+// rows); along axis 0, or flattened (nullopt; a 1-d result whose elements stay where their rows
+// were), the carry (the last line so far) goes worker to worker in row order, as numpy's loop
+// runs. Null when not possible (a cast that can warn, complex data, an empty view).
+std::shared_ptr<DistArray> scan(const DistView&, vm::ReduceOp, std::optional<int64_t> axis, engine::DType dtype);
 
 // What `--explain` prints for a kernel that would run on the workers (empty for a local one).
 std::string explain_placement(std::span<const engine::planner::NodePtr> roots, const engine::Shape& space);

@@ -13,7 +13,8 @@ namespace ramba::protocol {
 
 // 2: MatMul and SortRows (row-block products and per-row sorts on the workers).
 // 3: ReduceRows (axis reductions where the rows live).
-// 4: SortSample, SortBracket, SortExchange (sample sort of flattened arrays); Compress (a[mask]);
+// 4: ScanRows (cumsum/cumprod where the rows live) and ReduceRows.dtype (numpy's dtype=);
+//    SortSample, SortBracket, SortExchange (sample sort of flattened arrays); Compress (a[mask]);
 //    per-row reductions in Run (Instruction::per_row).
 inline constexpr uint32_t version = 4;
 
@@ -39,6 +40,7 @@ enum class MessageType : uint8_t {
     MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
     SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
     ReduceRows, // driver -> worker: an axis reduction of its rows (a new tile, or a partial back)
+    ScanRows,   // driver -> worker: cumsum/cumprod of its rows into a new tile (the carry back)
     SortSample,   // driver -> worker: sort its part of a 1-d array into a run, send back samples
     SortBracket,  // driver -> worker: where keys fall in its run, and the elements between them
     SortExchange, // driver -> worker: cut its run into pieces, swap them with peers, merge
@@ -180,9 +182,11 @@ struct SortRows {
 // distinct, inside a's dimensions. out_id != 0: the axes exclude 0, so every row reduces by itself
 // and the result's rows become tile `out_id` (first row `out_row_begin`). out_id == 0: the axes
 // include 0 and the result (keepdims shape) is Done's frame 0, a partial the driver combines.
-// `chained` (a float32/float64 sum or product along axis 0 alone): the rows fold, one after the
-// other as numpy's loop does, into the running result of the rows before them (frame 0, keepdims
-// shape; absent for the first rows), and Done's frame 0 is the running result after them.
+// `chained` (a sum or product accumulating in float32/float64 along axis 0 alone): the rows fold,
+// one after the other as numpy's loop does, into the running result of the rows before them
+// (frame 0, keepdims shape; absent for the first rows), and Done's frame 0 is the running result
+// after them. `dtype`: numpy's dtype= (a DType; -1: none), for sum, prod, mean, std, var, nansum,
+// nanmean.
 struct ReduceRows {
     ArrayRef a;
     uint8_t op {};
@@ -192,7 +196,30 @@ struct ReduceRows {
     uint64_t out_id {};
     int64_t out_row_begin {};
     uint8_t chained {};
-    MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin, chained);
+    int32_t dtype { -1 };
+    MSGPACK_DEFINE(a, op, axes, keepdims, ddof, out_id, out_row_begin, chained, dtype);
+};
+
+// np.cumsum/np.cumprod (`op`: vm::ReduceOp Sum or Prod) of this worker's rows of `a` (a view,
+// kind 1, of rows of one tile) into the new tile `out_id` of dtype `dtype` (the accumulating one,
+// numpy's default or dtype=), first row `out_row_begin`: along `axis` of a (same shape as a), or
+// with `flatten` over a's elements in C order (1-d, first element `out_row_begin`). Along axis 0
+// or flattened the loop runs on from the rows before (`chained`): frame 0, when present, holds
+// their last line (a's shape with 1 row; (1,) flattened), and Done's frame 0 is this worker's
+// last line for the next one (the carry unchanged when it has no rows). `stage` splits the work
+// so that a chain waits only for the scan itself: 1 makes the tile (a's rows cast into it, every
+// worker at once), 2 scans that tile in place; 0 does both.
+struct ScanRows {
+    ArrayRef a;
+    uint8_t op {};
+    int32_t axis {};
+    uint8_t flatten {};
+    uint8_t dtype {};
+    uint64_t out_id {};
+    int64_t out_row_begin {};
+    uint8_t chained {};
+    uint8_t stage {};
+    MSGPACK_DEFINE(a, op, axis, flatten, dtype, out_id, out_row_begin, chained, stage);
 };
 
 // The sample sort of a 1-d distributed array, in three requests (engine/cluster/sample_sort.cpp;

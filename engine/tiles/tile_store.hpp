@@ -60,6 +60,10 @@ public:
     // result), or, for axes with 0, the partial (C-contiguous, keepdims shape) for the driver;
     // a chained one folds its rows into the running result in `frames` (see protocol::ReduceRows).
     engine::NDArray reduce_rows(const protocol::ReduceRows&, std::span<const Frame> frames = {});
+    // cumsum/cumprod of its rows with the engine's accumulate into a new tile; along axis 0 or
+    // flattened, chained on from the carry in `frames` (see protocol::ScanRows). Returns the new
+    // carry (empty when not chained, or when there is none yet).
+    engine::NDArray scan_rows(const protocol::ScanRows&, std::span<const Frame> frames = {});
 
     // The sample sort's three steps (protocol::SortSample, SortBracket, SortExchange). The first two
     // return what Done carries back: the samples and their positions; the key counts and the

@@ -654,13 +654,31 @@ NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axi
     }
     if (work.ndim() == 0)
         work = reshaped(ascontiguous(work), { 1 });
-    NDArray out = astype(work, out_dtype);
-    // Running fold along `ax` in place, one typed loop per line along the axis (numpy's order:
+    NDArray out = NDArray::empty(out_dtype, work.shape);
+    accumulate_into(op, work, ax, out);
+    return out;
+}
+
+void accumulate_into(ReduceOp op, const NDArray& input, int64_t axis, const NDArray& out, const NDArray* carry)
+{
+    RAMBA_ASSERT(op == ReduceOp::Sum || op == ReduceOp::Prod, "cumsum and cumprod only");
+    RAMBA_ASSERT(axis >= 0 && axis < out.ndim() && out.shape == input.shape, "accumulate_into: the caller checks axis and shape");
+    bool in_place = input.buffer == out.buffer && input.offset == out.offset && input.strides == out.strides && input.dtype == out.dtype;
+    if (!in_place)
+        assign(out, input);
+    // Running fold along `axis` in place, one typed loop per line along the axis (numpy's order:
     // out[..., i, ...] = out[..., i-1, ...] op out[..., i, ...]). Integers wrap as numpy's do.
-    int64_t n = out.shape[ax];
-    int64_t stride = out.strides[ax];
+    int64_t n = out.shape[axis];
+    int64_t stride = out.strides[axis];
     NDArray heads = out;
-    heads.shape[ax] = std::min<int64_t>(n, 1);
+    heads.shape[axis] = std::min<int64_t>(n, 1);
+    if (carry) {
+        int64_t line = 1;
+        for (int64_t k = 0; k < out.ndim(); ++k)
+            line *= k == axis ? 1 : out.shape[k];
+        RAMBA_ASSERT(carry->dtype == out.dtype && carry->is_c_contiguous() && carry->size() == line,
+            "accumulate_into: the carry is one C-contiguous line of out's dtype");
+    }
     bool is_sum = op == ReduceOp::Sum;
     dispatch_dtype(out.dtype, [&]<typename T>() {
         auto combine = [is_sum](T a, T b) -> T {
@@ -674,8 +692,45 @@ NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axi
                 return is_sum ? a + b : a * b;
             }
         };
+        const T* before = carry ? reinterpret_cast<const T*>(carry->data()) : nullptr;
+        int64_t inner = 1;
+        for (int64_t k = axis + 1; k < out.ndim(); ++k)
+            inner *= out.shape[k];
+        if (out.is_c_contiguous() && inner > 1 && n > 0) {
+            // OPTIMIZATION: an axis with contiguous lines after it (axis 0 of a C array) folds
+            // whole lines, line i = line i-1 op line i, in memory order, its columns split over
+            // threads. Every element sees the same operands in the same order: the same bits.
+            int64_t outer = out.size() / (n * inner);
+            T* base = reinterpret_cast<T*>(out.data());
+            int threads = out.size() >= parallel_min_elements ? static_cast<int>(std::min<int64_t>(num_threads(), inner / 64 + 1)) : 1;
+#pragma omp parallel for num_threads(threads) if (threads > 1) schedule(static)
+            for (int t = 0; t < threads; ++t) {
+                int64_t lo = inner * t / threads, hi = inner * (t + 1) / threads;
+                for (int64_t o = 0; o < outer; ++o) {
+                    T* line = base + o * n * inner;
+                    if (before) {
+                        const T* from = before + o * inner;
+                        for (int64_t k = lo; k < hi; ++k)
+                            line[k] = combine(from[k], line[k]);
+                    }
+                    for (int64_t i = 1; i < n; ++i) {
+                        T* previous = line + (i - 1) * inner;
+                        T* current = line + i * inner;
+#pragma omp simd
+                        for (int64_t k = lo; k < hi; ++k)
+                            current[k] = combine(previous[k], current[k]);
+                    }
+                }
+            }
+            return;
+        }
+        // for_each_element walks the heads in C order, the carry's order.
         for_each_element(heads, [&](std::byte* head) {
             T running = *reinterpret_cast<T*>(head);
+            if (before) {
+                running = combine(*before++, running);
+                *reinterpret_cast<T*>(head) = running;
+            }
             std::byte* p = head;
             for (int64_t i = 1; i < n; ++i) {
                 p += stride;
@@ -685,7 +740,6 @@ NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axi
             }
         });
     });
-    return out;
 }
 
 } // namespace ramba::vm

@@ -85,6 +85,12 @@ engine::NDArray reduce(ReduceOp, const engine::NDArray&, std::optional<std::span
 // cumsum / cumprod along one axis (nullopt: over the flattened array). numpy's dtype rules as sum.
 engine::NDArray accumulate(ReduceOp /* Sum or Prod */, const engine::NDArray&, std::optional<int64_t> axis,
     std::optional<engine::DType> dtype = {});
+// The same along `axis` (in range) into `out` (input's shape, the accumulating dtype), starting
+// from `carry` when given (C-contiguous, out's dtype, input's shape with 1 along `axis`): the
+// running values of the lines before the first one, as a worker continues the rows before its own.
+// `input` may be `out` itself (scanned in place).
+void accumulate_into(ReduceOp /* Sum or Prod */, const engine::NDArray& input, int64_t axis, const engine::NDArray& out,
+    const engine::NDArray* carry = nullptr);
 
 // median / percentile (linear interpolation, numpy's default method) along axes; q in [0, 100].
 engine::NDArray percentile(const engine::NDArray&, std::span<const double> q, bool q_is_scalar,

@@ -132,11 +132,113 @@ bool distributed_transpose(interp::CallContext&, const Value& a, std::optional<s
     return true;
 }
 
+namespace {
+
+bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis, Value& out);
+
+// `part` seen with `shape` (its elements in the same order): a distributed view for a distributed
+// part (a copy where its rows live when it is not contiguous), a view or copy in the driver else.
+std::optional<Value> reshaped_part(interp::CallContext& context, const Value& part, const engine::Shape& shape)
+{
+    if (distributed_view(part)) {
+        Value view;
+        if (!distributed_reshape(context, part, shape, view))
+            return std::nullopt;
+        return view;
+    }
+    return wrap_array(engine::reshape(to_array(context, part), shape));
+}
+
+} // namespace
+
 bool distributed_concatenate(interp::CallContext& context, const Value& sequence, std::optional<int64_t> axis_argument, Value& out)
 {
     if (!cluster::Cluster::get() || !axis_argument || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
         return false;
+    return concatenate_parts(context, interp::to_vector(context, sequence), *axis_argument, out);
+}
+
+bool distributed_stack_new_axis(interp::CallContext& context, const Value& sequence, const Value& axis_value, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
     Values parts = interp::to_vector(context, sequence);
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part))
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    if (!any_distributed)
+        return false;
+    // numpy's checks and errors (shapes, the axis) come from the driver path.
+    const engine::Shape& shape = parts[0].as<ArrayObject>().shape();
+    for (auto& part : parts) {
+        if (part.as<ArrayObject>().shape() != shape)
+            return false;
+    }
+    int64_t ndim = static_cast<int64_t>(shape.size()) + 1, axis = interp::to_index(context, axis_value);
+    if (axis < -ndim || axis >= ndim)
+        return false;
+    axis = axis < 0 ? axis + ndim : axis;
+    if (axis == 0) {
+        // The parts would be the rows: one or a few huge rows are no partition to speak of. The
+        // driver stacks copies of them; they stay distributed.
+        explain("stack of " + std::to_string(parts.size()) + " arrays " + engine::shape_to_string(shape)
+            + " along a new axis 0: in the driver (the parts would be the result's rows), from copies of the distributed ones");
+        std::vector<NDArray> arrays;
+        for (auto& part : parts)
+            arrays.push_back(part.as<ArrayObject>().readable());
+        out = wrap_array(engine::stack(arrays, 0));
+        return true;
+    }
+    engine::Shape expanded = shape;
+    expanded.insert(expanded.begin() + axis, 1);
+    Values columns;
+    for (auto& part : parts) {
+        auto reshaped = reshaped_part(context, part, expanded);
+        if (!reshaped)
+            return false;
+        columns.push_back(*reshaped);
+    }
+    return concatenate_parts(context, columns, axis, out);
+}
+
+bool distributed_column_stack(interp::CallContext& context, const Value& sequence, Value& out)
+{
+    if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return false;
+    Values parts = interp::to_vector(context, sequence);
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part) || part.as<ArrayObject>().shape().empty())
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    if (!any_distributed)
+        return false;
+    // numpy: 1-d parts become columns; the others join along axis 1 as they are.
+    Values columns;
+    for (auto& part : parts) {
+        const engine::Shape& shape = part.as<ArrayObject>().shape();
+        if (shape.size() >= 2) {
+            columns.push_back(part);
+            continue;
+        }
+        auto column = reshaped_part(context, part, { shape[0], 1 });
+        if (!column)
+            return false;
+        columns.push_back(*column);
+    }
+    return concatenate_parts(context, columns, 1, out);
+}
+
+namespace {
+
+bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis_argument, Value& out)
+{
+    if (parts.empty())
+        return false;
     bool any_distributed = false;
     for (auto& part : parts) {
         if (!is_array(part))
@@ -149,7 +251,7 @@ bool distributed_concatenate(interp::CallContext& context, const Value& sequence
     const engine::Shape& first = parts[0].as<ArrayObject>().shape();
     if (first.empty())
         return false;
-    int64_t ndim = static_cast<int64_t>(first.size()), axis = *axis_argument;
+    int64_t ndim = static_cast<int64_t>(first.size()), axis = axis_argument;
     if (axis < -ndim || axis >= ndim)
         return false;
     if (axis < 0)
@@ -189,6 +291,8 @@ bool distributed_concatenate(interp::CallContext& context, const Value& sequence
     out = Value::object(Type::Opaque, interp::make_object<ArrayObject>(whole));
     return true;
 }
+
+} // namespace
 
 bool distributed_stack(interp::CallContext& context, const Value& sequence, bool horizontal, Value& out)
 {
@@ -466,54 +570,76 @@ std::string axes_text(std::span<const int64_t> axes)
 
 } // namespace
 
-bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Value& a, const Value& axis, bool keepdims, int64_t ddof,
-    Value& out)
+namespace {
+
+// The array `a` holds when it is distributed, or a pending chain over distributed rows (computed
+// where they live first); null for driver arrays, whose chains fuse in the driver.
+const cluster::DistView* distributed_operand(const Value& a)
 {
-    if (!cluster::Cluster::get() || !is_array(a) || axis.is_none())
+    if (!cluster::Cluster::get() || !is_array(a))
+        return nullptr;
+    auto& object = a.as<ArrayObject>();
+    if (object.pending()) {
+        std::unordered_set<const engine::planner::Node*> seen;
+        if (!has_distributed_leaf(*object.pending(), seen))
+            return nullptr;
+        object.materialize();
+    }
+    return object.distributed();
+}
+
+} // namespace
+
+bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Value& a, const Value& axis, bool keepdims, int64_t ddof,
+    std::optional<engine::DType> dtype, Value& out)
+{
+    if (!cluster::Cluster::get() || !is_array(a) || (axis.is_none() && op != vm::ReduceOp::CountNonzero))
         return false;
     switch (op) {
     case vm::ReduceOp::Sum: case vm::ReduceOp::Prod: case vm::ReduceOp::Mean: case vm::ReduceOp::Std: case vm::ReduceOp::Var:
     case vm::ReduceOp::Min: case vm::ReduceOp::Max: case vm::ReduceOp::ArgMin: case vm::ReduceOp::ArgMax: case vm::ReduceOp::Any:
     case vm::ReduceOp::All: case vm::ReduceOp::Ptp: case vm::ReduceOp::NanSum: case vm::ReduceOp::NanMean: case vm::ReduceOp::NanMin:
-    case vm::ReduceOp::NanMax:
+    case vm::ReduceOp::NanMax: case vm::ReduceOp::CountNonzero:
         break;
     default:
         return false;
     }
+    if (dtype && engine::dtype_kind(*dtype) == 'c')
+        return false;
     auto& object = a.as<ArrayObject>();
-    if (object.pending()) {
-        // A chain over driver arrays fuses its reduction in the driver; one over distributed rows
-        // is computed where they live first.
-        std::unordered_set<const engine::planner::Node*> seen;
-        if (!has_distributed_leaf(*object.pending(), seen))
-            return false;
-        object.materialize();
-    }
-    const cluster::DistView* view = object.distributed();
+    const cluster::DistView* view = distributed_operand(a);
     if (!view || view->shape.empty() || view->size() == 0 || engine::dtype_kind(view->dtype()) == 'c')
         return false;
     int64_t ndim = static_cast<int64_t>(view->shape.size());
     std::vector<int64_t> axes;
-    if (op == vm::ReduceOp::ArgMin || op == vm::ReduceOp::ArgMax)
+    if (op == vm::ReduceOp::ArgMin || op == vm::ReduceOp::ArgMax) {
         axes = { normalize_axis(interp::to_index(context, axis), ndim) };
-    else
+    } else if (axis.is_none()) {
+        for (int64_t k = 0; k < ndim; ++k)
+            axes.push_back(k);
+    } else {
         axes = normalize_axes(context, axis, ndim);
+    }
     for (auto k : axes) {
         if (view->shape[k] == 0)
             return false; // empty reductions: the driver's path, with numpy's errors and warnings
     }
     std::string what = std::string(vm::reduce_name(op)) + " along " + axes_text(axes) + " of a distributed array "
-        + engine::shape_to_string(view->shape);
+        + engine::shape_to_string(view->shape) + (dtype ? " with dtype=" + std::string(engine::dtype_name(*dtype)) : std::string());
     // Along axis 0: partials where the order of the rows cannot show; for float sums (numpy adds
-    // row after row) the running result worker to worker; others gather a copy.
+    // row after row) the running result worker to worker; others gather a copy. What counts is
+    // the dtype the sum accumulates in (dtype=, or numpy's default: integer means in float64).
     using vm::ReduceOp;
-    char kind = engine::dtype_kind(view->dtype());
-    bool sum_or_prod = op == ReduceOp::Sum || op == ReduceOp::Prod;
+    bool sum_like = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Mean;
+    engine::DType accumulating = dtype.value_or(view->dtype());
+    if (!dtype && op == ReduceOp::Mean && engine::dtype_kind(accumulating) != 'f')
+        accumulating = engine::DType::Float64;
+    char kind = engine::dtype_kind(accumulating);
+    bool integral = kind == 'b' || kind == 'i' || kind == 'u';
     bool order_free = op == ReduceOp::Min || op == ReduceOp::Max || op == ReduceOp::Any || op == ReduceOp::All
-        || (sum_or_prod && (kind == 'b' || kind == 'i' || kind == 'u'));
-    bool chainable = axes.size() == 1 && ndim >= 2 && view->size() / view->shape[0] >= 2
-        && ((sum_or_prod && (view->dtype() == engine::DType::Float64 || view->dtype() == engine::DType::Float32))
-            || (op == ReduceOp::Mean && view->dtype() == engine::DType::Float64));
+        || op == ReduceOp::CountNonzero || (sum_like && integral);
+    bool chainable = axes.size() == 1 && ndim >= 2 && view->size() / view->shape[0] >= 2 && sum_like
+        && (accumulating == engine::DType::Float64 || accumulating == engine::DType::Float32);
     bool per_row = axes[0] != 0;
     std::shared_ptr<cluster::DistView> copied;
     if ((per_row || order_free || chainable) && !view->row_aligned()) {
@@ -525,7 +651,7 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
         view = copied.get();
     }
     if (per_row) {
-        auto result = cluster::reduce_rows(*view, op, axes, keepdims, ddof);
+        auto result = cluster::reduce_rows(*view, op, axes, keepdims, ddof, dtype);
         if (!result)
             return false;
         bool small = result->shape[0] * result->row_elements() < cluster::min_elements();
@@ -540,14 +666,14 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
         return true;
     }
     if (order_free) {
-        if (auto result = cluster::reduce_partials(*view, op, axes, keepdims)) {
+        if (auto result = cluster::reduce_partials(*view, op, axes, keepdims, dtype)) {
             explain(what + ": each worker reduces its rows to a partial, combined in the driver in row order");
             out = wrap_result(std::move(*result));
             return true;
         }
     }
     if (chainable) {
-        if (auto result = cluster::reduce_chained(*view, op, keepdims)) {
+        if (auto result = cluster::reduce_chained(*view, op, keepdims, dtype)) {
             explain(what + ": the running result goes worker to worker in row order (numpy adds row after row), "
                 + "each worker folding its rows into it");
             out = wrap_result(std::move(*result));
@@ -563,7 +689,60 @@ bool distributed_reduce(interp::CallContext& context, vm::ReduceOp op, const Val
     vm::ReduceOptions options;
     options.keepdims = keepdims;
     options.ddof = ddof;
+    options.dtype = dtype;
     out = wrap_result(vm::reduce(op, data, std::span<const int64_t>(axes), options));
+    return true;
+}
+
+bool distributed_accumulate(interp::CallContext& context, vm::ReduceOp op, const Value& a, const Value& axis_value,
+    std::optional<engine::DType> dtype, Value& out)
+{
+    const cluster::DistView* view = distributed_operand(a);
+    if (!view || view->shape.empty() || view->size() == 0)
+        return false;
+    int64_t ndim = static_cast<int64_t>(view->shape.size());
+    std::optional<int64_t> axis;
+    if (!axis_value.is_none()) {
+        int64_t index = interp::to_index(context, axis_value);
+        if (index < -ndim || index >= ndim)
+            return false; // the driver path raises numpy's AxisError
+        axis = index < 0 ? index + ndim : index;
+    }
+    // numpy: cumsum/cumprod of bools and small integers accumulate in int64 (uint64), as sum does.
+    char kind = engine::dtype_kind(view->dtype());
+    engine::DType accumulating = dtype.value_or(
+        kind == 'b' || kind == 'i' ? engine::DType::Int64 : kind == 'u' ? engine::DType::UInt64 : view->dtype());
+    if (kind == 'c' || engine::dtype_kind(accumulating) == 'c' || engine::cast_may_warn(view->dtype(), accumulating))
+        return false; // complex data, and casts that warn, keep the driver path
+    std::string what = std::string(op == vm::ReduceOp::Sum ? "cumsum" : "cumprod")
+        + (axis ? " along axis " + std::to_string(*axis) : std::string(" flattened")) + " of a distributed array "
+        + engine::shape_to_string(view->shape);
+    // A flattened scan reads the rows in C order; a 1-d reshape of a whole array (a.ravel()) is the
+    // whole array flattened.
+    std::shared_ptr<cluster::DistView> source;
+    bool whole_ravel = ndim == 1 && !view->row_aligned() && view->offset == 0 && view->strides[0] == 1
+        && view->shape[0] == view->base->shape[0] * view->base->row_elements();
+    if (whole_ravel) {
+        source = cluster::DistView::whole(view->base);
+        axis.reset();
+    } else if (!view->row_aligned()) {
+        explain(what + " (a view that is not row-aligned): " + cluster::explain_copy(*view));
+        auto copied = cluster::copy(*view);
+        if (!copied)
+            return false;
+        source = cluster::DistView::whole(copied);
+    } else {
+        source = std::make_shared<cluster::DistView>(*view);
+    }
+    auto result = cluster::scan(*source, op, axis, accumulating);
+    if (!result)
+        return false;
+    bool chained = !axis || *axis == 0 || source->shape.size() == 1;
+    std::string carry = !axis || source->shape.size() == 1 ? "element" : "row";
+    explain(what + (chained ? ": the carry (the last " + carry + " so far) goes worker to worker in row order (numpy's loop), each "
+                        + "worker scanning its rows on from it into a new distributed array"
+                            : std::string(": each worker scans its own rows into a new distributed array with the same rows")));
+    out = wrap_distributed(std::move(result));
     return true;
 }
 

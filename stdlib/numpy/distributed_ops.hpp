@@ -38,17 +38,27 @@ bool distributed_stack(interp::CallContext&, const interp::Value& sequence, bool
 // distributed, or in the driver when small), and a[[i, j, ...]] with a short list of row numbers
 // (only those rows come to the driver). False: the caller indexes in the driver.
 bool distributed_select(interp::CallContext&, const interp::Value& a, const interp::Value& index, interp::Value& out);
+// np.stack along a new axis >= 1 (the result keeps the parts' rows; a new axis 0 would make the
+// parts the rows, so that one stays in the driver), and np.column_stack: concatenate's way.
+bool distributed_stack_new_axis(interp::CallContext&, const interp::Value& sequence, const interp::Value& axis, interp::Value& out);
+bool distributed_column_stack(interp::CallContext&, const interp::Value& sequence, interp::Value& out);
 // np.sort(a, axis) / a.sort(axis): see distributed_ops.cpp's SortPlan.
 bool distributed_sort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
 bool distributed_sort_in_place(interp::CallContext&, const interp::Value& a, const interp::Value& axis);
 // np.argsort(a, axis) / a.argsort(axis): int64 indices, distributed.
 bool distributed_argsort(interp::CallContext&, const interp::Value& a, const interp::Value& axis, interp::Value& out);
-// np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax(a, axis,
-// keepdims=, ddof=) of a distributed (or pending over distributed) array with an axis (no dtype=, no
-// out=): axes without 0 reduce where the rows live and the result keeps them; axes with 0 combine
-// the workers' partials when the order of the rows cannot show (min, max, any, all, integer sums);
-// the others along axis 0 gather a copy of the data (the array stays distributed).
+// np.sum/prod/mean/std/var/min/max/any/all/argmin/argmax/ptp/nansum/nanmean/nanmin/nanmax/
+// count_nonzero(a, axis, keepdims=, ddof=, dtype=) of a distributed (or pending over distributed)
+// array with an axis (count_nonzero also without; no out=): axes without 0 reduce where the rows
+// live and the result keeps them; axes with 0 combine the workers' partials when the order of the
+// rows cannot show (min, max, any, all, counts, integer sums and means), pass the running result
+// worker to worker for float sums, products and means along axis 0 alone; the others along axis 0
+// gather a copy of the data (the array stays distributed).
 bool distributed_reduce(interp::CallContext&, vm::ReduceOp, const interp::Value& a, const interp::Value& axis, bool keepdims,
-    int64_t ddof, interp::Value& out);
+    int64_t ddof, std::optional<engine::DType> dtype, interp::Value& out);
+// np.cumsum/np.cumprod(a, axis, dtype=) of a distributed array (no out=): a new distributed array
+// made where the rows live (along axis 0 and flattened, the carry worker to worker in row order).
+bool distributed_accumulate(interp::CallContext&, vm::ReduceOp, const interp::Value& a, const interp::Value& axis,
+    std::optional<engine::DType> dtype, interp::Value& out);
 
 } // namespace ramba::numpy

@@ -106,8 +106,8 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
         if (Value fused; fuse_last_axis(context, op, array, axis, keepdims, fused))
             return fused;
     }
-    if (!axis.is_none() && !dtype && out.is_none()) {
-        if (Value done; distributed_reduce(context, op, array, axis, keepdims, ddof, done)) {
+    if (!axis.is_none() && out.is_none()) {
+        if (Value done; distributed_reduce(context, op, array, axis, keepdims, ddof, dtype, done)) {
             emit_vm_warnings(context);
             return done;
         }
@@ -155,7 +155,7 @@ template<ReduceOp Op>
 Value arg_extremum(CallContext& context, std::span<Value> args)
 {
     if (args[2].is_none()) {
-        if (Value done; distributed_reduce(context, Op, args[0], args[1], interp::truthy(context, args[3]), 0, done)) {
+        if (Value done; distributed_reduce(context, Op, args[0], args[1], interp::truthy(context, args[3]), 0, std::nullopt, done)) {
             emit_vm_warnings(context);
             return done;
         }
@@ -177,8 +177,13 @@ Value arg_extremum(CallContext& context, std::span<Value> args)
 // np.count_nonzero(a, axis=None, *, keepdims=False): a Python int for axis=None.
 Value count_nonzero(CallContext& context, std::span<Value> args)
 {
-    NDArray a = to_array(context, args[0]);
     bool keepdims = interp::truthy(context, args[2]);
+    if (Value done; distributed_reduce(context, ReduceOp::CountNonzero, args[0], args[1], keepdims, 0, std::nullopt, done)) {
+        if (args[1].is_none() && !keepdims)
+            return Value::integer(interp::to_index(context, done));
+        return done;
+    }
+    NDArray a = to_array(context, args[0]);
     auto axes = axes_argument(context, args[1], a.ndim());
     std::optional<std::span<const int64_t>> span;
     if (axes)
@@ -198,6 +203,8 @@ Value count_nonzero(CallContext& context, std::span<Value> args)
 template<ReduceOp Op>
 Value accumulate(CallContext& context, std::span<Value> args)
 {
+    if (Value done; args[3].is_none() && distributed_accumulate(context, Op, args[0], args[1], to_dtype(context, args[2]), done))
+        return done;
     NDArray a = to_array(context, args[0]);
     std::optional<int64_t> axis;
     if (!args[1].is_none())

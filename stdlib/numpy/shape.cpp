@@ -118,6 +118,8 @@ Value np_concatenate(CallContext& context, std::span<Value> args)
 
 Value np_stack(CallContext& context, std::span<Value> args)
 {
+    if (Value out; distributed_stack_new_axis(context, args[0], args[1], out))
+        return out;
     return wrap_array(engine::stack(array_list(context, args[0]), interp::to_index(context, args[1])));
 }
 
@@ -134,7 +136,12 @@ Value np_vstack(CallContext& context, std::span<Value> args)
         return out;
     return wrap_array(engine::vstack(array_list(context, args[0])));
 }
-Value np_column_stack(CallContext& context, std::span<Value> args) { return wrap_array(engine::column_stack(array_list(context, args[0]))); }
+Value np_column_stack(CallContext& context, std::span<Value> args)
+{
+    if (Value out; distributed_column_stack(context, args[0], out))
+        return out;
+    return wrap_array(engine::column_stack(array_list(context, args[0])));
+}
 
 Value split_common(CallContext& context, std::span<Value> args, bool strict)
 {

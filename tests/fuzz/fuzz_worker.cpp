@@ -1,6 +1,6 @@
 // libFuzzer target over what a worker does with a message from the network: decode the msgpack
-// header, validate the body, execute it against a tile store (kernels, gathers, scatters, products, row sorts, reductions,
-// sample sort steps, compress, frees).
+// header, validate the body, execute it against a tile store (kernels, gathers, scatters, products,
+// row sorts, reductions, scans, sample sort steps, compress, frees).
 // Input: frames as [4-byte little-endian length][bytes]..., the first being the header. Every input
 // starts from a store holding tile 1 (rows 0..63 of a 64x8 float64 array) so requests reach deep.
 // Seeds: LLVMFuzzerInitialize writes valid messages into $RAMBA_FUZZ_WORKER_SEEDS when it is set.
@@ -204,6 +204,34 @@ void write_seeds(const char* folder)
     compress.out_id = 10;
     compress.out_row_begin = 3;
     save("compress", frame(protocol::encode(protocol::MessageType::Compress, 23, compress)));
+    // The same with dtype=float32 (rows cast before they fold), and an int64 sum with dtype=.
+    chained.dtype = static_cast<int32_t>(engine::DType::Float32);
+    save("reduce_chained_dtype", frame(protocol::encode(protocol::MessageType::ReduceRows, 19, chained)) + frame(std::string(8 * 4, '\0')));
+    reduce_partial.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    reduce_partial.dtype = static_cast<int32_t>(engine::DType::Int32);
+    save("reduce_partial_dtype", frame(protocol::encode(protocol::MessageType::ReduceRows, 20, reduce_partial)));
+    protocol::ReduceRows count = per_row;
+    count.op = static_cast<uint8_t>(vm::ReduceOp::CountNonzero);
+    save("reduce_count_nonzero", frame(protocol::encode(protocol::MessageType::ReduceRows, 21, count)));
+    // cumsum along axis 1 of rows 8..40 into tile 7; along axis 0 chained on from a carry row;
+    // flattened (1-d tile of 256 elements) chained on from a carry element.
+    protocol::ScanRows scan;
+    scan.a = per_row.a;
+    scan.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
+    scan.axis = 1;
+    scan.dtype = static_cast<uint8_t>(engine::DType::Float64);
+    scan.out_id = 7;
+    scan.out_row_begin = 8;
+    save("scan_rows", frame(protocol::encode(protocol::MessageType::ScanRows, 22, scan)));
+    scan.axis = 0;
+    scan.chained = 1;
+    scan.op = static_cast<uint8_t>(vm::ReduceOp::Prod);
+    save("scan_chained", frame(protocol::encode(protocol::MessageType::ScanRows, 23, scan)) + frame(std::string(8 * 8, '\0')));
+    scan.flatten = 1;
+    scan.out_row_begin = 64;
+    save("scan_flat", frame(protocol::encode(protocol::MessageType::ScanRows, 24, scan)) + frame(std::string(8, '\0')));
+    scan.stage = 1;
+    save("scan_stage1", frame(protocol::encode(protocol::MessageType::ScanRows, 25, scan)));
     save("free", frame(protocol::encode(protocol::MessageType::Free, 11, protocol::Free { { 1, 2 } })));
 }
 
@@ -293,6 +321,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             store.compress(decoded.body<protocol::Compress>());
             break;
         }
+        case protocol::MessageType::ScanRows:
+            store.scan_rows(decoded.body<protocol::ScanRows>(), rest);
+            break;
         case protocol::MessageType::Free: {
             auto free = decoded.body<protocol::Free>();
             store.free(free.ids);

@@ -3,7 +3,7 @@
 // boundary of the result's partition, then the exact cut from the few elements between them; the
 // runs' pieces go worker to worker, and each worker merges the pieces of its part of the result.
 // Three requests (protocol::SortSample, SortBracket, SortExchange); only the samples and the
-// brackets (about 2 / samples_per_worker of the data per boundary) reach the driver.
+// brackets (about 2/1024 of the data in all) reach the driver.
 #include <algorithm>
 #include <cstring>
 #include <numeric>
@@ -21,7 +21,10 @@ using engine::NDArray;
 
 namespace {
 
-constexpr int64_t samples_per_worker = 4096;
+// Samples per worker: 1024 per worker of the cluster (4096 at least). The brackets bring about
+// 2 / samples of the data per boundary to the driver, (workers - 1) boundaries in all: about 2/1024
+// of the data however many workers there are.
+int64_t samples_per_worker(int workers) { return 1024 * std::max(4, workers); }
 
 [[noreturn]] void inconsistent(const std::string& what)
 {
@@ -111,7 +114,7 @@ std::shared_ptr<DistArray> sample_sort(const DistArray& array, bool argsort)
         message.values_id = values_id;
         message.indices_id = indices_id;
         message.index_begin = array.bounds[w] * row;
-        message.samples = static_cast<uint32_t>(std::min(lengths[w], samples_per_worker));
+        message.samples = static_cast<uint32_t>(std::min(lengths[w], samples_per_worker(n)));
         cluster->send(w, protocol::encode(protocol::MessageType::SortSample, sequence, message));
     }
     auto replies = cluster->collect(all, sequence);
@@ -121,7 +124,7 @@ std::shared_ptr<DistArray> sample_sort(const DistArray& array, bool argsort)
     std::vector<std::byte> sample_bytes;
     for (int w = 0; w < n; ++w) {
         auto& frames = replies[w].frames;
-        int64_t s = std::min(lengths[w], samples_per_worker);
+        int64_t s = std::min(lengths[w], samples_per_worker(n));
         if (frames.size() != 2 || static_cast<int64_t>(frames[0].size()) != s * itemsize || static_cast<int64_t>(frames[1].size()) != s * 8)
             inconsistent("worker " + std::to_string(w) + " sent samples of the wrong size");
         q[w].resize(static_cast<size_t>(s));

@@ -1,7 +1,6 @@
 // Distributed arrays and kernels on workers. The driver plans everything: which rows each worker
 // computes, which rows of which inputs it lacks and which peer sends them; workers only execute.
 #include "engine/cluster/dist.hpp"
-#include "engine/cluster/dist_detail.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/cluster/cluster.hpp"
+#include "engine/cluster/dist_detail.hpp"
 #include "engine/planner/passes/passes.hpp"
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/program.hpp"
@@ -126,7 +126,7 @@ int64_t DistView::row_step() const
         return 0;
     int64_t inner = offset % row;
     if (inner < 0)
-        return false;
+        return 0;
     // Every other axis must stay inside one row.
     int64_t low = inner, high = inner;
     for (size_t axis = 1; axis < shape.size(); ++axis) {

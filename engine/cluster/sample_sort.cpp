@@ -94,9 +94,12 @@ std::shared_ptr<DistArray> sample_sort(const DistArray& array, bool argsort)
     struct FreeRuns {
         Cluster& cluster;
         uint64_t values_id, indices_id;
+        bool exchanged { false };
         ~FreeRuns()
         {
-            // Workers free their runs after the exchange; this covers a request that failed before.
+            // Workers free their runs in the exchange; this covers a request that failed before.
+            if (exchanged)
+                return;
             try {
                 auto header = protocol::encode(protocol::MessageType::Free, 0, protocol::Free { { values_id, indices_id } });
                 for (int w = 0; w < cluster.size(); ++w)
@@ -254,6 +257,7 @@ std::shared_ptr<DistArray> sample_sort(const DistArray& array, bool argsort)
     result->bounds = result_bounds;
     result->id = out_id; // set before collecting: a failure frees whatever tiles were made
     cluster->collect(all, sequence);
+    free_runs.exchanged = true;
     return result;
 }
 

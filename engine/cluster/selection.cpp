@@ -74,9 +74,7 @@ std::optional<NDArray> take_rows(const DistView& view, std::span<const int64_t> 
     engine::Shape row_shape(view.shape.begin() + 1, view.shape.end());
     engine::Shape base_row_shape(base.shape.begin() + 1, base.shape.end());
     int64_t row = base.row_elements();
-    std::vector<int64_t> c_strides(base.shape.size(), 1);
-    for (size_t axis = base.shape.size(); axis-- > 1;)
-        c_strides[axis - 1] = c_strides[axis] * base.shape[axis];
+    engine::Strides c_strides = engine::c_strides(base.shape, 1); // in elements
     if (!view.row_aligned() || row_shape != base_row_shape || view.offset % row != 0
         || !std::equal(view.strides.begin() + 1, view.strides.end(), c_strides.begin() + 1, c_strides.end())) {
         // Any other view (a reshape, a transpose, a column): each row by itself, a gather of its part.

@@ -137,6 +137,11 @@ const Tile& TileStore::tile(uint64_t id) const
     return it->second;
 }
 
+bool TileStore::is_new_tile(uint64_t id, int64_t row_begin) const
+{
+    return id != 0 && !m_tiles.count(id) && row_begin >= 0 && row_begin <= max_elements;
+}
+
 int64_t TileStore::bytes() const
 {
     int64_t total = 0;
@@ -207,7 +212,7 @@ void TileStore::matmul(uint64_t sequence, const protocol::MatMul& request, std::
     DType out_dtype = checked_dtype(request.out_dtype);
     if (engine::promote_types(a_rows.dtype, b_dtype) != out_dtype)
         throw ProtocolError("matmul: the output dtype is not the operands' promotion");
-    if (request.out_id == 0 || m_tiles.count(request.out_id))
+    if (!is_new_tile(request.out_id, request.out_row_begin))
         throw ProtocolError("matmul: bad output tile");
     engine::Shape out_shape = { a.shape[0] };
     if (b.shape.size() == 2)
@@ -374,7 +379,7 @@ void TileStore::sort_exchange(uint64_t sequence, const protocol::SortExchange& r
     if (n == 0 || request.self >= n || request.splits.size() + 1 != n || run.shape.size() != 1
         || (request.indices && (request.indices_id == request.values_id || run_indices.shape != run.shape)))
         throw ProtocolError("sort_exchange: malformed request");
-    if (request.out_id == 0 || m_tiles.count(request.out_id) || request.out_row_begin < 0 || request.out_row_begin > max_elements)
+    if (!is_new_tile(request.out_id, request.out_row_begin))
         throw ProtocolError("sort_exchange: bad output tile");
     std::vector<int64_t> cuts { 0 };
     for (int64_t split : request.splits)
@@ -461,7 +466,7 @@ NDArray TileStore::compress(const protocol::Compress& request)
         *reinterpret_cast<int64_t*>(result.data()) = count;
         return result;
     }
-    if (m_tiles.count(request.out_id) || request.out_row_begin < 0 || request.out_row_begin > max_elements)
+    if (!is_new_tile(request.out_id, request.out_row_begin))
         throw ProtocolError("compress: bad output tile");
     engine::IndexItem item = engine::IndexItem::make_array(mask);
     NDArray selected = a.shape.empty() ? NDArray::empty(a.dtype, { 0 }) : engine::index_get(a, std::span<const engine::IndexItem>(&item, 1)).array;
@@ -503,7 +508,7 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
         throw ProtocolError("reduce_rows: bad axes or keepdims");
     if (per_row != (axes[0] != 0))
         throw ProtocolError("reduce_rows: a new tile needs axes without 0, a partial axes with 0");
-    if (per_row && (m_tiles.count(request.out_id) || request.out_row_begin < 0))
+    if (per_row && !is_new_tile(request.out_id, request.out_row_begin))
         throw ProtocolError("reduce_rows: bad output tile");
     vm::ReduceOptions options;
     options.keepdims = request.keepdims != 0;

@@ -81,6 +81,9 @@ public:
 
 private:
     const Tile& tile(uint64_t id) const;
+    // Whether a request may make tile `id` with first row `row_begin`: a non-zero id not in use, a
+    // row within bounds.
+    bool is_new_tile(uint64_t id, int64_t row_begin) const;
     // The checked view `a` (kind 1) of rows of one of the tiles; `what` names it in errors.
     engine::NDArray rows_view(const protocol::ArrayRef& a, const std::string& what) const;
     std::unordered_map<uint64_t, Tile> m_tiles;

@@ -136,6 +136,19 @@ namespace {
 
 bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis, Value& out);
 
+// Every part an ndarray and at least one of them distributed: the parts a distributed concatenate,
+// stack or column_stack takes (anything else goes the driver's way).
+bool arrays_with_distributed(const Values& parts)
+{
+    bool any_distributed = false;
+    for (auto& part : parts) {
+        if (!is_array(part))
+            return false;
+        any_distributed = any_distributed || distributed_view(part);
+    }
+    return any_distributed;
+}
+
 // `part` seen with `shape` (its elements in the same order): a distributed view for a distributed
 // part (a copy where its rows live when it is not contiguous), a view or copy in the driver else.
 std::optional<Value> reshaped_part(interp::CallContext& context, const Value& part, const engine::Shape& shape)
@@ -163,13 +176,7 @@ bool distributed_stack_new_axis(interp::CallContext& context, const Value& seque
     if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
         return false;
     Values parts = interp::to_vector(context, sequence);
-    bool any_distributed = false;
-    for (auto& part : parts) {
-        if (!is_array(part))
-            return false;
-        any_distributed = any_distributed || distributed_view(part);
-    }
-    if (!any_distributed)
+    if (!arrays_with_distributed(parts))
         return false;
     // numpy's checks and errors (shapes, the axis) come from the driver path.
     const engine::Shape& shape = parts[0].as<ArrayObject>().shape();
@@ -209,14 +216,12 @@ bool distributed_column_stack(interp::CallContext& context, const Value& sequenc
     if (!cluster::Cluster::get() || !(sequence.is(Type::List) || sequence.is(Type::Tuple)))
         return false;
     Values parts = interp::to_vector(context, sequence);
-    bool any_distributed = false;
-    for (auto& part : parts) {
-        if (!is_array(part) || part.as<ArrayObject>().shape().empty())
-            return false;
-        any_distributed = any_distributed || distributed_view(part);
-    }
-    if (!any_distributed)
+    if (!arrays_with_distributed(parts))
         return false;
+    for (auto& part : parts) {
+        if (part.as<ArrayObject>().shape().empty())
+            return false;
+    }
     // numpy: 1-d parts become columns; the others join along axis 1 as they are.
     Values columns;
     for (auto& part : parts) {
@@ -237,15 +242,7 @@ namespace {
 
 bool concatenate_parts(interp::CallContext& context, const Values& parts, int64_t axis_argument, Value& out)
 {
-    if (parts.empty())
-        return false;
-    bool any_distributed = false;
-    for (auto& part : parts) {
-        if (!is_array(part))
-            return false;
-        any_distributed = any_distributed || distributed_view(part);
-    }
-    if (!any_distributed)
+    if (!arrays_with_distributed(parts))
         return false;
     // Shapes and dtypes as numpy checks them; anything unusual takes the driver path (and its errors).
     const engine::Shape& first = parts[0].as<ArrayObject>().shape();

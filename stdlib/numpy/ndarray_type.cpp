@@ -326,9 +326,7 @@ cluster::DistView element_view(const cluster::DistView& element)
     cluster::DistView one = element;
     const engine::Shape& shape = element.base->shape;
     one.shape.assign(shape.size(), 1);
-    one.strides.assign(shape.size(), 1);
-    for (size_t axis = shape.size(); axis-- > 1;)
-        one.strides[axis - 1] = one.strides[axis] * shape[axis];
+    one.strides = engine::c_strides(shape, 1); // in elements
     return one;
 }
 

@@ -149,13 +149,7 @@ void write_seeds(const char* folder)
     save("sort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 13, protocol::SortRows { 1, 1, 0 })));
     save("argsort_rows", frame(protocol::encode(protocol::MessageType::SortRows, 15, protocol::SortRows { 1, 1, 5 })));
     protocol::ReduceRows per_row;
-    per_row.a.kind = 1;
-    per_row.a.dtype = static_cast<uint8_t>(engine::DType::Float64);
-    per_row.a.shape = { 32, 8 };
-    per_row.a.strides = { 8, 1 };
-    per_row.a.id = 1;
-    per_row.a.row_begin = 8;
-    per_row.a.row_end = 40;
+    per_row.a = product.a; // rows 8..40 of tile 1
     per_row.op = static_cast<uint8_t>(vm::ReduceOp::Sum);
     per_row.axes = { 1 };
     per_row.out_id = 6;

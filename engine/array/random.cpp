@@ -7,7 +7,7 @@
 #include <numbers>
 #include <numeric>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

@@ -26,7 +26,7 @@
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/cancel.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 using namespace ramba;
 using Clock = std::chrono::steady_clock;

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "engine/array/convert_value.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

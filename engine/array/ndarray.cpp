@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

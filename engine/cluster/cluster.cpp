@@ -29,7 +29,7 @@
 #include "engine/cluster/security.hpp"
 #include <zmq_addon.hpp>
 #include "engine/vm/cancel.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::cluster {
 

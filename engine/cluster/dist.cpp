@@ -16,7 +16,7 @@
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/program.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::cluster {
 

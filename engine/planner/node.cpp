@@ -7,7 +7,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/cluster/dist.hpp"
 #include "engine/vm/type_resolution.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine::planner {
 

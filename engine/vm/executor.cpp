@@ -14,7 +14,7 @@
 #include "engine/vm/type_resolution.hpp"
 #include "engine/vm/vector_math.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

@@ -20,7 +20,7 @@
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/vm/vector_math.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

@@ -18,7 +18,7 @@
 #include "engine/vm/reduce_axes.hpp"
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

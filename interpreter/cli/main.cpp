@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/cluster/cluster.hpp"
+#include "engine/planner/explain.hpp"
 #include "engine/vm/profile.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/ast/liveness.hpp"
@@ -217,6 +218,7 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
     }
     ast::mark_releases(*module); // batch mode: dead globals are released after their last use
     ramba::vm::profile::set_enabled(options().profile);
+    ramba::engine::explain::set_enabled(options().explain);
     struct ProfileReport {
         const std::string* source;
         ~ProfileReport() { if (ramba::vm::profile::enabled()) ramba::vm::profile::print_report(stderr, source); }

@@ -8,7 +8,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/cluster/cluster.hpp"
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -29,7 +29,7 @@ Value wrap_distributed(std::shared_ptr<cluster::DistArray> array)
 
 void explain(const std::string& text)
 {
-    if (!options().explain)
+    if (!engine::explain::enabled())
         return;
     std::fflush(stdout);
     std::fprintf(stderr, "-- %s\n", text.c_str());

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/errors/span.hpp"
+#include "base/span.hpp"
 
 namespace ramba {
 

@@ -1,5 +1,5 @@
 // Error kinds: names and the parent chain of Python's exception hierarchy (see error.hpp).
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -66,7 +66,8 @@ void legacy_seed(CallContext& context, legacy::LegacyState& state, const Value& 
         raise(ErrorKind::ValueError, "Seed must be non-empty");
     char kind = engine::dtype_kind(a.dtype);
     if (kind != 'i' && kind != 'u' && kind != 'b')
-        raise(ErrorKind::TypeError, "Cannot cast array data from dtype('" + std::string(engine::dtype_name(a.dtype)) + "') to dtype('int64') according to the rule 'safe'");
+        raise(ErrorKind::TypeError, std::string(a.ndim() == 0 ? "Cannot cast scalar" : "Cannot cast array data") + " from dtype('"
+                + std::string(engine::dtype_name(a.dtype)) + "') to dtype('int64') according to the rule 'safe'");
     if (a.ndim() != 1)
         raise(ErrorKind::ValueError, "Seed array must be 1-d");
     NDArray words = engine::ascontiguous(a, DType::Int64);

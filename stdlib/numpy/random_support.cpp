@@ -100,12 +100,43 @@ struct Broadcast {
     std::vector<NDArray> operands; // contiguous, of `shape`
 };
 
+// numpy's multi-iterator over (output, parameters...): the first pair of arguments whose extents
+// differ on an axis (neither 1) is named in its message.
+Shape broadcast_or_raise(CallContext& context, const std::vector<Shape>& shapes)
+{
+    size_t ndim = 0;
+    for (const auto& s : shapes)
+        ndim = std::max(ndim, s.size());
+    Shape result(ndim, 1);
+    std::vector<size_t> owner(ndim, 0); // the argument that set each axis
+    for (size_t arg = 0; arg < shapes.size(); ++arg) {
+        const Shape& s = shapes[arg];
+        for (size_t k = 0; k < s.size(); ++k) {
+            size_t axis = ndim - s.size() + k;
+            int64_t extent = s[k];
+            if (extent == 1)
+                continue;
+            if (result[axis] == 1) {
+                result[axis] = extent;
+                owner[axis] = arg;
+            } else if (result[axis] != extent) {
+                raise(ErrorKind::ValueError, "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg "
+                        + std::to_string(owner[axis]) + " with shape " + interp::repr_value(context, shape_value(shapes[owner[axis]])) + " and arg "
+                        + std::to_string(arg) + " with shape " + interp::repr_value(context, shape_value(s)) + ".");
+            }
+        }
+    }
+    return result;
+}
+
 Broadcast broadcast_parameters(CallContext& context, const std::optional<Shape>& size, const std::vector<NDArray>& arrays, DType dtype)
 {
     std::vector<Shape> shapes;
+    if (size)
+        shapes.push_back(*size);
     for (const auto& a : arrays)
         shapes.push_back(a.shape);
-    Shape common = engine::broadcast_shapes(shapes);
+    Shape common = broadcast_or_raise(context, shapes);
     Broadcast result;
     result.shape = size ? *size : common;
     Shape together = engine::broadcast_shapes(result.shape, common);

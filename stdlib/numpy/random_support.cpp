@@ -36,6 +36,8 @@ std::string with_name(const char* pattern, const char* name)
     return out;
 }
 
+} // namespace
+
 void check_array(const NDArray& values, const char* name, Constraint constraint)
 {
     NDArray a = engine::ascontiguous(values, DType::Float64);
@@ -92,13 +94,9 @@ void check_array(const NDArray& values, const char* name, Constraint constraint)
     }
 }
 
-// A parameter's value as numpy's scalar path reads it (PyFloat_AsDouble / int()).
 double scalar_double(const NDArray& a) { return engine::Scalar::from_element(a.dtype, a.data()).as_double(); }
 
-struct Broadcast {
-    Shape shape;
-    std::vector<NDArray> operands; // contiguous, of `shape`
-};
+namespace {
 
 // numpy's multi-iterator over (output, parameters...): the first pair of arguments whose extents
 // differ on an axis (neither 1) is named in its message.
@@ -129,6 +127,8 @@ Shape broadcast_or_raise(CallContext& context, const std::vector<Shape>& shapes)
     return result;
 }
 
+} // namespace
+
 Broadcast broadcast_parameters(CallContext& context, const std::optional<Shape>& size, const std::vector<NDArray>& arrays, DType dtype)
 {
     std::vector<Shape> shapes;
@@ -147,6 +147,8 @@ Broadcast broadcast_parameters(CallContext& context, const std::optional<Shape>&
         result.operands.push_back(engine::ascontiguous(engine::broadcast_to(a, result.shape), dtype));
     return result;
 }
+
+namespace {
 
 bool is_python_class(const Value& v, std::string_view name)
 {
@@ -254,62 +256,6 @@ void check_scalar(double value, const char* name, Constraint constraint)
             raise(ErrorKind::ValueError, with_name("@ value too large", name));
         return;
     }
-}
-
-namespace {
-
-template<class Result, class Draw>
-Value draw_with_parameters(CallContext& context, const Value& size_value, std::span<const Parameter> parameters,
-    std::span<const bool> integer_params, Draw&& draw)
-{
-    auto size = size_argument(context, size_value);
-    constexpr DType result_dtype = std::is_same_v<Result, double> ? DType::Float64 : DType::Int64;
-    std::vector<NDArray> arrays;
-    bool scalar = true;
-    for (size_t i = 0; i < parameters.size(); ++i) {
-        bool is_integer = i < integer_params.size() && integer_params[i];
-        arrays.push_back(to_array(context, parameters[i].value, is_integer ? DType::Int64 : DType::Float64));
-        scalar = scalar && arrays.back().ndim() == 0;
-    }
-    double values[4] {};
-    auto make_result = [](Result r) { return std::is_same_v<Result, double> ? Value::floating(static_cast<double>(r)) : Value::integer(static_cast<int64_t>(r)); };
-    if (scalar) {
-        for (size_t i = 0; i < parameters.size(); ++i) {
-            values[i] = scalar_double(arrays[i]);
-            check_scalar(values[i], parameters[i].name, parameters[i].constraint);
-        }
-        if (!size)
-            return make_result(draw(values));
-        NDArray result = NDArray::empty(result_dtype, *size);
-        Result* out = reinterpret_cast<Result*>(result.data());
-        for (int64_t i = 0, n = result.size(); i < n; ++i)
-            out[i] = draw(values);
-        return wrap_array(std::move(result));
-    }
-    for (size_t i = 0; i < parameters.size(); ++i)
-        check_array(arrays[i], parameters[i].name, parameters[i].constraint);
-    Broadcast b = broadcast_parameters(context, size, arrays, DType::Float64);
-    NDArray result = NDArray::empty(result_dtype, b.shape);
-    Result* out = reinterpret_cast<Result*>(result.data());
-    for (int64_t i = 0, n = result.size(); i < n; ++i) {
-        for (size_t k = 0; k < b.operands.size(); ++k)
-            values[k] = reinterpret_cast<const double*>(b.operands[k].data())[i];
-        out[i] = draw(values);
-    }
-    return wrap_array(std::move(result));
-}
-
-} // namespace
-
-Value continuous(CallContext& context, const Value& size, std::span<const Parameter> parameters, const std::function<double(const double*)>& draw)
-{
-    return draw_with_parameters<double>(context, size, parameters, {}, draw);
-}
-
-Value discrete(CallContext& context, const Value& size, std::span<const Parameter> parameters, std::span<const bool> integer_params,
-    const std::function<int64_t(const double*)>& draw)
-{
-    return draw_with_parameters<int64_t>(context, size, parameters, integer_params, draw);
 }
 
 DType bounded_dtype(CallContext& context, const Value& dtype_value, const char* function_name)

@@ -485,7 +485,7 @@ Value rs_multinomial(CallContext& context, legacy::LegacyState& s, Args args)
     int64_t rows = d ? result.size() / d : 0;
     for (int64_t i = 0; i < rows; ++i)
         random::multinomial(s, n, out + i * d, pix, d, s.binomial);
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
@@ -510,7 +510,7 @@ Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
         for (int64_t j = 0; j < k; ++j)
             out[i + j] = out[i + j] * inverse;
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 template<Impl impl>

@@ -10,6 +10,8 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
+#include "engine/cluster/cluster.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/lazy.hpp"
 
 namespace ramba::numpy::random_support {
@@ -192,6 +194,16 @@ std::string bounds_error(bool closed, bool low_is_zero)
 
 } // namespace
 
+Value wrap_drawn(NDArray array)
+{
+    if (engine::explain::enabled() && cluster::Cluster::get() && array.size() >= cluster::min_elements()) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "-- random draws %s: drawn on the driver in numpy's sequential order, then distributed to the workers\n",
+            engine::shape_to_string(array.shape).c_str());
+    }
+    return wrap_array(std::move(array));
+}
+
 int64_t shape_size(const Shape& shape)
 {
     int64_t count = 1;
@@ -307,7 +319,7 @@ Value bounded_integers(CallContext& context, const Value& low_value, const Value
         }
         NDArray result = NDArray::empty(dtype, *size);
         fill(dtype, offset, range, result.size(), result.data(), buffer);
-        return wrap_array(std::move(result));
+        return wrap_drawn(std::move(result));
     }
     // Arrays of bounds: checked as numpy checks them, then one draw per element of the broadcast.
     NDArray lows = engine::ascontiguous(low_array, DType::Float64), highs = engine::ascontiguous(high_array, DType::Float64);
@@ -337,7 +349,7 @@ Value bounded_integers(CallContext& context, const Value& low_value, const Value
         uint64_t range = static_cast<uint64_t>((closed ? hi[i] : hi[i] - 1) - lo[i]);
         fill(dtype, static_cast<uint64_t>(lo[i]), range, 1, result.data() + static_cast<size_t>(i) * item, buffer);
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 namespace {

@@ -30,6 +30,10 @@ struct Parameter {
 // size=None -> nullopt; an int or a tuple of ints otherwise (a negative size is numpy's ValueError).
 std::optional<engine::Shape> size_argument(CallContext&, const Value& size);
 
+// A drawn array as a value. Draws are sequential (numpy's order), on the driver; under --workers a
+// large one moves to the workers when an operation first uses it, and --explain says so here.
+Value wrap_drawn(engine::NDArray);
+
 // The check of one scalar parameter, numpy's check_constraint (messages "scale < 0", ...).
 void check_scalar(double value, const char* name, Constraint);
 // numpy's check_array_constraint: the check of a parameter array (messages "scale < 0", ...).
@@ -81,7 +85,7 @@ Value draw_with_parameters(CallContext& context, const Value& size_value, std::s
         Result* out = reinterpret_cast<Result*>(result.data());
         for (int64_t i = 0, n = result.size(); i < n; ++i)
             out[i] = draw(static_cast<const double*>(values));
-        return wrap_array(std::move(result));
+        return wrap_drawn(std::move(result));
     }
     for (size_t i = 0; i < parameters.size(); ++i)
         check_array(arrays[i], parameters[i].name, parameters[i].constraint);
@@ -93,7 +97,7 @@ Value draw_with_parameters(CallContext& context, const Value& size_value, std::s
             values[k] = reinterpret_cast<const double*>(b.operands[k].data())[i];
         out[i] = draw(static_cast<const double*>(values));
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 template<class Draw>
@@ -121,7 +125,7 @@ Value fill(const std::optional<engine::Shape>& shape, Draw&& draw)
     const int64_t count = result.size();
     for (int64_t i = 0; i < count; ++i)
         out[i] = draw();
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 // randint / integers: numpy's _rand_<dtype> for every integer dtype and bool. `dtype_value` picks

@@ -19,14 +19,6 @@ namespace {
 
 [[noreturn]] void value_error(std::string message) { throw RambaError(ErrorKind::ValueError, std::move(message)); }
 
-// A shape as numpy's dot error writes it: "(11,7)", no spaces.
-std::string compact_shape(const Shape& shape)
-{
-    std::string text = shape_to_string(shape);
-    std::erase(text, ' ');
-    return text;
-}
-
 // C (m x n) = A (m x k) * B (k x n), all C-contiguous of dtype T.
 template<typename T>
 void gemm(const T* a, const T* b, T* c, int64_t m, int64_t k, int64_t n)
@@ -135,7 +127,7 @@ NDArray dot(const NDArray& a, const NDArray& b)
     }
     if (a.ndim() <= 2 && b.ndim() <= 2) {
         if (a.shape.back() != b.shape[b.ndim() == 1 ? 0 : b.shape.size() - 2])
-            value_error("shapes " + compact_shape(a.shape) + " and " + compact_shape(b.shape) + " not aligned: "
+            value_error("shapes " + shape_to_compact_string(a.shape) + " and " + shape_to_compact_string(b.shape) + " not aligned: "
                 + std::to_string(a.shape.back()) + " (dim " + std::to_string(a.ndim() - 1) + ") != "
                 + std::to_string(b.shape[b.ndim() == 1 ? 0 : b.shape.size() - 2]) + " (dim " + std::to_string(b.ndim() == 1 ? 0 : b.ndim() - 2) + ")");
         return matmul(a, b);

@@ -54,6 +54,13 @@ std::string shape_to_string(const Shape& shape)
     return text + ")";
 }
 
+std::string shape_to_compact_string(const Shape& shape)
+{
+    std::string text = shape_to_string(shape);
+    std::erase(text, ' ');
+    return text;
+}
+
 int64_t checked_size(const Shape& shape, size_t itemsize)
 {
     // numpy's PyArray_NewFromDescr, in its order: zero extents are skipped (so (0, 2**62) float64 is

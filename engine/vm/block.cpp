@@ -13,8 +13,6 @@ namespace ramba::vm {
 
 using namespace engine;
 
-namespace {
-
 Strides broadcast_strides(const NDArray& array, const Shape& shape)
 {
     Strides strides(shape.size(), 0);
@@ -25,6 +23,8 @@ Strides broadcast_strides(const NDArray& array, const Shape& shape)
     }
     return strides;
 }
+
+namespace {
 
 // Drops unit axes and merges neighbours that every operand walks contiguously, so a C-contiguous
 // operation becomes one flat loop and `row + column` stays two-dimensional.

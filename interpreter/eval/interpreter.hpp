@@ -62,6 +62,7 @@ public:
     SourceSpan current_span() const override { return m_current_span; }
     void warn(std::string_view category, std::string_view message) override;
     std::optional<Value> global_value(std::string_view name) const override { return global(name); }
+    bool interrupt_requested() const override;
 
 private:
     // Statements (interpreter.cpp)

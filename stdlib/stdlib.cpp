@@ -1,5 +1,5 @@
 // Registers the standard library's modules with the interpreter (see stdlib.hpp): Python's math,
-// time, sys, itertools, functools, operator, heapq, bisect, copy, string, typing, __future__ and os
+// time, sys, itertools, functools, operator, heapq, bisect, copy, string, typing, __future__, os, re and json
 // from stdlib/python/, the numpy modules from stdlib/numpy/.
 #include "stdlib/stdlib.hpp"
 
@@ -27,6 +27,8 @@ void register_all()
     interp::register_module("__future__", make_future_module);
     interp::register_module("os", make_os_module);
     interp::register_module("os.path", make_os_path_module);
+    interp::register_module("re", make_re_module);
+    interp::register_module("json", make_json_module);
     numpy::register_numpy_modules();
 }
 

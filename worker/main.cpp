@@ -26,7 +26,8 @@
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/cancel.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/clock.hpp"
+#include "base/error.hpp"
 
 using namespace ramba;
 using Clock = std::chrono::steady_clock;
@@ -38,11 +39,6 @@ constexpr auto halo_wait_limit = std::chrono::seconds(60);
 
 std::atomic<int64_t> last_driver_ping_ms { 0 };
 std::atomic<uint64_t> running_sequence { 0 }; // the request being executed (0: none)
-
-int64_t now_ms()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
-}
 
 [[noreturn]] void fail(const std::string& message)
 {

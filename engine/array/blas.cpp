@@ -7,7 +7,7 @@
 #include <mutex>
 #include <string>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine::blas {
 

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "engine/array/convert_value.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 
@@ -60,7 +60,7 @@ Shape broadcast_shapes(std::span<const Shape> shapes)
             }
             std::string message = "operands could not be broadcast together with shapes ";
             for (const auto& s : shapes)
-                message += shape_to_string(s) + " ";
+                message += shape_to_compact_string(s) + " ";
             throw RambaError(ErrorKind::ValueError, message);
         }
     }

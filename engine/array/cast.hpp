@@ -6,7 +6,9 @@
 
 namespace ramba::engine {
 
-// "operands could not be broadcast together with shapes (3,) (4,) " on mismatch.
+// numpy's broadcasting rule, the one copy of it: shapes align at their last axes, and an extent
+// of 1 stretches. ValueError "operands could not be broadcast together with shapes (3,) (4,) " (a
+// ufunc's words) on mismatch.
 Shape broadcast_shapes(const Shape&, const Shape&);
 Shape broadcast_shapes(std::span<const Shape>);
 // A view of `array` with `shape` (zero strides on broadcast axes); ValueError in numpy's words

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

@@ -11,21 +11,13 @@
 #include "engine/array/blas_threads.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 
 namespace {
 
 [[noreturn]] void value_error(std::string message) { throw RambaError(ErrorKind::ValueError, std::move(message)); }
-
-// A shape as numpy's dot error writes it: "(11,7)", no spaces.
-std::string compact_shape(const Shape& shape)
-{
-    std::string text = shape_to_string(shape);
-    std::erase(text, ' ');
-    return text;
-}
 
 // C (m x n) = A (m x k) * B (k x n), all C-contiguous of dtype T.
 template<typename T>
@@ -135,7 +127,7 @@ NDArray dot(const NDArray& a, const NDArray& b)
     }
     if (a.ndim() <= 2 && b.ndim() <= 2) {
         if (a.shape.back() != b.shape[b.ndim() == 1 ? 0 : b.shape.size() - 2])
-            value_error("shapes " + compact_shape(a.shape) + " and " + compact_shape(b.shape) + " not aligned: "
+            value_error("shapes " + shape_to_compact_string(a.shape) + " and " + shape_to_compact_string(b.shape) + " not aligned: "
                 + std::to_string(a.shape.back()) + " (dim " + std::to_string(a.ndim() - 1) + ") != "
                 + std::to_string(b.shape[b.ndim() == 1 ? 0 : b.shape.size() - 2]) + " (dim " + std::to_string(b.ndim() == 1 ? 0 : b.ndim() - 2) + ")");
         return matmul(a, b);

@@ -9,7 +9,7 @@
 #include "engine/array/blas.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

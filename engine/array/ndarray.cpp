@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 
@@ -52,6 +52,13 @@ std::string shape_to_string(const Shape& shape)
     if (shape.size() == 1)
         text += ",";
     return text + ")";
+}
+
+std::string shape_to_compact_string(const Shape& shape)
+{
+    std::string text = shape_to_string(shape);
+    std::erase(text, ' ');
+    return text;
 }
 
 int64_t checked_size(const Shape& shape, size_t itemsize)

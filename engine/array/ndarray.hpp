@@ -65,6 +65,8 @@ int64_t checked_size(const Shape&, size_t itemsize);
 
 // "(3,)", "(2, 3)", "()": numpy's (Python's tuple) spelling of a shape.
 std::string shape_to_string(const Shape&);
+// "(3,)", "(2,3)", "()": the spelling of numpy's ufunc and dot errors, without spaces.
+std::string shape_to_compact_string(const Shape&);
 
 // The byte address of the element at `index` (one entry per axis, already in range).
 inline std::byte* element_pointer(const NDArray& array, const int64_t* index)

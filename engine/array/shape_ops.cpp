@@ -6,7 +6,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine {
 

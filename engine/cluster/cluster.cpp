@@ -29,7 +29,9 @@
 #include "engine/cluster/security.hpp"
 #include <zmq_addon.hpp>
 #include "engine/vm/cancel.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/clock.hpp"
+#include "base/error.hpp"
+#include "base/signals.hpp"
 
 namespace ramba::cluster {
 
@@ -46,11 +48,6 @@ std::unique_ptr<Cluster>& instance()
 {
     static std::unique_ptr<Cluster> cluster;
     return cluster;
-}
-
-int64_t now_ms()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
 }
 
 std::string self_directory()

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/dtype/promotion.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/cluster/cluster.hpp"
@@ -16,7 +17,7 @@
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/program.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::cluster {
 
@@ -923,7 +924,7 @@ DType accumulating_dtype(vm::ReduceOp op, DType input, std::optional<DType> dtyp
     char kind = engine::dtype_kind(input);
     if (op == vm::ReduceOp::Mean)
         return kind == 'b' || kind == 'i' || kind == 'u' ? DType::Float64 : input;
-    return kind == 'b' || kind == 'i' ? DType::Int64 : kind == 'u' ? DType::UInt64 : input;
+    return engine::sum_accumulating_dtype(input);
 }
 
 // vm::reduce's mean from its total: the total divided by the int64 count, cast to the mean's dtype.

@@ -12,7 +12,7 @@
 #include "engine/cluster/cluster.hpp"
 #include "engine/cluster/dist.hpp"
 #include "engine/cluster/dist_detail.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::cluster {
 

@@ -8,6 +8,8 @@
 #include <zmq_addon.hpp>
 #include <zmq_utils.h>
 
+#include "base/signals.hpp"
+
 namespace ramba::cluster {
 
 SessionKeys SessionKeys::generate()
@@ -86,16 +88,6 @@ void ZapHandler::serve(zmq::socket_t& socket)
             return; // context terminated
         }
     }
-}
-
-void block_interrupt_signals()
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGALRM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 std::string encode_config(const std::map<std::string, std::string>& values)

@@ -37,10 +37,6 @@ private:
     std::thread m_thread;
 };
 
-// Blocks SIGINT, SIGTERM and SIGALRM in the calling thread: the cluster's helper threads leave
-// signals to the thread that started them (the interpreter's, or the worker's main).
-void block_interrupt_signals();
-
 // The spawn channel's one line: "RAMBA-WORKER 1 key=value ..." (no spaces in values).
 std::string encode_config(const std::map<std::string, std::string>&);
 // Throws std::runtime_error on a malformed line.

@@ -6,6 +6,26 @@
 
 namespace ramba::engine {
 
+DType unsigned_to_signed(DType dtype)
+{
+    switch (dtype) {
+    case DType::UInt8: return DType::Int8;
+    case DType::UInt16: return DType::Int16;
+    case DType::UInt32: return DType::Int32;
+    case DType::UInt64: return DType::Int64;
+    default: return dtype;
+    }
+}
+
+DType sum_accumulating_dtype(DType dtype)
+{
+    switch (dtype_kind(dtype)) {
+    case 'b': case 'i': return DType::Int64;
+    case 'u': return DType::UInt64;
+    default: return dtype;
+    }
+}
+
 namespace {
 
 int kind_order(DType dtype)
@@ -16,17 +36,6 @@ int kind_order(DType dtype)
     case 'u': return 1;
     case 'f': return 2;
     default: return 3;
-    }
-}
-
-DType unsigned_to_signed(DType dtype)
-{
-    switch (dtype) {
-    case DType::UInt8: return DType::Int8;
-    case DType::UInt16: return DType::Int16;
-    case DType::UInt32: return DType::Int32;
-    case DType::UInt64: return DType::Int64;
-    default: return dtype;
     }
 }
 

@@ -35,4 +35,11 @@ PromotionOperand scalar_operand(std::complex<double>);
 DType result_type(std::span<const PromotionOperand>);
 DType result_type(PromotionOperand, PromotionOperand);
 
+// The signed integer type of the same size (uint8 -> int8); other dtypes unchanged. numpy: a small
+// non-negative unsigned scalar meeting a signed, float or complex type acts as this type.
+DType unsigned_to_signed(DType);
+// numpy: sum, prod, cumsum and cumprod of bools and integers accumulate in int64 (unsigned ones in
+// uint64) when no dtype= is given; other dtypes keep theirs.
+DType sum_accumulating_dtype(DType);
+
 } // namespace ramba::engine

@@ -5,7 +5,7 @@
 
 #include "engine/planner/passes/passes.hpp"
 #include "engine/vm/program.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine::planner {
 

@@ -4,10 +4,11 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "engine/dtype/promotion.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/cluster/dist.hpp"
 #include "engine/vm/type_resolution.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine::planner {
 
@@ -92,16 +93,9 @@ NodePtr elementwise_node(vm::OpCode op, std::vector<NodePtr> operands, SourceSpa
     node->span = span;
     try {
         node->shape = broadcast_shapes(std::span<const Shape>(shapes));
-    } catch (const RambaError&) {
-        // A ufunc's words, as the eager executor says them: "shapes (2,3) (3,2) ".
-        std::string message = "operands could not be broadcast together with shapes ";
-        for (auto& shape : shapes) {
-            message += '(';
-            for (size_t axis = 0; axis < shape.size(); ++axis)
-                message += (axis ? "," : "") + std::to_string(shape[axis]);
-            message += shape.size() == 1 ? ",) " : ") ";
-        }
-        throw RambaError(ErrorKind::ValueError, message, span);
+    } catch (RambaError& error) {
+        error.set_span_if_unknown(span);
+        throw;
     }
     node->loop = op == vm::OpCode::Where ? &vm::resolve_where(descriptors[1], descriptors[2])
                                          : &vm::resolve_loop(op, descriptors, std::nullopt);
@@ -124,9 +118,8 @@ NodePtr reduce_node(vm::ReduceOp reduce, NodePtr operand, SourceSpan span)
     node->reduce = reduce;
     node->span = span;
     // numpy: sum/prod of bool and integers accumulate in int64 (uint64); min/max keep the dtype.
-    char kind = dtype_kind(operand->dtype);
     bool widens = reduce == vm::ReduceOp::Sum || reduce == vm::ReduceOp::Prod;
-    node->dtype = !widens ? operand->dtype : kind == 'b' || kind == 'i' ? DType::Int64 : kind == 'u' ? DType::UInt64 : operand->dtype;
+    node->dtype = widens ? sum_accumulating_dtype(operand->dtype) : operand->dtype;
     node->operands = { std::move(operand) };
     return node;
 }

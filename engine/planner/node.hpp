@@ -11,7 +11,7 @@
 #include "engine/array/ndarray.hpp"
 #include "engine/vm/kernels.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/span.hpp"
+#include "base/span.hpp"
 
 namespace ramba::cluster {
 struct DistView;

@@ -13,7 +13,7 @@
 #include "engine/dtype/dtype.hpp"
 #include "engine/vm/kernels.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::tiles {
 

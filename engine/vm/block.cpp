@@ -7,13 +7,11 @@
 #include <omp.h>
 
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 
 using namespace engine;
-
-namespace {
 
 Strides broadcast_strides(const NDArray& array, const Shape& shape)
 {
@@ -25,6 +23,8 @@ Strides broadcast_strides(const NDArray& array, const Shape& shape)
     }
     return strides;
 }
+
+namespace {
 
 // Drops unit axes and merges neighbours that every operand walks contiguously, so a C-contiguous
 // operation becomes one flat loop and `row + column` stays two-dimensional.

@@ -23,6 +23,9 @@ inline constexpr int64_t parallel_min_elements = 1 << 15;
 // results print exactly as numpy (which calls libm for float64 on AVX2 machines) prints them.
 inline constexpr int64_t vector_math_min_elements = 8192;
 
+// `array`'s strides seen over the broadcast `shape` (its last axes): 0 on stretched and new axes.
+engine::Strides broadcast_strides(const engine::NDArray& array, const engine::Shape& shape);
+
 struct OperandPlan {
     enum class Kind : uint8_t { Direct, Scalar, Gather };
     Kind kind { Kind::Gather };

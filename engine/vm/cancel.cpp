@@ -1,7 +1,7 @@
 // The kernel cancellation flag (see cancel.hpp).
 #include "engine/vm/cancel.hpp"
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

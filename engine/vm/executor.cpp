@@ -14,7 +14,7 @@
 #include "engine/vm/type_resolution.hpp"
 #include "engine/vm/vector_math.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 
@@ -96,42 +96,13 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
         record_fp_warning("invalid value encountered in " + name);
 }
 
-// numpy's ufunc message spells shapes without spaces: "shapes (2,3) (3,2) ".
-std::string compact_shape(const Shape& shape)
-{
-    std::string text = "(";
-    for (size_t axis = 0; axis < shape.size(); ++axis) {
-        if (axis)
-            text += ',';
-        text += std::to_string(shape[axis]);
-    }
-    return text + (shape.size() == 1 ? ",)" : ")");
-}
-
 Shape broadcast_all(std::span<const NDArray> inputs)
 {
-    size_t ndim = 0;
+    std::vector<Shape> shapes;
+    shapes.reserve(inputs.size());
     for (auto& input : inputs)
-        ndim = std::max(ndim, input.shape.size());
-    Shape shape(ndim, 1);
-    for (auto& input : inputs) {
-        size_t offset = ndim - input.shape.size();
-        for (size_t axis = 0; axis < input.shape.size(); ++axis) {
-            int64_t extent = input.shape[axis];
-            int64_t& target = shape[offset + axis];
-            if (extent == target || extent == 1)
-                continue;
-            if (target == 1) {
-                target = extent;
-                continue;
-            }
-            std::string message = "operands could not be broadcast together with shapes ";
-            for (auto& each : inputs)
-                message += compact_shape(each.shape) + " ";
-            throw RambaError(ErrorKind::ValueError, message);
-        }
-    }
-    return shape;
+        shapes.push_back(input.shape);
+    return broadcast_shapes(std::span<const Shape>(shapes));
 }
 
 void check_arity(OpCode op, size_t count)

@@ -6,7 +6,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/vm/reduce_axes.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 

@@ -20,7 +20,7 @@
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/vm/vector_math.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 
@@ -168,17 +168,6 @@ struct RowWalk {
     }
 };
 
-Strides space_strides(const NDArray& array, const Shape& shape)
-{
-    Strides strides(shape.size(), 0);
-    size_t shift = shape.size() - array.shape.size();
-    for (size_t axis = 0; axis < array.shape.size(); ++axis) {
-        if (array.shape[axis] != 1)
-            strides[shift + axis] = array.strides[axis];
-    }
-    return strides;
-}
-
 // Row mode is taken for strided operands (blocks of 2048 within rows), and always for per-row
 // reductions (blocks of 8192 from each row's start, numpy's buffers over a reduced row).
 RowWalk plan_rows(const Program& program, const std::vector<BlockPlan>& loads, const std::vector<BlockPlan>& stores,
@@ -216,7 +205,7 @@ RowWalk plan_rows(const Program& program, const std::vector<BlockPlan>& loads, c
         if (instruction.kind == InstructionKind::Load) {
             auto& input = program.inputs[instruction.index];
             operand.data = input.data();
-            operand.strides = space_strides(input, shape);
+            operand.strides = broadcast_strides(input, shape);
             operand.from = input.dtype;
             operand.to = program.registers[instruction.target];
             operand.convert = convert_fn(operand.from, operand.to);

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <omp.h>
 
+#include "engine/dtype/promotion.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/vm/block.hpp"
 #include "engine/vm/cancel.hpp"
@@ -18,7 +19,7 @@
 #include "engine/vm/reduce_axes.hpp"
 #include "engine/vm/scalar_ops.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 
@@ -393,15 +394,6 @@ NDArray run_fold(const NDArray& input, const std::vector<bool>& reduced, DType d
     return dispatch_dtype(dtype, [&]<typename T>() { return fold<F, T>(input, reduced, dtype); });
 }
 
-// numpy: sum/prod of bool and of integers narrower than 64 bits accumulate in int64 (uint64).
-DType sum_dtype(DType dtype)
-{
-    switch (dtype_kind(dtype)) {
-    case 'b': case 'i': return DType::Int64;
-    case 'u': return DType::UInt64;
-    default: return dtype;
-    }
-}
 
 
 bool any_reduced_empty(const NDArray& input, const std::vector<bool>& reduced)
@@ -539,9 +531,9 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
 
     switch (op) {
     case ReduceOp::Sum:
-        return finish(run_fold<Fold::Sum>(input, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+        return finish(run_fold<Fold::Sum>(input, reduced, options.dtype.value_or(sum_accumulating_dtype(input.dtype))));
     case ReduceOp::Prod:
-        return finish(run_fold<Fold::Prod>(input, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+        return finish(run_fold<Fold::Prod>(input, reduced, options.dtype.value_or(sum_accumulating_dtype(input.dtype))));
     case ReduceOp::Any:
         return finish(run_fold<Fold::Any>(input, reduced, DType::Bool));
     case ReduceOp::All:
@@ -606,7 +598,7 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
         NDArray data = input;
         if (dtype_kind(input.dtype) == 'f' || dtype_kind(input.dtype) == 'c')
             data = where(apply(OpCode::Isnan, input), scalar_array(input.dtype, 0.0), input);
-        return finish(run_fold<Fold::Sum>(data, reduced, options.dtype.value_or(sum_dtype(input.dtype))));
+        return finish(run_fold<Fold::Sum>(data, reduced, options.dtype.value_or(sum_accumulating_dtype(input.dtype))));
     }
     case ReduceOp::Var:
     case ReduceOp::Std: {
@@ -643,7 +635,7 @@ NDArray reduce(ReduceOp op, const NDArray& input, std::optional<std::span<const 
 NDArray accumulate(ReduceOp op, const NDArray& input, std::optional<int64_t> axis, std::optional<DType> dtype)
 {
     RAMBA_ASSERT(op == ReduceOp::Sum || op == ReduceOp::Prod, "cumsum and cumprod only");
-    DType out_dtype = dtype.value_or(sum_dtype(input.dtype));
+    DType out_dtype = dtype.value_or(sum_accumulating_dtype(input.dtype));
     NDArray work = axis ? input : reshaped(ascontiguous(input), { input.size() });
     int64_t ax = axis.value_or(0);
     if (ax < 0)

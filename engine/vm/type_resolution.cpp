@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::vm {
 
@@ -102,17 +102,6 @@ static bool should_use_min_scalar(std::span<const NDArray> inputs)
     return !all_scalars && max_array >= max_scalar;
 }
 
-static DType signed_of(DType dtype)
-{
-    switch (dtype) {
-    case DType::UInt8: return DType::Int8;
-    case DType::UInt16: return DType::Int16;
-    case DType::UInt32: return DType::Int32;
-    case DType::UInt64: return DType::Int64;
-    default: return dtype;
-    }
-}
-
 // numpy's can_cast_scalar_to: the scalar's min_scalar_type must cast safely; a non-negative
 // integer that also fits the signed type of that size may go to signed loops.
 static bool can_cast_operand(const PromotionOperand& operand, bool value_based, DType to)
@@ -121,7 +110,7 @@ static bool can_cast_operand(const PromotionOperand& operand, bool value_based, 
         return can_cast_safe(operand.dtype, to);
     DType from = operand.min_dtype;
     if (operand.small_unsigned && dtype_kind(to) != 'u')
-        from = signed_of(from);
+        from = unsigned_to_signed(from);
     return can_cast_safe(from, to);
 }
 

@@ -9,7 +9,7 @@
 #include <immintrin.h>
 #include <type_traits>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 #define RAMBA_VECTOR_FNS1(X) \
     X(Sin, sin) X(Cos, cos) X(Tan, tan) X(Asin, asin) X(Acos, acos) X(Atan, atan) X(Sinh, sinh) \

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "interpreter/errors/span.hpp"
+#include "base/span.hpp"
 
 namespace ramba::ast {
 

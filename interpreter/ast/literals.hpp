@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/errors/span.hpp"
+#include "base/span.hpp"
 
 namespace ramba::ast {
 

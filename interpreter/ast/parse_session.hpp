@@ -10,7 +10,7 @@
 
 #include "interpreter/ast/syntax_error.hpp"
 #include "interpreter/ast/token_source.hpp"
-#include "interpreter/errors/span.hpp"
+#include "base/span.hpp"
 
 namespace ramba::ast {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::ast {
 

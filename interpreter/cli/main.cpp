@@ -14,7 +14,9 @@
 #include <unistd.h>
 #include <vector>
 
+#include "base/signals.hpp"
 #include "engine/cluster/cluster.hpp"
+#include "engine/planner/explain.hpp"
 #include "engine/vm/profile.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/ast/liveness.hpp"
@@ -180,18 +182,6 @@ Invocation parse_command_line(int argc, char** argv)
     return invocation;
 }
 
-// Python's rules for SystemExit's code: none or None is 0, an int is the status, anything else is
-// printed to stderr and gives 1.
-int exit_status(interp::Interpreter& interpreter, const RambaError& error)
-{
-    std::fflush(stdout);
-    std::string message;
-    int status = interp::system_exit_status(interpreter, error, message);
-    if (!message.empty())
-        std::fprintf(stderr, "%s\n", message.c_str());
-    return status & 0xff;
-}
-
 int report(const RambaError& error, const std::string& filename, const std::string* source)
 {
     std::fflush(stdout);
@@ -217,6 +207,7 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
     }
     ast::mark_releases(*module); // batch mode: dead globals are released after their last use
     ramba::vm::profile::set_enabled(options().profile);
+    ramba::engine::explain::set_enabled(options().explain);
     struct ProfileReport {
         const std::string* source;
         ~ProfileReport() { if (ramba::vm::profile::enabled()) ramba::vm::profile::print_report(stderr, source); }
@@ -225,7 +216,7 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         interpreter.run(*module);
     } catch (const RambaError& error) {
         if (error.kind() == ErrorKind::SystemExit)
-            return exit_status(interpreter, error);
+            return repl::system_exit(interpreter, error);
         const auto& origin = interpreter.error_origin();
         return report(error, origin.filename, origin.source.get());
     } catch (const std::bad_alloc&) {
@@ -341,12 +332,7 @@ int main(int argc, char** argv)
                return nullptr;
            }, &arguments) == 0) {
         // SIGINT and SIGTERM go to the interpreter thread (the handler wakes the REPL's select there).
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        sigaddset(&set, SIGALRM);
-        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+        sigset_t set = block_interrupt_signals();
         pthread_join(thread, nullptr);
         if (interp::terminate_requested()) {
             // Unwound cleanly after SIGTERM: end by the signal itself, as an unhandled SIGTERM would.

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba {
 

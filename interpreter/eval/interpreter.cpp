@@ -124,6 +124,11 @@ std::optional<Value> Interpreter::global(std::string_view name) const
     return m_globals[*slot];
 }
 
+bool Interpreter::interrupt_requested() const
+{
+    return g_interrupt_requested.load(std::memory_order_relaxed);
+}
+
 std::vector<std::string> Interpreter::bound_global_names() const
 {
     std::vector<std::string> names;

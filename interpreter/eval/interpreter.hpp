@@ -63,6 +63,7 @@ public:
     void warn(std::string_view category, std::string_view message) override;
     std::optional<Value> global_value(std::string_view name) const override { return global(name); }
     bool method_context(Value& function, Value& first_argument) const override;
+    bool interrupt_requested() const override;
 
 private:
     // Statements (interpreter.cpp)

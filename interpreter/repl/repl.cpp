@@ -134,14 +134,8 @@ int execute(interp::Interpreter& interpreter, const std::string& text)
         module = ast::parse_module("<stdin>", source, interpreter.global_table());
         interpreter.run(*module, interp::Echo::Yes);
     } catch (const RambaError& error) {
-        if (error.kind() == ErrorKind::SystemExit) {
-            std::fflush(stdout);
-            std::string message;
-            int status = interp::system_exit_status(interpreter, error, message);
-            if (!message.empty())
-                std::fprintf(stderr, "%s\n", message.c_str());
-            return status & 0xff;
-        }
+        if (error.kind() == ErrorKind::SystemExit)
+            return system_exit(interpreter, error);
         std::fflush(stdout);
         if (interp::terminate_requested())
             return 128 + SIGTERM;
@@ -164,6 +158,16 @@ int execute(interp::Interpreter& interpreter, const std::string& text)
 }
 
 } // namespace
+
+int system_exit(interp::Interpreter& interpreter, const RambaError& error)
+{
+    std::fflush(stdout);
+    std::string message;
+    int status = interp::system_exit_status(interpreter, error, message);
+    if (!message.empty())
+        std::fprintf(stderr, "%s\n", message.c_str());
+    return status & 0xff;
+}
 
 int run_repl(interp::Interpreter& interpreter)
 {

@@ -9,4 +9,9 @@ namespace ramba::repl {
 // Runs until end of input (Ctrl-D) or SystemExit; returns the process exit status.
 int run_repl(interp::Interpreter&);
 
+// What an uncaught SystemExit does at the top level, for a script and the REPL alike (Python's
+// rules): flushes stdout, prints a code that is not an int or None to stderr, and returns the exit
+// status (None or no code: 0, an int: it, anything else: 1), modulo 256.
+int system_exit(interp::Interpreter&, const RambaError&);
+
 } // namespace ramba::repl

@@ -190,60 +190,6 @@ std::string format_int(const FormatSpec& f, int64_t i, const Value& value)
     return pad_number(f, prefix, digits, "", base == 10 ? 3 : 4);
 }
 
-// Digits of |d| rounded to `significant` digits (at least 1), trailing zeros removed, and decpt
-// (the position of the decimal point relative to the first digit).
-std::string significant_digits(double d, int significant, int& decpt)
-{
-    char buffer[400];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(d), std::chars_format::scientific, significant - 1);
-    std::string_view text(buffer, result.ptr - buffer);
-    size_t e = text.find('e');
-    std::string digits;
-    for (char c : text.substr(0, e)) {
-        if (c != '.')
-            digits += c;
-    }
-    int exponent = 0;
-    std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(), exponent);
-    while (digits.size() > 1 && digits.back() == '0')
-        digits.pop_back();
-    decpt = exponent + 1;
-    if (digits == "0")
-        decpt = 1;
-    return digits;
-}
-
-// CPython format_float_short for the 'g' / 'r' / none types, from digits and decpt.
-void layout_short(const std::string& digits_in, int decpt, bool use_exponent, int pad_to, bool alternate, bool add_dot_zero,
-    char exponent_char, std::string& integer_part, std::string& rest)
-{
-    std::string digits = digits_in;
-    if (alternate && static_cast<int>(digits.size()) < pad_to)
-        digits.append(static_cast<size_t>(pad_to - static_cast<int>(digits.size())), '0');
-    if (use_exponent) {
-        integer_part = digits.substr(0, 1);
-        rest.clear();
-        if (digits.size() > 1 || alternate)
-            rest = "." + digits.substr(1);
-        char tail[16];
-        int exponent = decpt - 1;
-        std::snprintf(tail, sizeof tail, "%c%c%02d", exponent_char, exponent < 0 ? '-' : '+', std::abs(exponent));
-        rest += tail;
-        return;
-    }
-    auto n = static_cast<int>(digits.size());
-    if (decpt <= 0) {
-        integer_part = "0";
-        rest = "." + std::string(static_cast<size_t>(-decpt), '0') + digits;
-    } else if (decpt >= n) {
-        integer_part = digits + std::string(static_cast<size_t>(decpt - n), '0');
-        rest = alternate ? "." : add_dot_zero ? ".0" : "";
-    } else {
-        integer_part = digits.substr(0, static_cast<size_t>(decpt));
-        rest = "." + digits.substr(static_cast<size_t>(decpt));
-    }
-}
-
 std::string format_float(const FormatSpec& f, double d, const Value& value)
 {
     char type = f.type;
@@ -291,13 +237,14 @@ std::string format_float(const FormatSpec& f, double d, const Value& value)
         rest = text.substr(1);
     } else if (type == 0 && f.precision < 0) {
         int exponent;
-        std::string digits = shortest_digits(d, exponent);
+        std::string digits = float_digits(d, exponent);
         int decpt = exponent + 1;
         layout_short(digits, decpt, decpt <= -4 || decpt > 16, 0, f.alternate, true, 'e', integer_part, rest);
     } else {
         int precision = f.precision < 0 ? 6 : f.precision == 0 ? 1 : static_cast<int>(f.precision);
-        int decpt;
-        std::string digits = significant_digits(d, precision, decpt);
+        int exponent;
+        std::string digits = float_digits(d, exponent, precision);
+        int decpt = exponent + 1;
         bool add_dot_zero = type == 0;
         bool use_exponent = decpt <= -4 || decpt > (add_dot_zero ? precision - 1 : precision);
         layout_short(digits, decpt, use_exponent, precision, f.alternate, add_dot_zero, type == 'G' ? 'E' : 'e', integer_part, rest);

@@ -31,9 +31,14 @@ int compare_int_double(int64_t, double);
 bool double_to_int64(double, int64_t& out); // false if not representable (after truncation)
 int64_t float_to_int_checked(double); // int(x): ValueError for NaN, OverflowError for inf / too big
 
-// ---- Float digits (repr.cpp): the shortest round-trip digits of |d| (finite), and the decimal exponent
-// of the first digit: 1234.5 -> "12345", 3.
-std::string shortest_digits(double d, int& exponent);
+// ---- Float digits (repr.cpp), for repr, str, format and %: the digits of |d| (finite) without trailing
+// zeros, and the decimal exponent of the first digit: 1234.5 -> "12345", 3. The shortest that
+// round-trip, or rounded to `significant` digits when it is > 0.
+std::string float_digits(double d, int& exponent, int significant = 0);
+// CPython's format_float_short layout of those digits (decpt = exponent + 1): exponent form or not,
+// padded with zeros to `pad_to` digits when `alternate` ('#'), ".0" added to integers when asked.
+void layout_short(const std::string& digits, int decpt, bool use_exponent, int pad_to, bool alternate, bool add_dot_zero,
+    char exponent_char, std::string& integer_part, std::string& rest);
 std::string repr_float_part(double d, bool add_dot_zero); // repr_float without forcing ".0" (complex parts)
 
 // ---- Strings (utf8.cpp / repr.cpp)

@@ -11,10 +11,12 @@
 
 namespace ramba::interp {
 
-std::string shortest_digits(double d, int& exponent)
+std::string float_digits(double d, int& exponent, int significant)
 {
-    char buffer[64];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(d), std::chars_format::scientific);
+    char buffer[400];
+    auto result = significant > 0
+        ? std::to_chars(buffer, buffer + sizeof buffer, std::fabs(d), std::chars_format::scientific, significant - 1)
+        : std::to_chars(buffer, buffer + sizeof buffer, std::fabs(d), std::chars_format::scientific);
     std::string_view text(buffer, result.ptr - buffer);
     size_t e = text.find('e');
     std::string digits;
@@ -24,10 +26,43 @@ std::string shortest_digits(double d, int& exponent)
     }
     exponent = 0;
     std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(), exponent);
+    while (digits.size() > 1 && digits.back() == '0')
+        digits.pop_back();
     return digits;
 }
 
-// CPython format_float_short with repr's rules: exponent form when the exponent is < -4 or >= 16.
+// CPython format_float_short for the 'g' / 'r' / none types, from digits and decpt.
+void layout_short(const std::string& digits_in, int decpt, bool use_exponent, int pad_to, bool alternate, bool add_dot_zero,
+    char exponent_char, std::string& integer_part, std::string& rest)
+{
+    std::string digits = digits_in;
+    if (alternate && static_cast<int>(digits.size()) < pad_to)
+        digits.append(static_cast<size_t>(pad_to - static_cast<int>(digits.size())), '0');
+    if (use_exponent) {
+        integer_part = digits.substr(0, 1);
+        rest.clear();
+        if (digits.size() > 1 || alternate)
+            rest = "." + digits.substr(1);
+        char tail[16];
+        int exponent = decpt - 1;
+        std::snprintf(tail, sizeof tail, "%c%c%02d", exponent_char, exponent < 0 ? '-' : '+', std::abs(exponent));
+        rest += tail;
+        return;
+    }
+    auto n = static_cast<int>(digits.size());
+    if (decpt <= 0) {
+        integer_part = "0";
+        rest = "." + std::string(static_cast<size_t>(-decpt), '0') + digits;
+    } else if (decpt >= n) {
+        integer_part = digits + std::string(static_cast<size_t>(decpt - n), '0');
+        rest = alternate ? "." : add_dot_zero ? ".0" : "";
+    } else {
+        integer_part = digits.substr(0, static_cast<size_t>(decpt));
+        rest = "." + digits.substr(static_cast<size_t>(decpt));
+    }
+}
+
+// CPython's repr of a float: the shortest digits, in exponent form when the exponent is < -4 or >= 16.
 std::string repr_float_part(double d, bool add_dot_zero)
 {
     if (std::isnan(d))
@@ -35,35 +70,11 @@ std::string repr_float_part(double d, bool add_dot_zero)
     if (std::isinf(d))
         return d > 0 ? "inf" : "-inf";
     int exponent;
-    std::string digits = shortest_digits(d, exponent);
-    std::string out = std::signbit(d) ? "-" : "";
-    auto n = static_cast<int>(digits.size());
-    if (exponent < -4 || exponent >= 16) {
-        out += digits[0];
-        if (n > 1) {
-            out += '.';
-            out.append(digits, 1);
-        }
-        char tail[16];
-        std::snprintf(tail, sizeof tail, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-        return out + tail;
-    }
-    int point = exponent + 1;
-    if (point <= 0) {
-        out += "0.";
-        out.append(static_cast<size_t>(-point), '0');
-        out += digits;
-    } else if (point >= n) {
-        out += digits;
-        out.append(static_cast<size_t>(point - n), '0');
-        if (add_dot_zero)
-            out += ".0";
-    } else {
-        out.append(digits, 0, static_cast<size_t>(point));
-        out += '.';
-        out.append(digits, static_cast<size_t>(point));
-    }
-    return out;
+    std::string digits = float_digits(d, exponent);
+    int decpt = exponent + 1;
+    std::string integer_part, rest;
+    layout_short(digits, decpt, decpt <= -4 || decpt > 16, 0, false, add_dot_zero, 'e', integer_part, rest);
+    return (std::signbit(d) ? "-" : "") + integer_part + rest;
 }
 
 std::string repr_float(double d) { return repr_float_part(d, true); }

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::interp {
 
@@ -391,9 +391,11 @@ public:
     // A module-level global's value, nullopt when unbound (np.smap reads the constants and modules
     // a user function names, to compile its body into a kernel).
     virtual std::optional<Value> global_value(std::string_view) const { return std::nullopt; }
-    // Zero-argument super(): the class whose body defined the running function, and that function's
-    // first argument. False outside such a function.
-    virtual bool method_context(Value& /*cls*/, Value& /*first_argument*/) const { return false; }
+    // Zero-argument super(): the running user function and its first argument. False outside one.
+    virtual bool method_context(Value& /*function*/, Value& /*first_argument*/) const { return false; }
+    // Whether Ctrl-C (or SIGTERM) asked the running statement to stop: a library call that waits
+    // (time.sleep) polls it and returns early; the evaluator raises KeyboardInterrupt afterwards.
+    virtual bool interrupt_requested() const { return false; }
 };
 
 // Binary and unary operators the evaluator dispatches on (same order as ast::BinOpKind).

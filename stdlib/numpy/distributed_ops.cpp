@@ -5,10 +5,11 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "engine/dtype/promotion.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/cluster/cluster.hpp"
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -29,7 +30,7 @@ Value wrap_distributed(std::shared_ptr<cluster::DistArray> array)
 
 void explain(const std::string& text)
 {
-    if (!options().explain)
+    if (!engine::explain::enabled())
         return;
     std::fflush(stdout);
     std::fprintf(stderr, "-- %s\n", text.c_str());
@@ -706,10 +707,8 @@ bool distributed_accumulate(interp::CallContext& context, vm::ReduceOp op, const
         axis = index < 0 ? index + ndim : index;
     }
     // numpy: cumsum/cumprod of bools and small integers accumulate in int64 (uint64), as sum does.
-    char kind = engine::dtype_kind(view->dtype());
-    engine::DType accumulating = dtype.value_or(
-        kind == 'b' || kind == 'i' ? engine::DType::Int64 : kind == 'u' ? engine::DType::UInt64 : view->dtype());
-    if (kind == 'c' || engine::dtype_kind(accumulating) == 'c' || engine::cast_may_warn(view->dtype(), accumulating))
+    engine::DType accumulating = dtype.value_or(engine::sum_accumulating_dtype(view->dtype()));
+    if (engine::dtype_kind(view->dtype()) == 'c' || engine::dtype_kind(accumulating) == 'c' || engine::cast_may_warn(view->dtype(), accumulating))
         return false; // complex data, and casts that warn, keep the driver path
     std::string what = std::string(op == vm::ReduceOp::Sum ? "cumsum" : "cumprod")
         + (axis ? " along axis " + std::to_string(*axis) : std::string(" flattened")) + " of a distributed array "

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <unordered_set>
 
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "engine/vm/ufunc.hpp"
@@ -28,7 +28,7 @@ bool explain_flushes = false;
 
 void print_explain(std::span<const planner::NodePtr> roots)
 {
-    if (!explain_flushes && !options().explain)
+    if (!explain_flushes && !engine::explain::enabled())
         return;
     std::string text = planner::explain(roots);
     if (text.empty())
@@ -109,7 +109,7 @@ const engine::NDArray& ArrayObject::resolved_array() const
         materialize();
     if (m_dist) {
         auto& base = *m_dist->base;
-        if (!base.is_local() && options().explain) {
+        if (!base.is_local() && engine::explain::enabled()) {
             std::fflush(stdout);
             std::fprintf(stderr, "-- distributed array %s brought to the driver for good (an operation the workers do not run)\n",
                 engine::shape_to_string(base.shape).c_str());

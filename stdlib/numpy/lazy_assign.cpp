@@ -5,7 +5,7 @@
 #include "engine/array/index.hpp"
 #include "engine/planner/evaluate_into.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/array_object.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
@@ -32,7 +32,7 @@ bool assign_pending(interp::CallContext& context, const engine::NDArray& target,
     if (view.is_scalar || view.array.shape != node->shape || planner::reads_buffer(node, view.array))
         return false;
     flush_pending_except(&object); // other pending arrays may read the destination's old values
-    if (options().explain) {
+    if (engine::explain::enabled()) {
         std::string text = planner::explain(std::span<const planner::NodePtr>(&node, 1));
         std::fflush(stdout);
         std::fprintf(stderr, "-- flush into a slice: 1 array(s)\n%s", text.c_str());

@@ -10,7 +10,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "engine/cluster/cluster.hpp"
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/distributed_ops.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
@@ -310,7 +310,7 @@ bool distributed_mask_assign(CallContext& context, const Value& self, const Valu
     auto& result = pending.as<ArrayObject>();
     flush_pending_except(&result); // other pending nodes may read the array
     auto node = operand_node(context, pending);
-    if (options().explain) {
+    if (engine::explain::enabled()) {
         std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
         std::fflush(stdout);
         std::fprintf(stderr, "-- masked assignment into a distributed array %s: where(mask, value, a) on the workers that hold its rows\n%s",
@@ -369,7 +369,7 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
                 flush_pending_except(source);
             else
                 flush_pending(); // pending nodes may read this array
-            if (options().explain) {
+            if (engine::explain::enabled()) {
                 std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
                 std::fflush(stdout);
                 std::fprintf(stderr, "-- assignment into a distributed view %s (rows of base %s, on the workers that hold them)\n%s",

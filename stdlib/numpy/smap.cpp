@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
-#include "interpreter/cli/options.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/array_object.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "interpreter/eval/function.hpp"
@@ -197,7 +197,7 @@ Value map_elements(CallContext& context, Flavour flavour, const Value& function,
             compiled.result = nullptr;
     }
     if (!compiled.result) {
-        if (options().explain) {
+        if (engine::explain::enabled()) {
             std::fflush(stdout);
             std::fprintf(stderr, "-- %s: %s runs per element (not compiled: %s)\n",
                 flavour == Flavour::Vectorize ? "vectorize" : flavour == Flavour::Smap ? "smap" : "smap_index",

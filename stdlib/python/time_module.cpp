@@ -8,7 +8,6 @@
 #include <cmath>
 #include <ctime>
 
-#include "interpreter/eval/interrupt.hpp"
 
 namespace ramba::stdlib {
 
@@ -44,7 +43,7 @@ Value time_sleep(CallContext& ctx, std::span<Value> a)
     // Slices of at most 50 ms: the signal may land on another thread (OpenMP's, BLAS's) and not
     // interrupt nanosleep here, so the flag is polled; the evaluator raises when the call returns.
     double end = clock_ns(CLOCK_MONOTONIC) * 1e-9 + secs;
-    while (!interp::g_interrupt_requested.load(std::memory_order_relaxed)) {
+    while (!ctx.interrupt_requested()) {
         double left = end - clock_ns(CLOCK_MONOTONIC) * 1e-9;
         if (left <= 0)
             break;

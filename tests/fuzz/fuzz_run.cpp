@@ -16,7 +16,7 @@
 
 #include "engine/array/ndarray.hpp"
 #include "interpreter/ast/builder.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/interrupt.hpp"
 #include "interpreter/values/value.hpp"

@@ -18,7 +18,7 @@
 #include "engine/protocol/messages.hpp"
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 using namespace ramba;
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::engine::planner {
 

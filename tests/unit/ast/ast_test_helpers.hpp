@@ -5,7 +5,7 @@
 #include <string>
 
 #include "interpreter/ast/builder.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 namespace ramba::ast_test {
 

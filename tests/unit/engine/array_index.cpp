@@ -7,7 +7,7 @@
 #include "engine/array/creation.hpp"
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 using namespace ramba::engine;
 using ramba::RambaError;

@@ -15,7 +15,7 @@
 
 #include "engine/array/sorted_runs.hpp"
 #include "engine/tiles/tile_store.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 using namespace ramba;
 using engine::DType;

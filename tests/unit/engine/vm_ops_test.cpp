@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "engine/vm/ufunc.hpp"
-#include "interpreter/errors/error.hpp"
+#include "base/error.hpp"
 
 using namespace ramba;
 using engine::DType;

@@ -66,7 +66,8 @@ void legacy_seed(CallContext& context, legacy::LegacyState& state, const Value& 
         raise(ErrorKind::ValueError, "Seed must be non-empty");
     char kind = engine::dtype_kind(a.dtype);
     if (kind != 'i' && kind != 'u' && kind != 'b')
-        raise(ErrorKind::TypeError, "Cannot cast array data from dtype('" + std::string(engine::dtype_name(a.dtype)) + "') to dtype('int64') according to the rule 'safe'");
+        raise(ErrorKind::TypeError, std::string(a.ndim() == 0 ? "Cannot cast scalar" : "Cannot cast array data") + " from dtype('"
+                + std::string(engine::dtype_name(a.dtype)) + "') to dtype('int64') according to the rule 'safe'");
     if (a.ndim() != 1)
         raise(ErrorKind::ValueError, "Seed array must be 1-d");
     NDArray words = engine::ascontiguous(a, DType::Int64);
@@ -484,7 +485,7 @@ Value rs_multinomial(CallContext& context, legacy::LegacyState& s, Args args)
     int64_t rows = d ? result.size() / d : 0;
     for (int64_t i = 0; i < rows; ++i)
         random::multinomial(s, n, out + i * d, pix, d, s.binomial);
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
@@ -509,7 +510,7 @@ Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
         for (int64_t j = 0; j < k; ++j)
             out[i + j] = out[i + j] * inverse;
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 template<Impl impl>

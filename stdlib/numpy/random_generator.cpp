@@ -333,7 +333,7 @@ Value g_standard_gamma(CallContext& context, GeneratorState& s, Args args)
     NDArray result = NDArray::empty(DType::Float32, out_shape);
     for (int64_t i = 0; i < result.size(); ++i)
         reinterpret_cast<float*>(result.data())[i] = random::standard_gamma_f(s, reinterpret_cast<const float*>(broadcast.data())[i]);
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 #define RAMBA_CONTINUOUS_1(fn, name1, cons1, sampler)                                               \
@@ -494,7 +494,7 @@ Value g_multinomial(CallContext& context, GeneratorState& s, Args args)
     int64_t* out = reinterpret_cast<int64_t*>(result.data());
     for (int64_t i = 0; i < result.size() / d; ++i)
         random::multinomial(s, n, out + i * d, pix, d, s.binomial);
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
@@ -529,7 +529,7 @@ Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
             }
             out[i + k - 1] = acc;
         }
-        return wrap_array(std::move(result));
+        return wrap_drawn(std::move(result));
     }
     for (int64_t i = 0; i < result.size(); i += k) {
         double acc = 0.;
@@ -541,7 +541,7 @@ Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
         for (int64_t j = 0; j < k; ++j)
             out[i + j] = out[i + j] * inverse;
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 template<Impl impl>
@@ -622,7 +622,7 @@ Value bg_random_raw(CallContext& context, std::span<Value> args)
     NDArray result = NDArray::empty(DType::UInt64, *size);
     for (int64_t i = 0; i < result.size(); ++i)
         reinterpret_cast<uint64_t*>(result.data())[i] = s.next64();
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 Value bg_advance(CallContext& context, std::span<Value> args)

@@ -10,6 +10,8 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
+#include "engine/cluster/cluster.hpp"
+#include "engine/planner/explain.hpp"
 #include "stdlib/numpy/lazy.hpp"
 
 namespace ramba::numpy::random_support {
@@ -35,6 +37,8 @@ std::string with_name(const char* pattern, const char* name)
     }
     return out;
 }
+
+} // namespace
 
 void check_array(const NDArray& values, const char* name, Constraint constraint)
 {
@@ -92,20 +96,49 @@ void check_array(const NDArray& values, const char* name, Constraint constraint)
     }
 }
 
-// A parameter's value as numpy's scalar path reads it (PyFloat_AsDouble / int()).
 double scalar_double(const NDArray& a) { return engine::Scalar::from_element(a.dtype, a.data()).as_double(); }
 
-struct Broadcast {
-    Shape shape;
-    std::vector<NDArray> operands; // contiguous, of `shape`
-};
+namespace {
+
+// numpy's multi-iterator over (output, parameters...): the first pair of arguments whose extents
+// differ on an axis (neither 1) is named in its message.
+Shape broadcast_or_raise(CallContext& context, const std::vector<Shape>& shapes)
+{
+    size_t ndim = 0;
+    for (const auto& s : shapes)
+        ndim = std::max(ndim, s.size());
+    Shape result(ndim, 1);
+    std::vector<size_t> owner(ndim, 0); // the argument that set each axis
+    for (size_t arg = 0; arg < shapes.size(); ++arg) {
+        const Shape& s = shapes[arg];
+        for (size_t k = 0; k < s.size(); ++k) {
+            size_t axis = ndim - s.size() + k;
+            int64_t extent = s[k];
+            if (extent == 1)
+                continue;
+            if (result[axis] == 1) {
+                result[axis] = extent;
+                owner[axis] = arg;
+            } else if (result[axis] != extent) {
+                raise(ErrorKind::ValueError, "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg "
+                        + std::to_string(owner[axis]) + " with shape " + interp::repr_value(context, shape_value(shapes[owner[axis]])) + " and arg "
+                        + std::to_string(arg) + " with shape " + interp::repr_value(context, shape_value(s)) + ".");
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace
 
 Broadcast broadcast_parameters(CallContext& context, const std::optional<Shape>& size, const std::vector<NDArray>& arrays, DType dtype)
 {
     std::vector<Shape> shapes;
+    if (size)
+        shapes.push_back(*size);
     for (const auto& a : arrays)
         shapes.push_back(a.shape);
-    Shape common = engine::broadcast_shapes(shapes);
+    Shape common = broadcast_or_raise(context, shapes);
     Broadcast result;
     result.shape = size ? *size : common;
     Shape together = engine::broadcast_shapes(result.shape, common);
@@ -116,6 +149,8 @@ Broadcast broadcast_parameters(CallContext& context, const std::optional<Shape>&
         result.operands.push_back(engine::ascontiguous(engine::broadcast_to(a, result.shape), dtype));
     return result;
 }
+
+namespace {
 
 bool is_python_class(const Value& v, std::string_view name)
 {
@@ -158,6 +193,16 @@ std::string bounds_error(bool closed, bool low_is_zero)
 }
 
 } // namespace
+
+Value wrap_drawn(NDArray array)
+{
+    if (engine::explain::enabled() && cluster::Cluster::get() && array.size() >= cluster::min_elements()) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "-- random draws %s: drawn on the driver in numpy's sequential order, then distributed to the workers\n",
+            engine::shape_to_string(array.shape).c_str());
+    }
+    return wrap_array(std::move(array));
+}
 
 int64_t shape_size(const Shape& shape)
 {
@@ -225,62 +270,6 @@ void check_scalar(double value, const char* name, Constraint constraint)
     }
 }
 
-namespace {
-
-template<class Result, class Draw>
-Value draw_with_parameters(CallContext& context, const Value& size_value, std::span<const Parameter> parameters,
-    std::span<const bool> integer_params, Draw&& draw)
-{
-    auto size = size_argument(context, size_value);
-    constexpr DType result_dtype = std::is_same_v<Result, double> ? DType::Float64 : DType::Int64;
-    std::vector<NDArray> arrays;
-    bool scalar = true;
-    for (size_t i = 0; i < parameters.size(); ++i) {
-        bool is_integer = i < integer_params.size() && integer_params[i];
-        arrays.push_back(to_array(context, parameters[i].value, is_integer ? DType::Int64 : DType::Float64));
-        scalar = scalar && arrays.back().ndim() == 0;
-    }
-    double values[4] {};
-    auto make_result = [](Result r) { return std::is_same_v<Result, double> ? Value::floating(static_cast<double>(r)) : Value::integer(static_cast<int64_t>(r)); };
-    if (scalar) {
-        for (size_t i = 0; i < parameters.size(); ++i) {
-            values[i] = scalar_double(arrays[i]);
-            check_scalar(values[i], parameters[i].name, parameters[i].constraint);
-        }
-        if (!size)
-            return make_result(draw(values));
-        NDArray result = NDArray::empty(result_dtype, *size);
-        Result* out = reinterpret_cast<Result*>(result.data());
-        for (int64_t i = 0, n = result.size(); i < n; ++i)
-            out[i] = draw(values);
-        return wrap_array(std::move(result));
-    }
-    for (size_t i = 0; i < parameters.size(); ++i)
-        check_array(arrays[i], parameters[i].name, parameters[i].constraint);
-    Broadcast b = broadcast_parameters(context, size, arrays, DType::Float64);
-    NDArray result = NDArray::empty(result_dtype, b.shape);
-    Result* out = reinterpret_cast<Result*>(result.data());
-    for (int64_t i = 0, n = result.size(); i < n; ++i) {
-        for (size_t k = 0; k < b.operands.size(); ++k)
-            values[k] = reinterpret_cast<const double*>(b.operands[k].data())[i];
-        out[i] = draw(values);
-    }
-    return wrap_array(std::move(result));
-}
-
-} // namespace
-
-Value continuous(CallContext& context, const Value& size, std::span<const Parameter> parameters, const std::function<double(const double*)>& draw)
-{
-    return draw_with_parameters<double>(context, size, parameters, {}, draw);
-}
-
-Value discrete(CallContext& context, const Value& size, std::span<const Parameter> parameters, std::span<const bool> integer_params,
-    const std::function<int64_t(const double*)>& draw)
-{
-    return draw_with_parameters<int64_t>(context, size, parameters, integer_params, draw);
-}
-
 DType bounded_dtype(CallContext& context, const Value& dtype_value, const char* function_name)
 {
     if (interp::is_missing_argument(dtype_value)) // randint's default, the builtin int
@@ -330,7 +319,7 @@ Value bounded_integers(CallContext& context, const Value& low_value, const Value
         }
         NDArray result = NDArray::empty(dtype, *size);
         fill(dtype, offset, range, result.size(), result.data(), buffer);
-        return wrap_array(std::move(result));
+        return wrap_drawn(std::move(result));
     }
     // Arrays of bounds: checked as numpy checks them, then one draw per element of the broadcast.
     NDArray lows = engine::ascontiguous(low_array, DType::Float64), highs = engine::ascontiguous(high_array, DType::Float64);
@@ -360,7 +349,7 @@ Value bounded_integers(CallContext& context, const Value& low_value, const Value
         uint64_t range = static_cast<uint64_t>((closed ? hi[i] : hi[i] - 1) - lo[i]);
         fill(dtype, static_cast<uint64_t>(lo[i]), range, 1, result.data() + static_cast<size_t>(i) * item, buffer);
     }
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 namespace {

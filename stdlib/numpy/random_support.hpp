@@ -30,17 +30,88 @@ struct Parameter {
 // size=None -> nullopt; an int or a tuple of ints otherwise (a negative size is numpy's ValueError).
 std::optional<engine::Shape> size_argument(CallContext&, const Value& size);
 
-// numpy's cont(): float64 parameters. All 0-d: checked as scalars, one Python float when size is
-// None, else `size` draws with the same parameters. Any array: checked as arrays, broadcast to
-// `size` (or to their common shape), one draw per element in C order.
-Value continuous(CallContext&, const Value& size, std::span<const Parameter>, const std::function<double(const double*)>& draw);
-// numpy's disc(): the same with int64 results (a Python int when size is None). `integer_params`
-// says which parameters are converted to int64 (the rest are float64); draw receives doubles.
-Value discrete(CallContext&, const Value& size, std::span<const Parameter>, std::span<const bool> integer_params,
-    const std::function<int64_t(const double*)>& draw);
+// A drawn array as a value. Draws are sequential (numpy's order), on the driver; under --workers a
+// large one moves to the workers when an operation first uses it, and --explain says so here.
+Value wrap_drawn(engine::NDArray);
 
 // The check of one scalar parameter, numpy's check_constraint (messages "scale < 0", ...).
 void check_scalar(double value, const char* name, Constraint);
+// numpy's check_array_constraint: the check of a parameter array (messages "scale < 0", ...).
+void check_array(const engine::NDArray& values, const char* name, Constraint);
+// A 0-d parameter's value as numpy's scalar path reads it (PyFloat_AsDouble / int()).
+double scalar_double(const engine::NDArray&);
+
+struct Broadcast {
+    engine::Shape shape;
+    std::vector<engine::NDArray> operands; // contiguous, of `shape`
+};
+// The output shape (`size`, else the parameters' common shape) and the parameters broadcast to
+// it; numpy's messages when they do not fit.
+Broadcast broadcast_parameters(CallContext&, const std::optional<engine::Shape>& size, const std::vector<engine::NDArray>&, engine::DType);
+
+// numpy's cont() (Result double) and disc() (Result int64_t): parameters converted to float64
+// (int64 where `integer_params` says so; draw receives doubles). All 0-d: checked as scalars, one
+// Python float/int when size is None, else `size` draws with the same parameters. Any array: checked
+// as arrays, broadcast to `size` (or their common shape), one draw per element in C order.
+template<class Result, class Draw>
+Value draw_with_parameters(CallContext& context, const Value& size_value, std::span<const Parameter> parameters,
+    std::span<const bool> integer_params, Draw&& draw)
+{
+    using engine::DType;
+    using engine::NDArray;
+    auto size = size_argument(context, size_value);
+    constexpr DType result_dtype = std::is_same_v<Result, double> ? DType::Float64 : DType::Int64;
+    std::vector<NDArray> arrays;
+    bool scalar = true;
+    for (size_t i = 0; i < parameters.size(); ++i) {
+        bool is_integer = i < integer_params.size() && integer_params[i];
+        arrays.push_back(to_array(context, parameters[i].value, is_integer ? DType::Int64 : DType::Float64));
+        scalar = scalar && arrays.back().ndim() == 0;
+    }
+    double values[4] {};
+    if (scalar) {
+        for (size_t i = 0; i < parameters.size(); ++i) {
+            values[i] = scalar_double(arrays[i]);
+            check_scalar(values[i], parameters[i].name, parameters[i].constraint);
+        }
+        if (!size) {
+            Result r = draw(static_cast<const double*>(values));
+            if constexpr (std::is_same_v<Result, double>)
+                return Value::floating(r);
+            else
+                return Value::integer(r);
+        }
+        NDArray result = NDArray::empty(result_dtype, *size);
+        Result* out = reinterpret_cast<Result*>(result.data());
+        for (int64_t i = 0, n = result.size(); i < n; ++i)
+            out[i] = draw(static_cast<const double*>(values));
+        return wrap_drawn(std::move(result));
+    }
+    for (size_t i = 0; i < parameters.size(); ++i)
+        check_array(arrays[i], parameters[i].name, parameters[i].constraint);
+    Broadcast b = broadcast_parameters(context, size, arrays, DType::Float64);
+    NDArray result = NDArray::empty(result_dtype, b.shape);
+    Result* out = reinterpret_cast<Result*>(result.data());
+    for (int64_t i = 0, n = result.size(); i < n; ++i) {
+        for (size_t k = 0; k < b.operands.size(); ++k)
+            values[k] = reinterpret_cast<const double*>(b.operands[k].data())[i];
+        out[i] = draw(static_cast<const double*>(values));
+    }
+    return wrap_drawn(std::move(result));
+}
+
+template<class Draw>
+Value continuous(CallContext& context, const Value& size, std::span<const Parameter> parameters, Draw&& draw)
+{
+    return draw_with_parameters<double>(context, size, parameters, {}, std::forward<Draw>(draw));
+}
+
+template<class Draw>
+Value discrete(CallContext& context, const Value& size, std::span<const Parameter> parameters, std::span<const bool> integer_params, Draw&& draw)
+{
+    return draw_with_parameters<int64_t>(context, size, parameters, integer_params, std::forward<Draw>(draw));
+}
+
 
 // A Python float (size None) or a float64/float32 array of `shape` filled by `draw` in C order
 // (templates: the hot loops of rand/randn/random/standard_normal).
@@ -54,7 +125,7 @@ Value fill(const std::optional<engine::Shape>& shape, Draw&& draw)
     const int64_t count = result.size();
     for (int64_t i = 0; i < count; ++i)
         out[i] = draw();
-    return wrap_array(std::move(result));
+    return wrap_drawn(std::move(result));
 }
 
 // randint / integers: numpy's _rand_<dtype> for every integer dtype and bool. `dtype_value` picks

@@ -513,6 +513,16 @@ Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
     return wrap_drawn(std::move(result));
 }
 
+Value rs_multivariate_normal(CallContext& context, legacy::LegacyState& s, Args args)
+{
+    return multivariate_normal(context, args[0], args[1], args[2], args[3], args[4], MultivariateMethod::LegacySvd, [&](const Shape& shape) {
+        NDArray normals = NDArray::empty(DType::Float64, shape);
+        for (int64_t i = 0; i < normals.size(); ++i)
+            reinterpret_cast<double*>(normals.data())[i] = legacy::gauss(s);
+        return normals;
+    });
+}
+
 template<Impl impl>
 Value module_entry(CallContext& context, std::span<Value> args) { return impl(context, global_state().state, args); }
 template<Impl impl>
@@ -563,6 +573,7 @@ Value method_entry(CallContext& context, std::span<Value> args) { return impl(co
     X("geometric", "p, size=None", rs_geometric, "Draw samples from the geometric distribution.")                        \
     X("hypergeometric", "ngood, nbad, nsample, size=None", rs_hypergeometric, "Draw samples from a Hypergeometric distribution.") \
     X("logseries", "p, size=None", rs_logseries, "Draw samples from a logarithmic series distribution.")                 \
+    X("multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8", rs_multivariate_normal, "Draw random samples from a multivariate normal distribution.") \
     X("multinomial", "n, pvals, size=None", rs_multinomial, "Draw samples from a multinomial distribution.")             \
     X("dirichlet", "alpha, size=None", rs_dirichlet, "Draw samples from the Dirichlet distribution.")
 

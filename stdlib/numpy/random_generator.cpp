@@ -544,6 +544,22 @@ Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
     return wrap_drawn(std::move(result));
 }
 
+Value g_multivariate_normal(CallContext& context, GeneratorState& s, Args args)
+{
+    std::string method = interp::str_value(context, args[5]);
+    if (method != "svd" && method != "eigh" && method != "cholesky")
+        raise(ErrorKind::ValueError, "method must be one of {'eigh', 'svd', 'cholesky'}");
+    if (method == "cholesky")
+        raise(ErrorKind::ValueError, "ramba: multivariate_normal(method='cholesky') is not supported yet");
+    return multivariate_normal(context, args[0], args[1], args[2], args[3], args[4], method == "svd" ? MultivariateMethod::Svd : MultivariateMethod::Eigh,
+        [&](const Shape& shape) {
+            NDArray normals = NDArray::empty(DType::Float64, shape);
+            for (int64_t i = 0; i < normals.size(); ++i)
+                reinterpret_cast<double*>(normals.data())[i] = random::standard_normal(s);
+            return normals;
+        });
+}
+
 template<Impl impl>
 Value method_entry(CallContext& context, std::span<Value> args) { return impl(context, args[0].as<GeneratorObject>().state, args.subspan(1)); }
 
@@ -588,6 +604,7 @@ const interp::BuiltinSpec generator_methods[] = {
     RAMBA_GENERATOR_ROW("geometric", "p, size=None", g_geometric, "Draw samples from the geometric distribution.")
     RAMBA_GENERATOR_ROW("hypergeometric", "ngood, nbad, nsample, size=None", g_hypergeometric, "Draw samples from a Hypergeometric distribution.")
     RAMBA_GENERATOR_ROW("logseries", "p, size=None", g_logseries, "Draw samples from a logarithmic series distribution.")
+    RAMBA_GENERATOR_ROW("multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8, *, method='svd'", g_multivariate_normal, "Draw random samples from a multivariate normal distribution.")
     RAMBA_GENERATOR_ROW("multinomial", "n, pvals, size=None", g_multinomial, "Draw samples from a multinomial distribution.")
     RAMBA_GENERATOR_ROW("dirichlet", "alpha, size=None", g_dirichlet, "Draw samples from the Dirichlet distribution.")
 };

@@ -25,7 +25,11 @@ using interp::Values;
 using namespace random_support;
 namespace legacy = ramba::random::legacy;
 
-Value rf_default_rng(CallContext&, std::span<Value>); // random_generator.cpp
+// random_generator.cpp
+Value rf_default_rng(CallContext&, std::span<Value>);
+Value rf_seed_sequence(CallContext&, std::span<Value>);
+Value rf_pcg64(CallContext&, std::span<Value>);
+Value rf_generator(CallContext&, std::span<Value>);
 
 namespace {
 
@@ -591,6 +595,9 @@ const interp::BuiltinSpec module_rows[] = {
     { "sample", "(size=None)", module_entry<rs_random_sample>, "Return random floats in the half-open interval [0.0, 1.0)." },
     { "RandomState", "(seed=None)", rf_random_state, "Container for the slow Mersenne Twister pseudo-random number generator (numpy's legacy streams)." },
     { "default_rng", "(seed=None)", rf_default_rng, "Construct a new Generator with the default BitGenerator (PCG64)." },
+    { "SeedSequence", "(entropy=None, *, spawn_key=())", rf_seed_sequence, "SeedSequence mixes sources of entropy in a reproducible way to set the initial state for independent and very probably non-overlapping BitGenerators." },
+    { "PCG64", "(seed=None)", rf_pcg64, "BitGenerator for the PCG-64 pseudo-random number generator." },
+    { "Generator", "(bit_generator)", rf_generator, "Container for the BitGenerators." },
 };
 
 const interp::BuiltinSpec random_state_methods[] = { RAMBA_RANDOM_STATE_ROWS(RAMBA_METHOD_ROW) };

@@ -261,7 +261,7 @@ private:
             for (auto& base : def.bases)
                 expression(depth + 1, *base, "base: ");
             for (auto& keyword : def.keywords)
-                expression(depth + 1, *keyword.value, (keyword.name.empty() ? std::string("**") : keyword.name + "=") + " ");
+                expression(depth + 1, *keyword.value, "keyword " + (keyword.name.empty() ? std::string("**") : keyword.name) + ": ");
             std::string names;
             for (auto& name : def.namespace_names)
                 names += (names.empty() ? "" : ", ") + ref_text(name);

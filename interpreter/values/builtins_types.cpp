@@ -428,9 +428,14 @@ const Value& class_for_type_info(const TypeInfo& info)
 Value type_of(const Value& v)
 {
     switch (v.type()) {
-    case Type::Exception: return exception_class(v.as<ExceptionObject>().kind);
+    case Type::Exception:
+        if (auto& cls = v.as<ExceptionObject>().cls)
+            return Value::object(Type::Class, cls);
+        return exception_class(v.as<ExceptionObject>().kind);
     case Type::Opaque: {
         auto& info = v.as<OpaqueObject>().type_info();
+        if (info.user_class)
+            return Value::object(Type::Class, Ref<ClassObject>(const_cast<ClassObject*>(info.user_class)));
         return info.type_object ? info.type_object() : class_for_type_info(info);
     }
     case Type::Iterator:

@@ -647,6 +647,17 @@ void Interpreter::exec_raise(const ast::RaiseStmt& statement)
             if (exception.is(Type::Exception))
                 exception.as<ExceptionObject>().cause = std::move(cause);
         }
+        // Python: an exception raised while another is handled remembers it as __context__.
+        if (!m_handling.empty() && exception.is(Type::Exception) && exception.as<ExceptionObject>().context.is_none()) {
+            try {
+                std::rethrow_exception(m_handling.back());
+            } catch (RambaError& handled) {
+                Value context = exception_value(handled);
+                if (context.object() != exception.object())
+                    exception.as<ExceptionObject>().context = std::move(context);
+            } catch (...) {
+            }
+        }
         raise_value(*this, exception);
     } catch (RambaError& error) {
         error.set_span_if_unknown(statement.span);

@@ -948,6 +948,8 @@ bool user_set_attribute(CallContext& ctx, const Value& object, std::string_view 
     const ClassObject* cls = user_class_of(object);
     if (!cls)
         return false;
+    if (!cls->is_user() && !object.is(Type::Exception)) // object(): no attributes of its own
+        throw_no_attribute(object, name);
     if (cls->is_user() && cls->custom_setattr) {
         if (const Value* custom = class_lookup(*cls, "__setattr__")) {
             Value args[] = { object, make_str(std::string(name)), value };

@@ -2,6 +2,7 @@
 // A handle leaves the registry when it is materialised or destroyed, so a flush computes only what
 // live variables still hold (a dead intermediate stays in registers of its readers' kernel).
 #include "stdlib/numpy/lazy.hpp"
+#include "stdlib/numpy/rows.hpp"
 
 #include <cstdio>
 #include <unordered_set>
@@ -43,8 +44,7 @@ void print_explain(std::span<const planner::NodePtr> roots)
 // flags cannot say which of its operations raised them, so numpy's line may be an earlier one.
 void emit_flush_warnings()
 {
-    for (auto& warning : vm::take_fp_warnings())
-        engine::warn("RuntimeWarning: " + warning.message + "\n");
+    deliver_fp_warnings(nullptr); // errstate.cpp: np.seterr's policy
 }
 
 } // namespace

@@ -266,7 +266,7 @@ interp::Ref<interp::ModuleObject> make_numpy_module()
     static interp::Ref<interp::ModuleObject> module = [] {
         auto m = interp::make_object<interp::ModuleObject>("numpy");
         for (auto rows : { creation_functions(), shape_functions(), search_functions(), linalg_functions(), io_functions(),
-                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
+                 std::span<const interp::BuiltinSpec>(print_rows), errstate_functions(), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
             add_rows(*m, rows);
         m->set("pi", Value::floating(std::numbers::pi));
         m->set("e", Value::floating(std::numbers::e));

@@ -80,6 +80,8 @@ compound_stmt
     | for_stmt
     | try_stmt
     | funcdef
+    | classdef
+    | with_stmt
     | decorated
     ;
 
@@ -97,8 +99,18 @@ try_stmt
 except_clause: 'except' (expr ('as' NAME)?)? ':' block;
 finally_clause: 'finally' ':' block;
 
-decorated: decorator+ funcdef;
+decorated: decorator+ (funcdef | classdef);
 decorator: '@' expr NEWLINE;
+
+classdef: 'class' NAME ('(' arglist? ')')? ':' block;
+
+// with a as b, c: / with (a as b, c,): the parenthesised form is tried first; `with (a) as b:`
+// falls back to the plain form with a parenthesised expression.
+with_stmt
+    : 'with' '(' with_item (',' with_item)* ','? ')' ':' block
+    | 'with' with_item (',' with_item)* ':' block
+    ;
+with_item: expr ('as' target)?;
 
 funcdef: 'def' NAME '(' parameters? ')' ('->' expr)? ':' block;
 
@@ -209,6 +221,8 @@ argument
 // Lexer
 
 DEF: 'def';
+CLASS: 'class';
+WITH: 'with';
 RETURN: 'return';
 RAISE: 'raise';
 FROM: 'from';

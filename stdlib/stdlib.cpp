@@ -1,11 +1,19 @@
 // Registers the standard library's modules with the interpreter (see stdlib.hpp): Python's math,
+<<<<<<< HEAD
 // time, sys, itertools, functools, operator, heapq, bisect, copy, string, typing, __future__, os, re and json
 // from stdlib/python/, the numpy modules from stdlib/numpy/.
+=======
+// time, random and sys from stdlib/python/, the numpy modules from stdlib/numpy/.
+>>>>>>> main
 #include "stdlib/stdlib.hpp"
 
 #include "stdlib/numpy/module.hpp"
 #include "stdlib/python/math_module.hpp"
+<<<<<<< HEAD
 #include "stdlib/python/python_modules.hpp"
+=======
+#include "stdlib/python/random_module.hpp"
+>>>>>>> main
 #include "stdlib/python/sys_module.hpp"
 #include "stdlib/python/time_module.hpp"
 
@@ -15,6 +23,7 @@ void register_all()
 {
     interp::register_module("math", make_math_module);
     interp::register_module("time", make_time_module);
+    interp::register_module("random", make_random_module);
     interp::register_module("sys", make_sys_module);
     interp::register_module("itertools", make_itertools_module);
     interp::register_module("functools", make_functools_module);

@@ -1,5 +1,5 @@
-// Axis bookkeeping shared by the reduction files (reduce.cpp, order_statistics.cpp): which axes a
-// reduction removes, the shape it leaves, and numpy's float dtype for means.
+// Axis bookkeeping shared by the reduction files (reduce.cpp, arg_extremum.cpp, order_statistics.cpp):
+// which axes a reduction removes, the shape it leaves, and numpy's float dtype for means.
 #pragma once
 
 #include <optional>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/array/ndarray.hpp"
+#include "engine/vm/ufunc.hpp"
 
 namespace ramba::vm {
 
@@ -17,5 +18,12 @@ engine::Shape kept_shape(const engine::NDArray&, const std::vector<bool>& reduce
 int64_t reduced_count(const engine::NDArray&, const std::vector<bool>& reduced);
 // numpy: mean/var/std (and percentiles) of bool and integers compute in float64.
 engine::DType mean_dtype(engine::DType);
+// A C-contiguous array seen with another shape of the same size.
+engine::NDArray reshaped(engine::NDArray, engine::Shape);
+// Fixed chunks for order-dependent folds of full reductions (prod, argmax): the partition, and so
+// the result, never depends on the thread count.
+inline constexpr int64_t fold_chunk = 1 << 16;
+// argmin / argmax (op) along at most one axis.
+engine::NDArray arg_extremum(ReduceOp, const engine::NDArray&, std::optional<std::span<const int64_t>> axes, bool keepdims);
 
 } // namespace ramba::vm

@@ -261,6 +261,8 @@ enum class StmtKind : uint8_t {
     Assert,
     Try,
     Raise,
+    ClassDef,
+    With,
 };
 
 struct Stmt {
@@ -386,6 +388,32 @@ struct RaiseStmt final : Stmt {
     ExprPtr exception; // null: re-raise the exception being handled
     ExprPtr cause;     // `from x`, may be null
     explicit RaiseStmt(SourceSpan s) : Stmt(StmtKind::Raise, s) { }
+};
+
+// class Name(bases..., keywords...): body. The body runs once, as a function of no parameters
+// whose locals become the class namespace; functions nested in it do not see those names.
+struct ClassDefStmt final : Stmt {
+    std::string name;
+    std::vector<ExprPtr> bases;      // may contain StarredExpr
+    std::vector<Keyword> keywords;   // metaclass=..., accepted and ignored
+    std::vector<ExprPtr> decorators;
+    std::shared_ptr<FunctionInfo> body;
+    std::vector<NameRef> namespace_names; // filled by the resolver: what the body binds, in order
+    NameRef target;
+    explicit ClassDefStmt(SourceSpan s) : Stmt(StmtKind::ClassDef, s) { }
+};
+
+struct WithItem {
+    ExprPtr context;
+    ExprPtr target; // `as` target (Name, Tuple, Attribute, Subscript), may be null
+    SourceSpan span;
+};
+
+// with a as x, b as y: body  ==  with a as x: (with b as y: body)
+struct WithStmt final : Stmt {
+    std::vector<WithItem> items;
+    Block body;
+    explicit WithStmt(SourceSpan s) : Stmt(StmtKind::With, s) { }
 };
 
 // ---------------------------------------------------------------------------------------------

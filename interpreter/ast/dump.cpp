@@ -253,6 +253,33 @@ private:
             labelled_block(depth + 1, "finally:", try_stmt.finalbody);
             return;
         }
+        case StmtKind::ClassDef: {
+            auto& def = static_cast<const ClassDefStmt&>(stmt);
+            line(depth, "ClassDef " + ref_text(def.target) + where);
+            for (auto& decorator : def.decorators)
+                expression(depth + 1, *decorator, "decorator: ");
+            for (auto& base : def.bases)
+                expression(depth + 1, *base, "base: ");
+            for (auto& keyword : def.keywords)
+                expression(depth + 1, *keyword.value, "keyword " + (keyword.name.empty() ? std::string("**") : keyword.name) + ": ");
+            std::string names;
+            for (auto& name : def.namespace_names)
+                names += (names.empty() ? "" : ", ") + ref_text(name);
+            line(depth + 1, "namespace: " + names);
+            function(depth + 1, *def.body);
+            return;
+        }
+        case StmtKind::With: {
+            auto& with = static_cast<const WithStmt&>(stmt);
+            line(depth, "With" + where);
+            for (auto& item : with.items) {
+                expression(depth + 1, *item.context, "item: ");
+                if (item.target)
+                    expression(depth + 2, *item.target, "as: ");
+            }
+            labelled_block(depth + 1, "body:", with.body);
+            return;
+        }
         case StmtKind::Raise: {
             auto& raise = static_cast<const RaiseStmt&>(stmt);
             line(depth, "Raise" + where);

@@ -55,6 +55,8 @@ std::string block_owner(size_t keyword_type)
     case RambaParser::EXCEPT: return "'except' statement";
     case RambaParser::FINALLY: return "'finally' statement";
     case RambaParser::DEF: return "function definition";
+    case RambaParser::CLASS: return "class definition";
+    case RambaParser::WITH: return "'with' statement";
     default: return "statement";
     }
 }
@@ -66,6 +68,7 @@ bool in_compound_header(antlr4::RuleContext* context)
         case RambaParser::RuleIf_stmt: case RambaParser::RuleElif_clause: case RambaParser::RuleElse_clause:
         case RambaParser::RuleWhile_stmt: case RambaParser::RuleFor_stmt: case RambaParser::RuleTry_stmt:
         case RambaParser::RuleExcept_clause: case RambaParser::RuleFinally_clause: case RambaParser::RuleFuncdef:
+        case RambaParser::RuleClassdef: case RambaParser::RuleWith_stmt:
             return true;
         case RambaParser::RuleBlock: case RambaParser::RuleStmt: case RambaParser::RuleLambda_parameters:
         case RambaParser::RuleAtom: case RambaParser::RuleTrailer:
@@ -126,7 +129,7 @@ public:
             if (word == "print" && starts_line && starts_expression(type))
                 throw_syntax_error("Missing parentheses in call to 'print'. Did you mean print(...)?",
                     m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
-            if (word == "class" || word == "with" || word == "yield" || word == "async" || word == "await")
+            if (word == "yield" || word == "async" || word == "await")
                 throw_syntax_error("'" + word + "' is not supported in ramba", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         }
         if (expected.contains(static_cast<size_t>(RambaParser::EXCEPT)) && expected.contains(static_cast<size_t>(RambaParser::FINALLY)))

@@ -37,6 +37,7 @@ struct Scope {
     std::vector<Variable*> free_variables;
     std::unordered_map<Variable*, uint32_t> free_index;
     uint32_t num_own_cells { 0 };
+    bool is_class { false }; // a class body: a frame whose names nested functions do not see
 };
 
 struct Reference {
@@ -74,6 +75,8 @@ public:
                 link_free_variables(frame);
         for (auto& reference : m_references)
             fill(reference);
+        for (auto& [def, body] : m_classes)
+            list_namespace(*def, *body);
     }
 
 private:
@@ -259,8 +262,36 @@ private:
             enter_function(*def.function, scope);
             return;
         }
+        case StmtKind::ClassDef: {
+            auto& def = static_cast<ClassDefStmt&>(stmt);
+            for (auto& decorator : def.decorators)
+                visit(*decorator, scope);
+            visit_all(def.bases, scope);
+            for (auto& keyword : def.keywords)
+                visit(*keyword.value, scope);
+            bind(def.target, scope);
+            Scope* inner = new_scope(ScopeKind::Function, scope);
+            inner->function = def.body.get();
+            inner->is_class = true;
+            int saved_loop_depth = m_loop_depth;
+            m_loop_depth = 0;
+            visit_block(def.body->body, inner);
+            m_loop_depth = saved_loop_depth;
+            m_classes.emplace_back(&def, inner);
+            return;
+        }
+        case StmtKind::With: {
+            auto& with = static_cast<WithStmt&>(stmt);
+            for (auto& item : with.items) {
+                visit(*item.context, scope);
+                if (item.target)
+                    bind_target(*item.target, scope);
+            }
+            visit_block(with.body, scope);
+            return;
+        }
         case StmtKind::Return: {
-            if (scope->frame->kind == ScopeKind::Module)
+            if (scope->frame->kind == ScopeKind::Module || scope->frame->is_class)
                 throw_syntax_error("'return' outside function", stmt.span);
             auto& ret = static_cast<ReturnStmt&>(stmt);
             if (ret.value)
@@ -446,6 +477,9 @@ private:
     Variable* lookup(Scope* scope, const std::string& name)
     {
         for (Scope* current = scope; current; current = current->parent) {
+            // Python: a class body is not an enclosing scope of the functions defined in it.
+            if (current->is_class && current != scope->frame)
+                continue;
             switch (current->kind) {
             case ScopeKind::Module:
                 return nullptr;
@@ -548,7 +582,23 @@ private:
         ref.index = frame->num_own_cells + frame->free_index.at(variable);
     }
 
+    // The class body's own names, in the order the body first binds them: its namespace.
+    void list_namespace(ClassDefStmt& def, Scope& body)
+    {
+        def.namespace_names.clear();
+        for (Variable* variable : body.variables) {
+            auto it = body.bound.find(variable->name);
+            if (it == body.bound.end() || it->second != variable)
+                continue; // a comprehension's hidden variable
+            NameRef ref { variable->name };
+            ref.scope = variable->is_cell ? NameScope::Cell : NameScope::Local;
+            ref.index = variable->slot;
+            def.namespace_names.push_back(std::move(ref));
+        }
+    }
+
     GlobalTable& m_globals;
+    std::vector<std::pair<ClassDefStmt*, Scope*>> m_classes;
     std::deque<Scope> m_scopes;
     std::deque<Variable> m_variables;
     std::vector<Reference> m_references;

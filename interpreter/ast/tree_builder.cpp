@@ -370,11 +370,17 @@ StmtPtr TreeBuilder::build_compound_stmt(P::Compound_stmtContext* context)
         return build_try(stmt);
     if (auto* stmt = dynamic_cast<P::FuncdefContext*>(child))
         return build_funcdef(stmt, {}, span);
+    if (auto* stmt = dynamic_cast<P::ClassdefContext*>(child))
+        return build_classdef(stmt, {}, span);
+    if (auto* stmt = dynamic_cast<P::With_stmtContext*>(child))
+        return build_with(stmt);
     auto* decorated = static_cast<P::DecoratedContext*>(child);
     std::vector<ExprPtr> decorators;
     for (auto* decorator : decorated->decorator())
         decorators.push_back(build_expr(decorator->expr()));
     // Python: a decorated function's position is its `def` line.
+    if (auto* classdef = decorated->classdef())
+        return build_classdef(classdef, std::move(decorators), span_of(classdef));
     return build_funcdef(decorated->funcdef(), std::move(decorators), span_of(decorated->funcdef()));
 }
 
@@ -446,6 +452,46 @@ StmtPtr TreeBuilder::build_funcdef(P::FuncdefContext* context, std::vector<ExprP
     function->body = build_block(context->block());
     result->target.name = function->name;
     result->function = std::move(function);
+    return result;
+}
+
+// classdef: 'class' NAME ('(' arglist? ')')? ':' block
+StmtPtr TreeBuilder::build_classdef(P::ClassdefContext* context, std::vector<ExprPtr> decorators, SourceSpan span)
+{
+    auto result = std::make_unique<ClassDefStmt>(span);
+    result->name = context->NAME()->getText();
+    result->decorators = std::move(decorators);
+    if (auto* arglist = context->arglist()) {
+        auto call = build_call(nullptr, arglist, span);
+        auto& arguments = static_cast<CallExpr&>(*call);
+        result->bases = std::move(arguments.args);
+        result->keywords = std::move(arguments.keywords);
+    }
+    auto body = std::make_shared<FunctionInfo>();
+    body->name = result->name;
+    body->span = span;
+    body->body = build_block(context->block());
+    result->body = std::move(body);
+    result->target.name = result->name;
+    return result;
+}
+
+// with_stmt: 'with' '(' with_item (',' with_item)* ','? ')' ':' block | 'with' with_item (',' with_item)* ':' block
+// with_item: expr ('as' target)?
+StmtPtr TreeBuilder::build_with(P::With_stmtContext* context)
+{
+    auto result = std::make_unique<WithStmt>(span_of(context));
+    for (auto* item_context : context->with_item()) {
+        WithItem item;
+        item.span = span_of(item_context);
+        item.context = build_expr(item_context->expr());
+        if (auto* target = item_context->target()) {
+            item.target = build_target(target);
+            check_target(*item.target, TargetUse::Assign);
+        }
+        result->items.push_back(std::move(item));
+    }
+    result->body = build_block(context->block());
     return result;
 }
 

@@ -36,6 +36,8 @@ private:
     StmtPtr build_elif_chain(const std::vector<P::Elif_clauseContext*>&, size_t index, P::Else_clauseContext*);
     StmtPtr build_try(P::Try_stmtContext*);
     StmtPtr build_funcdef(P::FuncdefContext*, std::vector<ExprPtr> decorators, SourceSpan span);
+    StmtPtr build_classdef(P::ClassdefContext*, std::vector<ExprPtr> decorators, SourceSpan span);
+    StmtPtr build_with(P::With_stmtContext*);
     Block build_block(P::BlockContext*);
     void build_parameters(P::ParametersContext*, FunctionInfo&);
     void build_lambda_parameters(P::Lambda_parametersContext*, FunctionInfo&);

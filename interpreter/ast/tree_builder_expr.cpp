@@ -455,7 +455,7 @@ ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
     case P::NAME: {
         std::string name = first->getText();
         // Python keywords ramba does not support lex as names; using one is still an error.
-        if (name == "yield" || name == "class" || name == "with" || name == "async" || name == "await")
+        if (name == "yield" || name == "async" || name == "await")
             throw_syntax_error("'" + name + "' is not supported in ramba", span);
         return std::make_unique<NameExpr>(span, std::move(name));
     }

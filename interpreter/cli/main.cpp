@@ -187,7 +187,7 @@ int report(const RambaError& error, const std::string& filename, const std::stri
     std::fflush(stdout);
     if (interp::terminate_requested())
         return 128 + SIGTERM; // SIGTERM unwound the program: nothing to report (main re-raises it)
-    std::string text = format_error_report(error, filename, source);
+    std::string text = format_error_report(error, filename, source, interp::exception_type_name(error));
     std::fputs(text.c_str(), stderr);
     return error.kind() == ErrorKind::KeyboardInterrupt ? 130 : 1;
 }

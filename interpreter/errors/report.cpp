@@ -33,14 +33,14 @@ size_t display_width(std::string_view text)
 }
 }
 
-std::string format_error_headline(const RambaError& error, std::string_view filename)
+std::string format_error_headline(const RambaError& error, std::string_view filename, std::string_view kind_name)
 {
     std::string out(filename);
     const SourceSpan& span = error.span();
     if (span.is_known())
         out += ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
     out += ": ";
-    out += error_kind_name(error.kind());
+    out += kind_name.empty() ? error_kind_name(error.kind()) : kind_name;
     if (!error.message().empty()) {
         out += ": ";
         out += error.message();
@@ -48,9 +48,9 @@ std::string format_error_headline(const RambaError& error, std::string_view file
     return out;
 }
 
-std::string format_error_report(const RambaError& error, std::string_view filename, const std::string* source)
+std::string format_error_report(const RambaError& error, std::string_view filename, const std::string* source, std::string_view kind_name)
 {
-    std::string out = format_error_headline(error, filename);
+    std::string out = format_error_headline(error, filename, kind_name);
     out += '\n';
     const SourceSpan& span = error.span();
     if (!source || !span.is_known())

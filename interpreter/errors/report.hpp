@@ -12,10 +12,12 @@ namespace ramba {
 
 // `source` may be null or not contain the error's line: then only the first line is printed.
 // The text ends with a newline.
-std::string format_error_report(const RambaError&, std::string_view filename, const std::string* source);
+// `kind_name`, when given, replaces the kind's name (an uncaught user exception class: `MyError`).
+std::string format_error_report(const RambaError&, std::string_view filename, const std::string* source,
+    std::string_view kind_name = {});
 
 // The first line alone: `file:line:col: Kind: message` (or `file: Kind: message` without a position).
-std::string format_error_headline(const RambaError&, std::string_view filename);
+std::string format_error_headline(const RambaError&, std::string_view filename, std::string_view kind_name = {});
 
 // A warning as Python's warnings module shows it: `file:line: Category: message`, then the source
 // line stripped and indented by two (when `source` is given and holds it). Ends with a newline.

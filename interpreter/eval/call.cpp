@@ -54,7 +54,19 @@ FunctionObject::FunctionObject(std::shared_ptr<const ast::FunctionInfo> function
 namespace {
 Interpreter* s_hook_interpreter = nullptr; // for repr() of defaults in help() signatures
 
-std::string function_name(const Value& function) { return function.as<FunctionObject>().name; }
+std::string function_name(const Value& function)
+{
+    auto& object = function.as<FunctionObject>();
+    return object.qualname.empty() ? object.name : object.qualname;
+}
+
+// A function defined in a class body is `C.method` in messages and reprs.
+void note_method_owner(const Value& function, const ClassObject& owner)
+{
+    auto& object = function.as<FunctionObject>();
+    if (object.qualname.empty())
+        object.qualname = owner.qualname + "." + object.name;
+}
 
 // Python's way of writing a signature: "(a, b=1, *args, c, **kwargs)".
 std::string function_signature(const Value& value)
@@ -97,6 +109,7 @@ void install_function_hooks(Interpreter& interpreter)
 {
     s_hook_interpreter = &interpreter;
     set_function_hooks({ function_name, function_signature });
+    set_method_owner_hook(note_method_owner);
 }
 
 Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, const std::string&)
@@ -258,7 +271,7 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
                 }
             }
             throw RambaError(ErrorKind::TypeError,
-                messages::too_many_positional(function.name, function.first_default, function.num_positional, args.size(), keyword_only_given));
+                messages::too_many_positional(function.qualname.empty() ? function.name : function.qualname, function.first_default, function.num_positional, args.size(), keyword_only_given));
         }
         Values rest(args.begin() + function.num_positional, args.end());
         bind(params[function.varargs_index], make_tuple(std::move(rest)));
@@ -277,7 +290,7 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
             const ast::Param& param = params[i];
             if ((param.kind == Kind::Positional || param.kind == Kind::KeywordOnly) && param.target.name == name) {
                 if (given[i])
-                    throw RambaError(ErrorKind::TypeError, messages::multiple_values(function.name, name));
+                    throw RambaError(ErrorKind::TypeError, messages::multiple_values(function.qualname.empty() ? function.name : function.qualname, name));
                 bind(param, value);
                 given[i] = true;
                 found = true;
@@ -287,7 +300,7 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
         if (found)
             continue;
         if (function.varkeywords_index < 0)
-            throw RambaError(ErrorKind::TypeError, messages::unexpected_keyword(function.name, name));
+            throw RambaError(ErrorKind::TypeError, messages::unexpected_keyword(function.qualname.empty() ? function.name : function.qualname, name));
         dict_set(*this, extra_keywords.as<DictObject>(), make_str(name), value);
     }
     if (function.varkeywords_index >= 0) {
@@ -307,7 +320,7 @@ void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, s
                 missing.push_back(params[i].target.name);
         }
         if (!missing.empty())
-            throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.name, missing, kind == Kind::KeywordOnly));
+            throw RambaError(ErrorKind::TypeError, messages::missing_arguments(function.qualname.empty() ? function.name : function.qualname, missing, kind == Kind::KeywordOnly));
     }
 }
 
@@ -516,6 +529,8 @@ Value Interpreter::eval_call(const ast::CallExpr& expression)
                 }
             }
             callee = entry->function;
+        } else if (is_user_instance(receiver) && find_method_for_call(receiver, attribute.attr, callee)) {
+            target = &callee; // the receiver already on the value stack is self
         } else {
             callee = get_attribute_of(receiver, attribute.attr, attribute.span);
             remember_method(attribute, receiver, callee);
@@ -632,6 +647,18 @@ Value Interpreter::call_value(const Value& callee, std::span<const Value> args,
     }
     case Type::Class: {
         auto& cls = callee.as<ClassObject>();
+        if (cls.is_user()) {
+            SourceSpan saved = m_current_span;
+            m_current_span = span;
+            try {
+                Value instance = construct_user_instance(*this, callee, args, keywords);
+                m_current_span = saved;
+                return instance;
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(span);
+                throw;
+            }
+        }
         if (cls.constructor.is_none())
             throw RambaError(ErrorKind::TypeError, "cannot create '" + cls.name + "' instances", span);
         return call_value(cls.constructor, args, keywords, span);

@@ -15,6 +15,7 @@ namespace ramba::interp {
 struct FunctionObject final : Object {
     std::shared_ptr<const ast::FunctionInfo> info;
     std::string name;                                 // __name__
+    std::string qualname;                             // __qualname__ when it differs ("C.method"), else empty
     Values defaults;                                  // one per parameter; unbound where none
     std::vector<Ref<CellObject>> closure; // free variables, in free_variable_sources order
     // Where the code came from, for error reports of errors raised inside the function.

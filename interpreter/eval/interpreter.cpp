@@ -267,6 +267,11 @@ Completion Interpreter::exec(const ast::Stmt& statement)
         return exec_try(static_cast<const ast::TryStmt&>(statement));
     case StmtKind::Raise:
         exec_raise(static_cast<const ast::RaiseStmt&>(statement));
+    case StmtKind::ClassDef:
+        exec_class_def(static_cast<const ast::ClassDefStmt&>(statement));
+        return Completion::Normal;
+    case StmtKind::With:
+        return exec_with(static_cast<const ast::WithStmt&>(statement), 0);
     }
     RAMBA_ASSERT(false, "every statement kind is handled above");
 }
@@ -529,16 +534,14 @@ void Interpreter::exec_delete(const ast::Expr& target)
     case ast::ExprKind::Attribute: {
         auto& attribute = static_cast<const ast::AttributeExpr&>(target);
         Value object = eval(*attribute.value);
-        if (object.is(Type::Module)) {
-            auto& attributes = object.as<ModuleObject>().attributes;
-            for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-                if (it->first == attribute.attr) {
-                    attributes.erase(it);
-                    return;
-                }
-            }
+        try {
+            m_current_span = attribute.span;
+            delete_attribute(*this, object, attribute.attr);
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(attribute.span);
+            throw;
         }
-        throw RambaError(ErrorKind::AttributeError, messages::no_attribute(type_name(object), attribute.attr), attribute.span);
+        return;
     }
     default:
         throw RambaError(ErrorKind::SyntaxError, "cannot delete expression", target.span);
@@ -643,6 +646,17 @@ void Interpreter::exec_raise(const ast::RaiseStmt& statement)
                 throw RambaError(ErrorKind::TypeError, "exception causes must derive from BaseException", statement.span);
             if (exception.is(Type::Exception))
                 exception.as<ExceptionObject>().cause = std::move(cause);
+        }
+        // Python: an exception raised while another is handled remembers it as __context__.
+        if (!m_handling.empty() && exception.is(Type::Exception) && exception.as<ExceptionObject>().context.is_none()) {
+            try {
+                std::rethrow_exception(m_handling.back());
+            } catch (RambaError& handled) {
+                Value context = exception_value(handled);
+                if (context.object() != exception.object())
+                    exception.as<ExceptionObject>().context = std::move(context);
+            } catch (...) {
+            }
         }
         raise_value(*this, exception);
     } catch (RambaError& error) {

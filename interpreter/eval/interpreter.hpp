@@ -62,6 +62,7 @@ public:
     SourceSpan current_span() const override { return m_current_span; }
     void warn(std::string_view category, std::string_view message) override;
     std::optional<Value> global_value(std::string_view name) const override { return global(name); }
+    bool method_context(Value& function, Value& first_argument) const override;
     bool interrupt_requested() const override;
 
 private:
@@ -107,6 +108,10 @@ private:
     void exec_import_from(const ast::ImportFromStmt&);
     void exec_assert(const ast::AssertStmt&);
     [[noreturn]] void exec_raise(const ast::RaiseStmt&);
+    // Classes and `with` (classes.cpp)
+    void exec_class_def(const ast::ClassDefStmt&);
+    Ref<DictObject> run_class_body(const FunctionObject&, const ast::ClassDefStmt&);
+    Completion exec_with(const ast::WithStmt&, size_t item);
     void release(const std::vector<ast::NameRef>&);
 
     // Expressions (expressions.cpp)
@@ -232,6 +237,7 @@ private:
     std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
     const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep
     std::string* m_capture { nullptr };
+    std::vector<std::string> m_class_prefix; // qualified names of the class bodies being run ("Outer.Inner")
 
     // Call sites' remembered methods (see Interpreter::method_from_cache): direct-mapped by the
     // site's address, cleared for every new module because freed AST addresses get reused.

@@ -202,8 +202,10 @@ Value Interpreter::get_attribute_of(const Value& object, const std::string& name
 {
     if (object.is(Type::Function)) {
         auto& function = object.as<FunctionObject>();
-        if (name == "__name__" || name == "__qualname__")
+        if (name == "__name__")
             return make_str(function.name);
+        if (name == "__qualname__")
+            return make_str(function.qualname.empty() ? function.name : function.qualname);
     }
     try {
         m_current_span = span;
@@ -225,6 +227,16 @@ void Interpreter::set_attribute_of(const Value& object, const std::string& name,
     if (object.is(Type::Function) && name == "__name__" && value.is(Type::Str)) {
         object.as<FunctionObject>().name = value.as<StrObject>().value;
         return;
+    }
+    if (object.is(Type::Opaque) || object.is(Type::Class) || object.is(Type::Exception)) {
+        try {
+            m_current_span = span;
+            if (user_set_attribute(*this, object, name, value))
+                return;
+        } catch (RambaError& error) {
+            error.set_span_if_unknown(span);
+            throw;
+        }
     }
     if (object.is(Type::Opaque)) {
         for (auto& attribute : object.as<OpaqueObject>().type_info().attributes) {

@@ -162,7 +162,12 @@ bool data_attribute(CallContext& ctx, const Value& v, std::string_view name, Val
     case Type::Function:
     case Type::Builtin:
     case Type::BoundMethod:
-        if (name == "__name__" || name == "__qualname__") { out = make_str(std::string(function_name(v))); return true; }
+        if (name == "__name__" || name == "__qualname__") {
+            std::string full(function_name(v));
+            size_t dot = name == "__name__" && !v.is(Type::Builtin) ? full.rfind('.') : std::string::npos;
+            out = make_str(dot == std::string::npos ? full : full.substr(dot + 1));
+            return true;
+        }
         if (name == "__doc__" && v.is(Type::Builtin)) { out = make_str(v.as<BuiltinObject>().spec->doc ? v.as<BuiltinObject>().spec->doc : ""); return true; }
         if (name == "__self__" && v.is(Type::BoundMethod)) { out = v.as<BoundMethodObject>().self; return true; }
         return false;
@@ -207,6 +212,8 @@ bool lookup(CallContext& ctx, const Value& object, std::string_view name, Value&
 Value get_attribute(CallContext& ctx, const Value& object, std::string_view name)
 {
     Value out;
+    if (user_get_attribute(ctx, object, name, out))
+        return out;
     if (lookup(ctx, object, name, out))
         return out;
     if (object.is(Type::Module))
@@ -219,11 +226,24 @@ Value get_attribute(CallContext& ctx, const Value& object, std::string_view name
 bool has_attribute(CallContext& ctx, const Value& object, std::string_view name)
 {
     Value out;
+    if (object.is(Type::Opaque) || object.is(Type::Class) || object.is(Type::Exception)) {
+        // Python: hasattr is getattr that catches AttributeError (properties, __getattr__).
+        try {
+            if (user_get_attribute(ctx, object, name, out))
+                return true;
+        } catch (RambaError& error) {
+            if (error.kind() == ErrorKind::AttributeError)
+                return false;
+            throw;
+        }
+    }
     return lookup(ctx, object, name, out);
 }
 
-void set_attribute(CallContext&, const Value& object, std::string_view name, const Value& value)
+void set_attribute(CallContext& ctx, const Value& object, std::string_view name, const Value& value)
 {
+    if (user_set_attribute(ctx, object, name, value))
+        return;
     if (object.is(Type::Module)) {
         object.as<ModuleObject>().set(std::string(name), value);
         return;

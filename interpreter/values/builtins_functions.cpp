@@ -76,7 +76,13 @@ Value builtin_abs(CallContext& ctx, std::span<Value> a)
     case Type::Complex: return Value::floating(std::hypot(x.as_complex().real(), x.as_complex().imag()));
     case Type::Opaque: {
         bool found;
-        Value out = call_dunder(ctx, x, "__abs__", {}, found);
+        Value out;
+        if (is_user_instance(x)) {
+            if (call_special(ctx, x, "__abs__", {}, out))
+                return out;
+            break;
+        }
+        out = call_dunder(ctx, x, "__abs__", {}, found);
         if (found)
             return out;
         break;
@@ -163,6 +169,12 @@ Value builtin_round(CallContext& ctx, std::span<Value> a)
 {
     const Value& x = a[0];
     Value ndigits = a[1];
+    if (is_user_instance(x)) {
+        Value out;
+        if (call_special(ctx, x, "__round__", ndigits.is_none() ? std::span<const Value>() : std::span<const Value>(&ndigits, 1), out))
+            return out;
+        throw_error(ErrorKind::TypeError, "type " + std::string(type_name(x)) + " doesn't define __round__ method");
+    }
     if (!ndigits.is_none())
         ndigits = Value::integer(to_index(ctx, ndigits));
     switch (x.type()) {
@@ -290,8 +302,12 @@ bool is_callable(const Value& v)
     case Type::Function:
     case Type::Builtin:
     case Type::BoundMethod: return true;
-    case Type::Class: return !v.as<ClassObject>().constructor.is_none();
-    case Type::Opaque: return v.as<OpaqueObject>().type_info().call != nullptr;
+    case Type::Class: return v.as<ClassObject>().is_user() || !v.as<ClassObject>().constructor.is_none();
+    case Type::Opaque:
+        if (const ClassObject* cls = v.as<OpaqueObject>().type_info().user_class)
+            return class_lookup(*cls, "__call__") != nullptr;
+        return v.as<OpaqueObject>().type_info().call != nullptr;
+
     default: return false;
     }
 }
@@ -338,19 +354,6 @@ Value builtin_format(CallContext& ctx, std::span<Value> a)
 
 Value builtin_isinstance(CallContext& ctx, std::span<Value> a) { return Value::boolean(is_instance(ctx, a[0], a[1])); }
 
-bool class_is_subclass(const Value& cls, const Value& base)
-{
-    if (cls.object() == base.object())
-        return true;
-    auto& c = cls.as<ClassObject>();
-    auto& b = base.as<ClassObject>();
-    if (c.error_kind && b.error_kind)
-        return error_kind_is_subclass(*c.error_kind, *b.error_kind);
-    if (b.name == "object" && !b.tag)
-        return true;
-    return c.name == "bool" && b.name == "int" && b.tag;
-}
-
 Value builtin_issubclass(CallContext&, std::span<Value> a)
 {
     if (!a[0].is(Type::Class))
@@ -358,7 +361,7 @@ Value builtin_issubclass(CallContext&, std::span<Value> a)
     auto check = [&](const Value& base) {
         if (!base.is(Type::Class))
             throw_error(ErrorKind::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return class_is_subclass(a[0], base);
+        return class_is_subclass(a[0].as<ClassObject>(), base.as<ClassObject>());
     };
     if (a[1].is(Type::Tuple)) {
         for (auto& base : a[1].as<TupleObject>().items) {

@@ -10,6 +10,17 @@ Value builtin_iter(CallContext& ctx, std::span<Value> a) { return iterate(ctx, a
 
 Value builtin_next(CallContext& ctx, std::span<Value> a)
 {
+    if (is_user_instance(a[0])) {
+        Value out;
+        try {
+            if (call_special(ctx, a[0], "__next__", {}, out))
+                return out;
+        } catch (RambaError& error) {
+            if (error.kind() != ErrorKind::StopIteration || is_missing_argument(a[1]))
+                throw;
+            return a[1];
+        }
+    }
     if (!a[0].is(Type::Iterator))
         throw_error(ErrorKind::TypeError, "'" + std::string(type_name(a[0])) + "' object is not an iterator");
     Value out;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/user_classes.hpp"
 
 namespace ramba::interp {
 
@@ -326,7 +327,37 @@ Value construct_slice(CallContext&, std::span<Value> args)
     return make_slice(a[0], a[1], a.size() == 3 ? a[2] : Value());
 }
 
-Value construct_type(CallContext&, std::span<Value> args) { return type_of(args[0]); }
+Value construct_type(CallContext& ctx, std::span<Value> args)
+{
+    if (is_missing_argument(args[1]) && is_missing_argument(args[2]))
+        return type_of(args[0]);
+    if (is_missing_argument(args[1]) || is_missing_argument(args[2]))
+        throw_error(ErrorKind::TypeError, "type() takes 1 or 3 arguments");
+    // type(name, bases, namespace): a class made as a `class` statement would make it.
+    if (!args[0].is(Type::Str))
+        throw_error(ErrorKind::TypeError, "type.__new__() argument 1 must be str, not " + std::string(type_name(args[0])));
+    if (!args[1].is(Type::Tuple))
+        throw_error(ErrorKind::TypeError, "type.__new__() argument 2 must be tuple, not " + std::string(type_name(args[1])));
+    if (!args[2].is(Type::Dict))
+        throw_error(ErrorKind::TypeError, "type.__new__() argument 3 must be dict, not " + std::string(type_name(args[2])));
+    auto namespace_dict = Ref<DictObject>(new DictObject());
+    dict_set(ctx, *namespace_dict, make_str("__module__"), make_str("__main__"));
+    for (auto& [key, value] : args[2].as<DictObject>().entries)
+        dict_set(ctx, *namespace_dict, key, value);
+    const std::string& name = args[0].as<StrObject>().value;
+    return make_user_class(ctx, name, name, args[1].as<TupleObject>().items, std::move(namespace_dict));
+}
+
+// object(): a featureless instance (a sentinel), hashable and equal only to itself.
+Value construct_object(CallContext&, std::span<Value> args)
+{
+    if (!args[0].as<TupleObject>().items.empty() || !args[1].as<DictObject>().entries.empty())
+        throw_error(ErrorKind::TypeError, "object() takes no arguments");
+    auto& cls = const_cast<ClassObject&>(core_class(Type::Opaque).as<ClassObject>());
+    if (!cls.instance_info)
+        cls.instance_info = make_instance_type_info(cls);
+    return Value::object(Type::Opaque, make_object<InstanceObject>(Ref<ClassObject>(&cls)));
+}
 
 constexpr BuiltinSpec constructor_rows[] = {
     { "int", "(x=0, /, base=<missing>)", construct_int, "int(x=0) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer." },
@@ -339,7 +370,8 @@ constexpr BuiltinSpec constructor_rows[] = {
     { "dict", "(*args, **kwargs)", construct_dict, "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping\ndict(iterable) -> from (key, value) pairs\ndict(**kwargs) -> from keyword arguments" },
     { "range", "(*args)", construct_range, "range(stop) -> range object\nrange(start, stop[, step]) -> range object" },
     { "slice", "(*args)", construct_slice, "slice(stop)\nslice(start, stop[, step])" },
-    { "type", "(object, /)", construct_type, "type(object) -> the object's type" },
+    { "type", "(object_or_name, bases=<missing>, dict=<missing>, /)", construct_type, "type(object) -> the object's type\ntype(name, bases, dict) -> a new type" },
+    { "object", "(*args, **kwargs)", construct_object, "The base class of the class hierarchy." },
 };
 
 struct CoreClassRow {
@@ -356,7 +388,7 @@ constexpr CoreClassRow core_class_rows[] = {
     { Type::Function, "function", nullptr }, { Type::Builtin, "builtin_function_or_method", nullptr },
     { Type::BoundMethod, "method", nullptr }, { Type::Module, "module", nullptr }, { Type::Class, "type", "type" },
     { Type::Exception, "BaseException", nullptr }, { Type::Iterator, "iterator", nullptr }, { Type::Cell, "cell", nullptr },
-    { Type::Opaque, "object", nullptr },
+    { Type::Opaque, "object", "object" },
 };
 static_assert(std::size(core_class_rows) == static_cast<size_t>(Type::Opaque) + 1, "one class row per Type, in enum order");
 
@@ -428,9 +460,14 @@ const Value& class_for_type_info(const TypeInfo& info)
 Value type_of(const Value& v)
 {
     switch (v.type()) {
-    case Type::Exception: return exception_class(v.as<ExceptionObject>().kind);
+    case Type::Exception:
+        if (auto& cls = v.as<ExceptionObject>().cls)
+            return Value::object(Type::Class, cls);
+        return exception_class(v.as<ExceptionObject>().kind);
     case Type::Opaque: {
         auto& info = v.as<OpaqueObject>().type_info();
+        if (info.user_class)
+            return Value::object(Type::Class, Ref<ClassObject>(const_cast<ClassObject*>(info.user_class)));
         return info.type_object ? info.type_object() : class_for_type_info(info);
     }
     case Type::Iterator:

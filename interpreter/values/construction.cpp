@@ -110,7 +110,10 @@ std::string_view type_name(const Value& value)
         return value.as<BoundMethodObject>().function.is(Type::Builtin) ? "builtin_function_or_method" : "method";
     case Type::Module: return "module";
     case Type::Class: return "type";
-    case Type::Exception: return error_kind_name(value.as<ExceptionObject>().kind);
+    case Type::Exception:
+        if (auto& cls = value.as<ExceptionObject>().cls)
+            return cls->name;
+        return error_kind_name(value.as<ExceptionObject>().kind);
     case Type::Iterator: return value.as<IteratorObject>().type_name();
     case Type::Cell: return "cell";
     case Type::Opaque: return value.as<OpaqueObject>().type_info().name;

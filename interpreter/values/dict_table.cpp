@@ -1,6 +1,7 @@
 // The dict hash table: insertion-ordered entries plus an open-addressing index of entry positions,
 // probed like CPython's (perturbed linear congruential probing), with stored hashes for resizing.
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/user_classes.hpp"
 
 namespace ramba::interp {
 
@@ -132,6 +133,36 @@ void dict_clear(DictObject& dict)
     dict.index.clear();
     dict.used_slots = 0;
     dict.live = 0;
+}
+
+} // namespace ramba::interp
+
+namespace ramba::interp {
+
+const Value* dict_find_str(const DictObject& dict, std::string_view key)
+{
+    return dict_find_str(dict, key, str_hash(key));
+}
+
+const Value* dict_find_str(const DictObject& dict, std::string_view key, size_t hash)
+{
+    if (dict.index.empty())
+        return nullptr;
+    const Value* found = nullptr;
+    probe(dict, hash, [&](size_t slot) {
+        int64_t position = dict.index[slot];
+        if (position == empty_slot)
+            return true;
+        if (position >= 0 && dict.hashes[position] == hash) {
+            const Value& candidate = dict.entries[position].first;
+            if (candidate.is(Type::Str) && candidate.as<StrObject>().value == key) {
+                found = &dict.entries[position].second;
+                return true;
+            }
+        }
+        return false;
+    });
+    return found;
 }
 
 } // namespace ramba::interp

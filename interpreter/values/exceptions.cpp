@@ -3,6 +3,7 @@
 #include <array>
 
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/user_classes.hpp"
 
 namespace ramba::interp {
 
@@ -66,6 +67,19 @@ const Value& exception_class(ErrorKind kind)
             cls->error_kind = k;
             out[i] = Value::object(Type::Class, std::move(cls));
         }
+        // Bases and MRO along the parent chain, so user exception classes can derive from these.
+        for (size_t i = 0; i < kind_count; ++i) {
+            auto& cls = out[i].as<ClassObject>();
+            auto kind = static_cast<ErrorKind>(i);
+            auto parent = error_kind_parent(kind);
+            cls.bases = { parent == kind ? core_class(Type::Opaque) : out[static_cast<size_t>(parent)] };
+            for (auto k = kind;; k = error_kind_parent(k)) {
+                cls.mro.push_back(&out[static_cast<size_t>(k)].as<ClassObject>());
+                if (error_kind_parent(k) == k)
+                    break;
+            }
+            cls.mro.push_back(&core_class(Type::Opaque).as<ClassObject>());
+        }
         return out;
     }();
     return classes[static_cast<size_t>(kind)];
@@ -85,10 +99,12 @@ void raise_value(CallContext& ctx, const Value& value)
 {
     if (value.is(Type::Exception)) {
         auto& e = value.as<ExceptionObject>();
+        if (e.cls)
+            e.message = exception_text(ctx, value);
         throw ThrownException(e.kind, e.message, value);
     }
     if (value.is(Type::Class) && value.as<ClassObject>().error_kind) {
-        Value instance = call_builtin(ctx, value, {}, {});
+        Value instance = value.as<ClassObject>().is_user() ? ctx.call(value, {}) : call_builtin(ctx, value, {}, {});
         raise_value(ctx, instance);
     }
     throw_error(ErrorKind::TypeError, "exceptions must derive from BaseException");
@@ -103,8 +119,15 @@ bool exception_matches(CallContext& ctx, const RambaError& error, const Value& c
         }
         return false;
     }
-    if (class_or_tuple.is(Type::Class) && class_or_tuple.as<ClassObject>().error_kind)
-        return error_kind_is_subclass(error.kind(), *class_or_tuple.as<ClassObject>().error_kind);
+    if (class_or_tuple.is(Type::Class) && class_or_tuple.as<ClassObject>().error_kind) {
+        auto& cls = class_or_tuple.as<ClassObject>();
+        auto* thrown = dynamic_cast<const ThrownException*>(&error);
+        if (thrown && thrown->instance().is(Type::Exception) && thrown->instance().as<ExceptionObject>().cls)
+            return class_is_subclass(*thrown->instance().as<ExceptionObject>().cls, cls);
+        if (cls.is_user())
+            return false; // a builtin error is no instance of a user class
+        return error_kind_is_subclass(error.kind(), *cls.error_kind);
+    }
     throw_error(ErrorKind::TypeError, "catching classes that do not inherit from BaseException is not allowed");
 }
 

@@ -310,6 +310,8 @@ bool is_float_type(char type)
 std::string format_value(CallContext& ctx, const Value& value, std::string_view spec)
 {
     // A library type may format itself (numpy: format(np.float32(0.1), '') prints the float64 value).
+    if (is_user_instance(value) || (value.is(Type::Exception) && value.as<ExceptionObject>().cls))
+        return user_format(ctx, value, spec);
     if (value.is(Type::Opaque)) {
         if (auto* method = find_spec(value.as<OpaqueObject>().type_info().methods, "__format__")) {
             Value args[] = { value, make_str(std::string(spec)) };

@@ -261,6 +261,10 @@ void set_item(CallContext& ctx, const Value& object, const Value& index, const V
 
 void delete_item(CallContext& ctx, const Value& object, const Value& index)
 {
+    if (is_user_instance(object)) {
+        user_delete_item(ctx, object, index);
+        return;
+    }
     int64_t i;
     if (object.is(Type::List)) {
         auto& items = object.as<ListObject>().items;

@@ -94,6 +94,9 @@ std::span<const BuiltinSpec> builtin_function_specs();
 std::span<const BuiltinSpec> builtin_iteration_specs();
 Value round_float(double x, const Value& ndigits); // round(x, n) as CPython (correctly rounded)
 
+// ---- Files (files.cpp)
+void add_file_builtins(ModuleObject& builtins); // open()
+
 // ---- Misc
 std::string module_of(const Value& builtin); // "builtins", "math", ... ("" if not found): for help()
 int64_t length_of(CallContext&, const Value&); // len(); TypeError when it has none

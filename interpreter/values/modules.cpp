@@ -23,6 +23,8 @@ Ref<ModuleObject> make_builtins()
     RAMBA_ERROR_KINDS(RAMBA_X)
 #undef RAMBA_X
     module->set("Ellipsis", Value::ellipsis());
+    add_class_builtins(*module);
+    add_file_builtins(*module);
     return module;
 }
 

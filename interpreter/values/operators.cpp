@@ -96,6 +96,11 @@ Value binary_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
         return float_binary(op, l.as_float(), r.as_float());
 
     Value out;
+    if (is_user_instance(l) || is_user_instance(r)) [[unlikely]] {
+        if (user_binary(ctx, op, l, r, out))
+            return out;
+        throw_type_error_unsupported(op, l, r);
+    }
     if (auto* info = type_info_of(l); info && info->binary && info->binary(ctx, op, l, r, out))
         return out;
     if (auto* info = type_info_of(r); info && info->binary && info->binary(ctx, op, l, r, out))
@@ -150,6 +155,12 @@ Value binary_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
 
 Value inplace_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
 {
+    if (is_user_instance(l)) [[unlikely]] {
+        Value out;
+        if (user_inplace(ctx, op, l, r, out))
+            return out;
+        return binary_op(ctx, op, l, r);
+    }
     if (auto* info = type_info_of(l); info && info->inplace) {
         Value target = l;
         if (info->inplace(ctx, op, target, r))
@@ -274,6 +285,11 @@ Value compare_op(CallContext& ctx, CompareOp op, const Value& l, const Value& r)
         }
     }
     Value out;
+    if (is_user_instance(l) || is_user_instance(r)) [[unlikely]] {
+        if (user_compare(ctx, op, l, r, out))
+            return out;
+        throw_type_error_not_supported_between(op, l, r);
+    }
     if (auto* info = type_info_of(l); info && info->compare && info->compare(ctx, op, l, r, out))
         return out;
     if (auto* info = type_info_of(r); info && info->compare && info->compare(ctx, op, l, r, out))
@@ -333,6 +349,11 @@ bool values_equal(CallContext& ctx, const Value& a, const Value& b)
             return c.imag() == 0.0 && compare_real(real, Value::floating(c.real())) == 0;
         }
         return x == y;
+    }
+    if (is_user_instance(a) || is_user_instance(b)) {
+        Value out;
+        user_compare(ctx, CompareOp::Eq, a, b, out);
+        return truthy(ctx, out);
     }
     if (a.is(Type::Opaque) || b.is(Type::Opaque)) {
         const Value& opaque = a.is(Type::Opaque) ? a : b;
@@ -436,6 +457,9 @@ bool contains(CallContext& ctx, const Value& container, const Value& item)
         break;
     }
     case Type::Opaque: {
+        bool found;
+        if (is_user_instance(container) && user_contains(ctx, container, item, found))
+            return found;
         auto& info = container.as<OpaqueObject>().type_info();
         if (auto* spec = find_spec(info.methods, "__contains__")) {
             Value args[] = { item };
@@ -528,6 +552,8 @@ size_t hash_value(CallContext& ctx, const Value& v)
     }
     case Type::Builtin: return std::hash<const void*>()(v.as<BuiltinObject>().spec);
     case Type::Opaque: {
+        if (is_user_instance(v))
+            return user_hash(ctx, v);
         auto& info = v.as<OpaqueObject>().type_info();
         if (!info.hash)
             throw_error(ErrorKind::TypeError, "unhashable type: '" + std::string(type_name(v)) + "'");

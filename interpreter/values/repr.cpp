@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/user_classes.hpp"
 #include "interpreter/values/native_depth.hpp"
 
 namespace ramba::interp {
@@ -244,8 +245,19 @@ std::string repr_value(CallContext& ctx, const Value& v)
         return "<bound method " + std::string(function_name(m.function)) + " of " + repr_value(ctx, m.self) + ">";
     }
     case Type::Module: return "<module '" + v.as<ModuleObject>().name + "' (built-in)>";
-    case Type::Class: return "<class '" + v.as<ClassObject>().name + "'>";
-    case Type::Exception: return repr_exception(ctx, v.as<ExceptionObject>());
+    case Type::Class:
+        if (v.as<ClassObject>().is_user())
+            return "<class '__main__." + v.as<ClassObject>().qualname + "'>";
+        return "<class '" + v.as<ClassObject>().name + "'>";
+    case Type::Exception:
+        if (v.as<ExceptionObject>().cls) {
+            check_native_stack(" while getting the repr of an object");
+            Value text;
+            if (call_special(ctx, v, "__repr__", {}, text) && text.is(Type::Str))
+                return text.as<StrObject>().value;
+            return default_repr(ctx, v);
+        }
+        return repr_exception(ctx, v.as<ExceptionObject>());
     case Type::Iterator:
         return "<" + std::string(v.as<IteratorObject>().type_name()) + " object at " + address_string(v.object().get()) + ">";
     case Type::Cell: return "<cell at " + address_string(v.object().get()) + ">";
@@ -265,7 +277,10 @@ std::string str_value(CallContext& ctx, const Value& v)
 {
     switch (v.type()) {
     case Type::Str: return v.as<StrObject>().value;
-    case Type::Exception: return v.as<ExceptionObject>().message;
+    case Type::Exception:
+        if (v.as<ExceptionObject>().cls)
+            return exception_text(ctx, v);
+        return v.as<ExceptionObject>().message;
     case Type::Opaque: {
         auto& info = v.as<OpaqueObject>().type_info();
         if (info.str)

@@ -318,14 +318,27 @@ struct ModuleObject final : Object {
     void set(std::string attribute, Value value);
 };
 
-// A class object: `int`, `str`, `list`, `ValueError`, `np.ndarray`, `np.float64`, ...
-// Calling it calls `constructor`; isinstance() asks `is_instance`.
+struct TypeInfo;
+
+// A class object: `int`, `str`, `list`, `ValueError`, `np.ndarray`, `np.float64`, a user's `class C`.
+// Calling a native class calls `constructor`; isinstance() asks `is_instance`. User classes (made by
+// a `class` statement, user_classes.cpp) have a namespace dict, bases and an MRO; the builtin
+// exception classes have bases and an MRO too, so that user exceptions can derive from them.
 struct ClassObject final : Object {
-    std::string name;        // as `type(x)` prints it: "int", "numpy.ndarray"
+    std::string name;        // as `type(x)` prints it: "int", "numpy.ndarray", "C"
     Value constructor;       // a Builtin, or None if not callable
     bool (*is_instance)(const Value& value, const ClassObject& self) { nullptr };
-    std::optional<ErrorKind> error_kind; // set for exception classes
+    std::optional<ErrorKind> error_kind; // exception classes (a user one: its nearest builtin base's kind)
     const void* tag { nullptr }; // library data (e.g. a dtype for np.float64)
+
+    Values bases;                          // Class values; empty: `object` alone
+    std::vector<const ClassObject*> mro;   // self first (kept alive through `bases`); empty: self, object
+    Ref<DictObject> dict;                  // the namespace of a user class; null for native classes
+    std::string qualname;                  // user classes: "Outer.Inner"
+    std::shared_ptr<const TypeInfo> instance_info; // user classes: the hooks their instances use
+    bool custom_getattribute { false };    // user classes: the MRO defines __getattribute__ / __setattr__
+    bool custom_setattr { false };
+    bool is_user() const { return dict.get() != nullptr; }
 };
 
 struct ExceptionObject final : Object {
@@ -333,6 +346,9 @@ struct ExceptionObject final : Object {
     std::string message;
     Values args;
     Value cause; // `raise ... from cause`: __cause__ (None unless set)
+    Value context; // the exception being handled when this one was raised: __context__
+    Ref<ClassObject> cls;  // a user exception class; null: the builtin class of `kind`
+    Ref<DictObject> dict;  // attributes set on the instance (made on first assignment)
     ExceptionObject(ErrorKind k, std::string m) : kind(k), message(std::move(m)) { }
 };
 
@@ -349,7 +365,6 @@ struct IteratorObject : Object {
 
 // Library-owned objects (ndarray, dtype, numpy scalar, random generator). The library gives each a
 // TypeInfo that the interpreter consults for attributes, methods, operators, printing and truth.
-struct TypeInfo;
 struct OpaqueObject : Object {
     virtual const TypeInfo& type_info() const = 0;
 };
@@ -376,6 +391,8 @@ public:
     // A module-level global's value, nullopt when unbound (np.smap reads the constants and modules
     // a user function names, to compile its body into a kernel).
     virtual std::optional<Value> global_value(std::string_view) const { return std::nullopt; }
+    // Zero-argument super(): the running user function and its first argument. False outside one.
+    virtual bool method_context(Value& /*function*/, Value& /*first_argument*/) const { return false; }
     // Whether Ctrl-C (or SIGTERM) asked the running statement to stop: a library call that waits
     // (time.sleep) polls it and returns early; the evaluator raises KeyboardInterrupt afterwards.
     virtual bool interrupt_requested() const { return false; }
@@ -428,6 +445,18 @@ struct TypeInfo {
     // The Python scalar type this library type subclasses, for isinstance(): numpy's float64 is a
     // float and complex128 a complex (Type::Float / Type::Complex); None for no such base.
     Type python_base { Type::None };
+    // Set for the TypeInfo of a user class's instances (InstanceObject).
+    const ClassObject* user_class { nullptr };
+};
+
+// An instance of a user class: its class and its own attributes (`__dict__`). Its TypeInfo is its
+// class's, whose hooks call the special methods the class defines (user_classes.cpp), so the rest of
+// the interpreter treats it as any library object.
+struct InstanceObject final : OpaqueObject {
+    Ref<ClassObject> cls;
+    Ref<DictObject> dict;
+    explicit InstanceObject(Ref<ClassObject> c);
+    const TypeInfo& type_info() const override { return *cls->instance_info; }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -473,6 +502,55 @@ using ModuleFactory = Ref<ModuleObject> (*)();
 void register_module(std::string name, ModuleFactory factory); // stdlib registers at start-up
 Ref<ModuleObject> import_module(const std::string& dotted_name); // nullptr if unknown
 std::vector<std::string> registered_module_names(); // for REPL completion of `import`
+
+// ---------------------------------------------------------------------------------------------
+// User classes (user_classes.cpp, user_instances.cpp): the `class` statement's objects.
+
+// Makes a user class from its name, bases (Class values) and namespace; computes the C3 MRO. TypeError
+// in Python's words for bad bases ("Cannot create a consistent method resolution order (MRO) ...").
+Value make_user_class(CallContext&, std::string name, std::string qualname, Values bases, Ref<DictObject> namespace_dict);
+// The attribute `name` found along the class's MRO (user namespaces only), or null.
+const Value* class_lookup(const ClassObject&, std::string_view name);
+std::span<const ClassObject* const> class_mro(const ClassObject&); // self first, object last
+bool class_is_subclass(const ClassObject& cls, const ClassObject& base);
+// The user class of an instance or of a user exception, or null.
+const ClassObject* user_class_of(const Value&);
+inline bool is_user_instance(const Value& value)
+{
+    return value.is(Type::Opaque) && value.as<OpaqueObject>().type_info().user_class != nullptr;
+}
+// Operators, comparisons, hashing and equality for operands of which one is a user instance:
+// Python's order of special methods (reflected first for a subclass on the right, NotImplemented
+// falling back to the other operand). False: neither side handles it.
+bool user_binary(CallContext&, BinaryOp, const Value& lhs, const Value& rhs, Value& out);
+bool user_inplace(CallContext&, BinaryOp, const Value& lhs, const Value& rhs, Value& out);
+bool user_unary(CallContext&, UnaryOp, const Value&, Value& out);
+bool user_compare(CallContext&, CompareOp, const Value& lhs, const Value& rhs, Value& out);
+size_t user_hash(CallContext&, const Value&);
+bool user_contains(CallContext&, const Value& container, const Value& item, bool& out);
+void user_delete_item(CallContext&, const Value& self, const Value& index);
+std::string user_format(CallContext&, const Value&, std::string_view spec);
+// Attributes of instances, user classes and exceptions, with Python's descriptor order. False: not found.
+bool user_get_attribute(CallContext&, const Value& object, std::string_view name, Value& out);
+bool user_set_attribute(CallContext&, const Value& object, std::string_view name, const Value& value); // false: not ours
+bool user_delete_attribute(CallContext&, const Value& object, std::string_view name); // false: not ours
+void delete_attribute(CallContext&, const Value& object, std::string_view name); // `del x.name`, delattr()
+// OPTIMIZATION: `obj.name(...)` on a user instance where name is a plain function on the class (not
+// shadowed by the instance): the function, to call with the receiver as self without a bound method.
+bool find_method_for_call(const Value& receiver, std::string_view name, Value& function);
+Value construct_user_instance(CallContext&, const Value& cls, std::span<const Value> args,
+    std::span<const std::pair<std::string, Value>> keywords);
+// Calls self's special method `name` (looked up on its class); false if the class has none.
+bool call_special(CallContext&, const Value& self, std::string_view name, std::span<const Value> args, Value& out);
+const Value& not_implemented();
+inline bool is_not_implemented(const Value& value) { return value.object() == not_implemented().object(); }
+// A function defined in a class body: its class (for zero-argument super()) and qualified name. eval/
+// installs it, since user functions are its objects.
+using MethodOwnerHook = void (*)(const Value& function, const ClassObject& owner);
+void set_method_owner_hook(MethodOwnerHook);
+void add_class_builtins(ModuleObject& builtins); // object, staticmethod, classmethod, property, super, vars, ...
+// The name an uncaught exception is reported with: its user class's name, or empty for a builtin kind.
+std::string exception_type_name(const RambaError&);
 
 // ---------------------------------------------------------------------------------------------
 // Calling natives, formatting, exceptions, dicts (values/*.cpp).

@@ -54,7 +54,8 @@ bool is_array_like(const Value& value)
     case Type::Tuple:
         return true;
     default:
-        return is_array(value) || is_numpy_scalar(value);
+        return is_array(value) || is_numpy_scalar(value)
+            || (interp::is_user_instance(value) && interp::class_lookup(*interp::user_class_of(value), "__array__"));
     }
 }
 
@@ -225,6 +226,13 @@ NDArray to_array(interp::CallContext& context, const Value& value, std::optional
         return array;
     }
     if (!sequence_items(value)) {
+        // numpy: an object with __array__ converts through it (np.asarray(obj), arr + obj).
+        Value converted;
+        if (interp::is_user_instance(value) && interp::call_special(context, value, "__array__", {}, converted)) {
+            if (!is_array(converted))
+                raise(ErrorKind::ValueError, "object __array__ method not producing an array");
+            return to_array(context, converted, dtype);
+        }
         if (value.is(Type::Range)) {
             Values items = interp::to_vector(context, value);
             return to_array(context, interp::make_list(std::move(items)), dtype);

@@ -45,6 +45,50 @@ Value np_set_printoptions(CallContext& context, std::span<Value> args)
     return Value::none();
 }
 
+// np.printoptions(...): a context manager that sets the print options on entry (returning them, as
+// numpy's does) and restores the previous ones on exit.
+const interp::TypeInfo& print_options_context_info();
+struct PrintOptionsContext final : interp::OpaqueObject {
+    interp::Values arguments;
+    engine::PrintOptions saved;
+    const interp::TypeInfo& type_info() const override { return print_options_context_info(); }
+};
+
+Value np_get_printoptions(CallContext& context, std::span<Value>);
+
+Value print_options_enter(CallContext& context, std::span<Value> args)
+{
+    auto& self = args[0].as<PrintOptionsContext>();
+    self.saved = engine::print_options();
+    interp::Values arguments = self.arguments;
+    np_set_printoptions(context, arguments);
+    return np_get_printoptions(context, {});
+}
+
+Value print_options_exit(CallContext&, std::span<Value> args)
+{
+    engine::print_options() = args[0].as<PrintOptionsContext>().saved;
+    return Value::boolean(false);
+}
+
+constexpr interp::BuiltinSpec print_options_context_methods[] = {
+    { "__enter__", "(self, /)", print_options_enter, "Set the print options; returns them." },
+    { "__exit__", "(self, *args)", print_options_exit, "Restore the previous print options." },
+};
+
+const interp::TypeInfo& print_options_context_info()
+{
+    static const interp::TypeInfo info { .name = "contextlib._GeneratorContextManager", .methods = print_options_context_methods, .attributes = {} };
+    return info;
+}
+
+Value np_printoptions(CallContext&, std::span<Value> args)
+{
+    auto context = interp::make_object<PrintOptionsContext>();
+    context->arguments.assign(args.begin(), args.end());
+    return Value::object(Type::Opaque, std::move(context));
+}
+
 Value np_get_printoptions(CallContext& context, std::span<Value>)
 {
     const auto& options = engine::print_options();
@@ -173,6 +217,8 @@ const interp::BuiltinSpec print_rows[] = {
     { "set_printoptions", "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None)",
         np_set_printoptions, "Set printing options (numpy's arrayprint options)." },
     { "get_printoptions", "()", np_get_printoptions, "Return the current print options." },
+    { "printoptions", "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None)",
+        np_printoptions, "Context manager for setting print options: `with np.printoptions(precision=2): ...`." },
     { "array2string", "(a, max_line_width=None, precision=None, suppress_small=None, separator=' ', prefix='', style=None, "
         "formatter=None, threshold=None, edgeitems=None, sign=None, floatmode=None, suffix='', *, legacy=None)",
         np_array2string, "Return a string representation of an array." },
@@ -220,7 +266,7 @@ interp::Ref<interp::ModuleObject> make_numpy_module()
     static interp::Ref<interp::ModuleObject> module = [] {
         auto m = interp::make_object<interp::ModuleObject>("numpy");
         for (auto rows : { creation_functions(), shape_functions(), search_functions(), linalg_functions(), io_functions(),
-                 std::span<const interp::BuiltinSpec>(print_rows), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
+                 std::span<const interp::BuiltinSpec>(print_rows), errstate_functions(), ufunc_functions(), reduction_functions(), extra_functions(), smap_functions() })
             add_rows(*m, rows);
         m->set("pi", Value::floating(std::numbers::pi));
         m->set("e", Value::floating(std::numbers::e));

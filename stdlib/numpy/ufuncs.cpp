@@ -1,6 +1,7 @@
 // numpy's ufuncs and the elementwise functions built on them, one row each. A ufunc row lowers to
 // its VM op (engine/vm/ops.def): vm::apply does broadcasting, type resolution and the kernels.
 #include "stdlib/numpy/ufuncs.hpp"
+#include "stdlib/numpy/rows.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -23,8 +24,7 @@ using vm::OpCode;
 
 void emit_vm_warnings(CallContext& context)
 {
-    for (auto& warning : vm::take_fp_warnings())
-        context.warn("RuntimeWarning", warning.message);
+    deliver_fp_warnings(&context);
 }
 
 namespace {

@@ -522,6 +522,40 @@ def g(a, /, b, *, c):
 )");
 }
 
+TEST_CASE("ast: class definitions and with statements", "[ast]")
+{
+    // A method does not see the class body's names: its `x` is the global one.
+    CHECK(dump_of(R"(@d
+class C(B, metaclass=M):
+    x = 1
+    def f(self):
+        return x
+with a as b, c:
+    pass
+)") == R"(Module locals=0
+  ClassDef C [global 3] @2:1
+    decorator: Name d [global 0]
+    base: Name B [global 1]
+    keyword metaclass: Name M [global 2]
+    namespace: x [local 0], f [local 1]
+    frame locals=2 cells=0 own_cells=0 free_sources=[]
+    Assign @3:5
+      target: Name x [local 0]
+      value: Constant 1
+    FunctionDef f [local 1] @4:5
+      frame locals=1 cells=0 own_cells=0 free_sources=[]
+      param self [local 0]
+      Return @5:9
+        Name x [global 4]
+  With @6:1
+    item: Name a [global 5]
+      as: Name b [global 6]
+    item: Name c [global 7]
+    body:
+      Pass @7:5
+)");
+}
+
 TEST_CASE("ast: every node carries its source span", "[ast]")
 {
     ramba::ast::GlobalTable globals;

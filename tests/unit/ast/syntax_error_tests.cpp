@@ -76,7 +76,10 @@ TEST_CASE("syntax errors: messages and positions", "[ast]")
     CHECK(error_of("x = f'{1!z}'\n") == "1:10: SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'"); // CPython: 1:13: SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'
     CHECK(error_of("else:\n pass\n") == "1:1: SyntaxError: invalid syntax");
     CHECK(error_of("a = 1 if b\n") == "1:5: SyntaxError: expected 'else' after 'if' expression");
-    CHECK(error_of("class A: pass\n") == "1:1: SyntaxError: 'class' is not supported in ramba"); // CPython: no error
+    CHECK(error_of("class A: pass\n") == "no error");
+    CHECK(error_of("class A:\nx = 1\n") == "2:1: IndentationError: expected an indented block after class definition on line 1");
+    CHECK(error_of("with a:\nx = 1\n") == "2:1: IndentationError: expected an indented block after 'with' statement on line 1");
+    CHECK(error_of("class A:\n    return 1\n") == "2:5: SyntaxError: 'return' outside function");
     CHECK(error_of("x = yield 1\n") == "1:5: SyntaxError: 'yield' is not supported in ramba"); // CPython: 1:5: SyntaxError: 'yield' outside function
     CHECK(error_of("def f(x, x): pass\n") == "1:10: SyntaxError: duplicate argument 'x' in function definition");
     CHECK(error_of("f(x=1, x=2)\n") == "1:8: SyntaxError: keyword argument repeated: x");

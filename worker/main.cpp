@@ -23,6 +23,7 @@
 
 #include "engine/cluster/security.hpp"
 #include "engine/protocol/messages.hpp"
+#include "engine/tiles/serve.hpp"
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/cancel.hpp"
 #include "engine/vm/ufunc.hpp"
@@ -189,6 +190,23 @@ struct Worker {
         };
         auto receive = [&](protocol::Halo& halo, std::vector<std::byte>& data) { return receive_halo(sequence, halo, data); };
         try {
+            if (protocol::message_row(decoded.type()).route == protocol::Route::Store) {
+                tiles::Answer answer = tiles::serve(store, decoded, tiles::Request { sequence, frames, send, receive });
+                early_halos.erase(sequence);
+                protocol::ReplyKind kind = protocol::message_row(decoded.type()).reply;
+                if (kind == protocol::ReplyKind::None)
+                    return;
+                protocol::Done done;
+                if (kind == protocol::ReplyKind::DoneWarnings) {
+                    for (auto& warning : vm::take_fp_warnings())
+                        done.warnings.push_back(warning.message);
+                }
+                std::vector<zmq::message_t> out;
+                for (auto& frame : answer.frames)
+                    out.emplace_back(frame.data(), frame.size());
+                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, done), std::move(out));
+                return;
+            }
             switch (decoded.type()) {
             case protocol::MessageType::Peers: {
                 auto peers = decoded.body<protocol::Peers>();
@@ -202,95 +220,6 @@ struct Worker {
                     socket->connect(endpoint);
                     peers_out.push_back(std::move(socket));
                 }
-                return;
-            }
-            case protocol::MessageType::Run: {
-                auto run = decoded.body<protocol::Run>();
-                vm::BlockPartials partials = store.run(sequence, run, frames, send, receive);
-                early_halos.erase(sequence);
-                protocol::Done done;
-                for (auto& warning : vm::take_fp_warnings())
-                    done.warnings.push_back(warning.message);
-                std::vector<zmq::message_t> out;
-                for (auto& partial : partials)
-                    out.emplace_back(partial.data(), partial.size());
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, done), std::move(out));
-                return;
-            }
-            case protocol::MessageType::Gather: {
-                auto rows = store.gather(decoded.body<protocol::Gather>());
-                std::vector<zmq::message_t> out;
-                out.emplace_back(rows.data(), rows.size());
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}),
-                    std::move(out));
-                return;
-            }
-            case protocol::MessageType::Scatter: {
-                if (frames.size() != 1)
-                    throw protocol::ProtocolError("scatter needs one data frame");
-                store.scatter(decoded.body<protocol::Scatter>(), frames[0]);
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
-                return;
-            }
-            case protocol::MessageType::MatMul: {
-                store.matmul(sequence, decoded.body<protocol::MatMul>(), frames, send, receive);
-                early_halos.erase(sequence);
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
-                return;
-            }
-            case protocol::MessageType::SortRows: {
-                store.sort_rows(decoded.body<protocol::SortRows>());
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
-                return;
-            }
-            case protocol::MessageType::ReduceRows: {
-                engine::NDArray partial = store.reduce_rows(decoded.body<protocol::ReduceRows>(), frames);
-                protocol::Done done;
-                for (auto& warning : vm::take_fp_warnings())
-                    done.warnings.push_back(warning.message);
-                std::vector<zmq::message_t> out;
-                if (partial.buffer)
-                    out.emplace_back(partial.data(), static_cast<size_t>(partial.nbytes()));
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, done), std::move(out));
-                return;
-            }
-            case protocol::MessageType::SortSample:
-            case protocol::MessageType::SortBracket: {
-                auto [first, second] = decoded.type() == protocol::MessageType::SortSample
-                    ? store.sort_sample(decoded.body<protocol::SortSample>())
-                    : store.sort_bracket(decoded.body<protocol::SortBracket>(), frames);
-                std::vector<zmq::message_t> out;
-                out.emplace_back(first.data(), static_cast<size_t>(first.nbytes()));
-                out.emplace_back(second.data(), static_cast<size_t>(second.nbytes()));
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}), std::move(out));
-                return;
-            }
-            case protocol::MessageType::SortExchange: {
-                store.sort_exchange(sequence, decoded.body<protocol::SortExchange>(), send, receive);
-                early_halos.erase(sequence);
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}));
-                return;
-            }
-            case protocol::MessageType::Compress: {
-                engine::NDArray count = store.compress(decoded.body<protocol::Compress>());
-                std::vector<zmq::message_t> out;
-                if (count.buffer)
-                    out.emplace_back(count.data(), static_cast<size_t>(count.nbytes()));
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}), std::move(out));
-                return;
-            }
-            case protocol::MessageType::ScanRows: {
-                engine::NDArray carry = store.scan_rows(decoded.body<protocol::ScanRows>(), frames);
-                std::vector<zmq::message_t> out;
-                if (carry.buffer)
-                    out.emplace_back(carry.data(), static_cast<size_t>(carry.nbytes()));
-                reply(sequence, protocol::MessageType::Done, protocol::encode(protocol::MessageType::Done, sequence, protocol::Done {}),
-                    std::move(out));
-                return;
-            }
-            case protocol::MessageType::Free: {
-                auto free = decoded.body<protocol::Free>();
-                store.free(free.ids);
                 return;
             }
             case protocol::MessageType::Shutdown:

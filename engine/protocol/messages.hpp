@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <msgpack.hpp>
 #include <stdexcept>
 #include <string>
@@ -23,30 +24,35 @@ struct ProtocolError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Every message type, from messages.def (its row order is the wire numbering, from 1).
 enum class MessageType : uint8_t {
-    Hello = 1,  // worker -> driver: who it is and where its peers reach it
-    Peers,      // driver -> worker: every worker's peer endpoint
-    Run,        // driver -> worker: run a kernel over the worker's rows
-    Done,       // worker -> driver: a request finished (reduction partials as frames)
-    Failed,     // worker -> driver: a request failed (error kind and message)
-    Gather,     // driver -> worker: send rows of a tile
-    Scatter,    // driver -> worker: store rows of a new tile
-    Free,       // driver -> worker: drop tiles (no reply)
-    Shutdown,   // driver -> worker: exit
-    Halo,       // worker -> worker: rows of a tile another worker's kernel needs
-    Ping,       // heartbeats, both ways, on their own sockets
-    Pong,
-    Cancel,     // driver -> worker (heartbeat socket): stop the running kernel
-    MatMul,     // driver -> worker: its rows of A @ B (B inline) into a new tile
-    SortRows,   // driver -> worker: sort (or argsort) its rows of a tile along an axis other than 0
-    ReduceRows, // driver -> worker: an axis reduction of its rows (a new tile, or a partial back)
-    ScanRows,   // driver -> worker: cumsum/cumprod of its rows into a new tile (the carry back)
-    SortSample,   // driver -> worker: sort its part of a 1-d array into a run, send back samples
-    SortBracket,  // driver -> worker: where keys fall in its run, and the elements between them
-    SortExchange, // driver -> worker: cut its run into pieces, swap them with peers, merge
-    Compress,     // driver -> worker: the elements of its rows where a mask holds (a[mask])
+    None = 0, // never sent
+#define RAMBA_MESSAGE(type, body, route, reply) type,
+#include "engine/protocol/messages.def"
+#undef RAMBA_MESSAGE
 };
-inline constexpr MessageType last_message_type = MessageType::Compress;
+inline constexpr uint8_t message_type_count = 0
+#define RAMBA_MESSAGE(type, body, route, reply) + 1
+#include "engine/protocol/messages.def"
+#undef RAMBA_MESSAGE
+    ;
+inline constexpr MessageType last_message_type = static_cast<MessageType>(message_type_count);
+
+// Who reads a message, and what the worker answers to a request (see messages.def).
+enum class Route : uint8_t { Driver, Control, Store };
+enum class ReplyKind : uint8_t { None, Done, DoneWarnings };
+struct MessageRow {
+    Route route;
+    ReplyKind reply;
+};
+inline constexpr MessageRow message_rows[] = {
+    { Route::Control, ReplyKind::None }, // MessageType::None
+#define RAMBA_MESSAGE(type, body, route, reply) { Route::route, ReplyKind::reply },
+#include "engine/protocol/messages.def"
+#undef RAMBA_MESSAGE
+};
+static_assert(std::size(message_rows) == message_type_count + 1u, "one row per message type");
+inline constexpr const MessageRow& message_row(MessageType type) { return message_rows[static_cast<uint8_t>(type)]; }
 
 struct Hello {
     uint32_t index {};

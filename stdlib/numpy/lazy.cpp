@@ -10,6 +10,7 @@
 #include "engine/planner/explain.hpp"
 #include "engine/array/cast.hpp"
 #include "engine/cluster/cluster.hpp"
+#include "engine/cluster/placement.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 
@@ -109,12 +110,7 @@ const engine::NDArray& ArrayObject::resolved_array() const
         materialize();
     if (m_dist) {
         auto& base = *m_dist->base;
-        if (!base.is_local() && engine::explain::enabled()) {
-            std::fflush(stdout);
-            std::fprintf(stderr, "-- distributed array %s brought to the driver for good (an operation the workers do not run)\n",
-                engine::shape_to_string(base.shape).c_str());
-        }
-        cluster::localize(base);
+        cluster::localize_for_good(base);
         if (m_array.buffer != base.local.buffer)
             m_array = cluster::local_view(*m_dist);
     }
@@ -143,22 +139,14 @@ void ArrayObject::distribute() const
     if (m_dist) {
         // Brought to the driver by a write; back to the workers when whole and worth it.
         auto& base = *m_dist->base;
-        if (base.is_local() && base.local.size() >= cluster::min_elements() && base.local.buffer.use_count() <= 2) {
-            auto fresh = cluster::scatter(base.local);
-            base.id = fresh->id;
-            base.bounds = fresh->bounds;
-            fresh->id = 0;
-            base.local = {};
-            ++base.version;
+        if (base.is_local() && cluster::place_again(base, base.local.buffer.use_count()))
             m_array = {};
-        }
         return;
     }
-    if (m_array.ndim() == 0 || m_array.size() < cluster::min_elements() || m_array.buffer.use_count() != 1 || m_array.offset != 0
-        || !m_array.is_c_contiguous())
-        return;
-    m_dist = cluster::DistView::whole(cluster::scatter(m_array));
-    m_array = {};
+    if (auto placed = cluster::place(m_array, m_array.buffer.use_count())) {
+        m_dist = cluster::DistView::whole(std::move(placed));
+        m_array = {};
+    }
 }
 
 void ArrayObject::set_materialized(engine::NDArray data) const

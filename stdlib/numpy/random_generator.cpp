@@ -46,6 +46,32 @@ struct BitGeneratorObject final : interp::OpaqueObject {
     const interp::TypeInfo& type_info() const override;
 };
 
+// numpy's SeedSequence(entropy, spawn_key=()): the entropy as given (for repr and spawn) and its words.
+struct SeedSequenceObject final : interp::OpaqueObject {
+    Value entropy;
+    std::vector<uint32_t> entropy_words;
+    std::vector<int64_t> spawn_key;
+    int64_t children_spawned { 0 };
+    random::SeedSequence sequence() const
+    {
+        std::vector<uint32_t> key;
+        for (int64_t k : spawn_key) {
+            uint64_t u = static_cast<uint64_t>(k);
+            if (u == 0)
+                key.push_back(0);
+            for (; u > 0; u >>= 32)
+                key.push_back(static_cast<uint32_t>(u & 0xFFFFFFFFU));
+        }
+        return random::SeedSequence(entropy_words, key);
+    }
+    const interp::TypeInfo& type_info() const override;
+};
+
+const SeedSequenceObject* as_seed_sequence(const Value& v)
+{
+    return v.is(Type::Opaque) ? dynamic_cast<const SeedSequenceObject*>(&v.as<interp::OpaqueObject>()) : nullptr;
+}
+
 // numpy's _coerce_to_uint32_array: an int becomes its 32-bit words, least significant first (0 ->
 // [0]); a sequence concatenates its items' words.
 void append_entropy(CallContext& context, const Value& value, std::vector<uint32_t>& words, bool top_level)
@@ -89,6 +115,8 @@ void append_entropy(CallContext& context, const Value& value, std::vector<uint32
 
 random::SeedSequence seed_sequence(CallContext& context, const Value& seed)
 {
+    if (const SeedSequenceObject* sequence = as_seed_sequence(seed))
+        return sequence->sequence();
     if (seed.is_none()) {
         std::random_device device;
         return random::SeedSequence({ device(), device(), device(), device() });
@@ -544,6 +572,22 @@ Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
     return wrap_drawn(std::move(result));
 }
 
+Value g_multivariate_normal(CallContext& context, GeneratorState& s, Args args)
+{
+    std::string method = interp::str_value(context, args[5]);
+    if (method != "svd" && method != "eigh" && method != "cholesky")
+        raise(ErrorKind::ValueError, "method must be one of {'eigh', 'svd', 'cholesky'}");
+    if (method == "cholesky")
+        raise(ErrorKind::ValueError, "ramba: multivariate_normal(method='cholesky') is not supported yet");
+    return multivariate_normal(context, args[0], args[1], args[2], args[3], args[4], method == "svd" ? MultivariateMethod::Svd : MultivariateMethod::Eigh,
+        [&](const Shape& shape) {
+            NDArray normals = NDArray::empty(DType::Float64, shape);
+            for (int64_t i = 0; i < normals.size(); ++i)
+                reinterpret_cast<double*>(normals.data())[i] = random::standard_normal(s);
+            return normals;
+        });
+}
+
 template<Impl impl>
 Value method_entry(CallContext& context, std::span<Value> args) { return impl(context, args[0].as<GeneratorObject>().state, args.subspan(1)); }
 
@@ -588,6 +632,7 @@ const interp::BuiltinSpec generator_methods[] = {
     RAMBA_GENERATOR_ROW("geometric", "p, size=None", g_geometric, "Draw samples from the geometric distribution.")
     RAMBA_GENERATOR_ROW("hypergeometric", "ngood, nbad, nsample, size=None", g_hypergeometric, "Draw samples from a Hypergeometric distribution.")
     RAMBA_GENERATOR_ROW("logseries", "p, size=None", g_logseries, "Draw samples from a logarithmic series distribution.")
+    RAMBA_GENERATOR_ROW("multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8, *, method='svd'", g_multivariate_normal, "Draw random samples from a multivariate normal distribution.")
     RAMBA_GENERATOR_ROW("multinomial", "n, pvals, size=None", g_multinomial, "Draw samples from a multinomial distribution.")
     RAMBA_GENERATOR_ROW("dirichlet", "alpha, size=None", g_dirichlet, "Draw samples from the Dirichlet distribution.")
 };
@@ -643,7 +688,113 @@ const interp::BuiltinSpec bit_generator_methods[] = {
 
 std::string bit_generator_repr(CallContext&, const Value& self) { return "<numpy.random._pcg64.PCG64 object at 0x" + object_address(&self.as<BitGeneratorObject>()) + ">"; }
 
+Value ss_generate_state(CallContext& context, std::span<Value> args)
+{
+    const auto& self = args[0].as<SeedSequenceObject>();
+    int64_t words = interp::to_index(context, args[1]);
+    DType dtype = args[2].is_none() ? DType::UInt32 : to_dtype(context, args[2]).value_or(DType::UInt32);
+    if (dtype != DType::UInt32 && dtype != DType::UInt64)
+        raise(ErrorKind::ValueError, "only support uint32 or uint64");
+    std::vector<uint32_t> state = self.sequence().generate_state(static_cast<size_t>(dtype == DType::UInt64 ? 2 * words : words));
+    NDArray result = NDArray::empty(dtype, { words });
+    std::memcpy(result.data(), state.data(), state.size() * sizeof(uint32_t)); // little-endian pairs for uint64
+    return wrap_array(std::move(result));
+}
+
+Value ss_spawn(CallContext& context, std::span<Value> args)
+{
+    auto& self = args[0].as<SeedSequenceObject>();
+    int64_t count = interp::to_index(context, args[1]);
+    Values children;
+    for (int64_t i = self.children_spawned; i < self.children_spawned + count; ++i) {
+        auto child = interp::make_object<SeedSequenceObject>();
+        child->entropy = self.entropy;
+        child->entropy_words = self.entropy_words;
+        child->spawn_key = self.spawn_key;
+        child->spawn_key.push_back(i);
+        children.push_back(Value::object(Type::Opaque, child));
+    }
+    self.children_spawned += std::max<int64_t>(count, 0);
+    return interp::make_list(std::move(children));
+}
+
+const interp::BuiltinSpec seed_sequence_methods[] = {
+    { "generate_state", "(self, n_words, dtype=None)", ss_generate_state, "Return the requested number of words for PRNG seeding (uint32 or uint64)." },
+    { "spawn", "(self, n_children)", ss_spawn, "Spawn a number of child SeedSequence s by extending the spawn_key." },
+};
+
+Value spawn_key_value(const SeedSequenceObject& s)
+{
+    Values items;
+    for (int64_t k : s.spawn_key)
+        items.push_back(Value::integer(k));
+    return interp::make_tuple(std::move(items));
+}
+
+const interp::AttributeSpec seed_sequence_attributes[] = {
+    { "entropy", [](CallContext&, const Value& self) { return self.as<SeedSequenceObject>().entropy; }, "The entropy the sequence was made from." },
+    { "spawn_key", [](CallContext&, const Value& self) { return spawn_key_value(self.as<SeedSequenceObject>()); }, "The spawn key of this sequence." },
+    { "n_children_spawned", [](CallContext&, const Value& self) { return Value::integer(self.as<SeedSequenceObject>().children_spawned); }, "How many children spawn() made." },
+    { "pool_size", [](CallContext&, const Value&) { return Value::integer(random::SeedSequence::pool_size); }, "The size of the entropy pool (4 words)." },
+};
+
+std::string seed_sequence_repr(CallContext& context, const Value& self)
+{
+    const auto& s = self.as<SeedSequenceObject>();
+    std::string text = "SeedSequence(\n    entropy=" + interp::repr_value(context, s.entropy) + ",\n";
+    if (!s.spawn_key.empty())
+        text += "    spawn_key=" + interp::repr_value(context, spawn_key_value(s)) + ",\n";
+    if (s.children_spawned != 0)
+        text += "    n_children_spawned=" + std::to_string(s.children_spawned) + ",\n";
+    return text + ")";
+}
+
 } // namespace
+
+Value rf_seed_sequence(CallContext& context, std::span<Value> args)
+{
+    auto object = interp::make_object<SeedSequenceObject>();
+    if (args[0].is_none()) {
+        std::random_device device;
+        uint64_t low = (static_cast<uint64_t>(device()) << 32) | device();
+        object->entropy = Value::integer(static_cast<int64_t>(low >> 1));
+    } else {
+        object->entropy = args[0];
+    }
+    append_entropy(context, object->entropy, object->entropy_words, true);
+    for (const Value& k : interp::to_vector(context, args[1]))
+        object->spawn_key.push_back(interp::to_index(context, k));
+    return Value::object(Type::Opaque, object);
+}
+
+// PCG64(seed): the bit generator of a fresh Generator state; Generator(bit_generator) wraps it.
+Value rf_pcg64(CallContext& context, std::span<Value> args)
+{
+    auto generator = interp::make_object<GeneratorObject>(seed_sequence(context, args[0]));
+    return Value::object(Type::Opaque, interp::make_object<BitGeneratorObject>(generator));
+}
+
+Value rf_generator(CallContext&, std::span<Value> args)
+{
+    const Value& bits = args[0];
+    if (!bits.is(Type::Opaque) || !dynamic_cast<const BitGeneratorObject*>(&bits.as<interp::OpaqueObject>()))
+        raise(ErrorKind::TypeError, "ramba: Generator takes a PCG64 bit generator");
+    return Value::object(Type::Opaque, bits.as<BitGeneratorObject>().generator);
+}
+
+const interp::TypeInfo& SeedSequenceObject::type_info() const
+{
+    static const interp::TypeInfo info = [] {
+        interp::TypeInfo t;
+        t.name = "numpy.random.bit_generator.SeedSequence";
+        t.methods = seed_sequence_methods;
+        t.attributes = seed_sequence_attributes;
+        t.repr = seed_sequence_repr;
+        t.str = seed_sequence_repr;
+        return t;
+    }();
+    return info;
+}
 
 Value rf_default_rng(CallContext& context, std::span<Value> args)
 {

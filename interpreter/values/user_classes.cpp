@@ -149,7 +149,9 @@ Value exception_init(CallContext& ctx, std::span<Value> a)
     if (a[0].is(Type::Exception)) {
         auto& exception = a[0].as<ExceptionObject>();
         exception.args = a[1].as<TupleObject>().items;
-        exception.message = exception_text(ctx, a[0]);
+        // A user class's str() may read attributes its __init__ has not set yet: raise computes it.
+        if (!exception.cls)
+            exception.message = exception_args_str(ctx, exception);
     }
     return Value();
 }

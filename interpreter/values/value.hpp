@@ -535,6 +535,7 @@ bool user_get_attribute(CallContext&, const Value& object, std::string_view name
 bool user_set_attribute(CallContext&, const Value& object, std::string_view name, const Value& value); // false: not ours
 bool user_delete_attribute(CallContext&, const Value& object, std::string_view name); // false: not ours
 void delete_attribute(CallContext&, const Value& object, std::string_view name); // `del x.name`, delattr()
+bool user_dir(CallContext&, const Value& object, Values& names); // dir() of instances and user classes; false: not ours
 // OPTIMIZATION: `obj.name(...)` on a user instance where name is a plain function on the class (not
 // shadowed by the instance): the function, to call with the receiver as self without a bound method.
 bool find_method_for_call(const Value& receiver, std::string_view name, Value& function);

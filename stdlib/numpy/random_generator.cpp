@@ -2,7 +2,7 @@
 // numpy 1.24's Generator algorithms (ziggurat normals and exponentials, Lemire's bounded integers,
 // Floyd's sampling for choice without replacement), so its streams equal numpy's for a seed.
 // RandomState and the legacy module functions are in random.cpp; argument handling in random_support.
-#include "stdlib/numpy/random_support.hpp"
+#include "stdlib/numpy/random_objects.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -24,107 +24,6 @@ using interp::Values;
 using namespace random_support;
 
 namespace {
-
-struct GeneratorState {
-    random::PCG64 bits;
-    random::BinomialCache binomial;
-    uint32_t next32() { return bits.next32(); }
-    uint64_t next64() { return bits.next64(); }
-    double next_double() { return bits.next_double(); }
-};
-
-struct GeneratorObject final : interp::OpaqueObject {
-    GeneratorState state;
-    explicit GeneratorObject(const random::SeedSequence& seed) : state { random::PCG64(seed), {} } { }
-    const interp::TypeInfo& type_info() const override;
-};
-
-// The bit generator object `rng.bit_generator` returns: a view of its Generator's PCG64.
-struct BitGeneratorObject final : interp::OpaqueObject {
-    interp::Ref<GeneratorObject> generator;
-    explicit BitGeneratorObject(interp::Ref<GeneratorObject> g) : generator(std::move(g)) { }
-    const interp::TypeInfo& type_info() const override;
-};
-
-// numpy's SeedSequence(entropy, spawn_key=()): the entropy as given (for repr and spawn) and its words.
-struct SeedSequenceObject final : interp::OpaqueObject {
-    Value entropy;
-    std::vector<uint32_t> entropy_words;
-    std::vector<int64_t> spawn_key;
-    int64_t children_spawned { 0 };
-    random::SeedSequence sequence() const
-    {
-        std::vector<uint32_t> key;
-        for (int64_t k : spawn_key) {
-            uint64_t u = static_cast<uint64_t>(k);
-            if (u == 0)
-                key.push_back(0);
-            for (; u > 0; u >>= 32)
-                key.push_back(static_cast<uint32_t>(u & 0xFFFFFFFFU));
-        }
-        return random::SeedSequence(entropy_words, key);
-    }
-    const interp::TypeInfo& type_info() const override;
-};
-
-const SeedSequenceObject* as_seed_sequence(const Value& v)
-{
-    return v.is(Type::Opaque) ? dynamic_cast<const SeedSequenceObject*>(&v.as<interp::OpaqueObject>()) : nullptr;
-}
-
-// numpy's _coerce_to_uint32_array: an int becomes its 32-bit words, least significant first (0 ->
-// [0]); a sequence concatenates its items' words.
-void append_entropy(CallContext& context, const Value& value, std::vector<uint32_t>& words, bool top_level)
-{
-    if (value.is(Type::Float) || (is_numpy_scalar(value) && engine::dtype_kind(value.as<ScalarObject>().scalar.dtype) == 'f'))
-        raise(ErrorKind::TypeError, top_level ? "SeedSequence expects int or sequence of ints for entropy not " + interp::str_value(context, value) : "seed must be integer");
-    if (value.is(Type::Int) || value.is(Type::Bool) || is_numpy_scalar(value)) {
-        int64_t n = interp::to_index(context, value);
-        if (n < 0)
-            raise(ErrorKind::ValueError, "expected non-negative integer");
-        uint64_t u = static_cast<uint64_t>(n);
-        if (u == 0)
-            words.push_back(0);
-        while (u > 0) {
-            words.push_back(static_cast<uint32_t>(u & 0xFFFFFFFFU));
-            u >>= 32;
-        }
-        return;
-    }
-    if (is_array(value)) {
-        NDArray a = engine::ascontiguous(value.as<ArrayObject>().array());
-        char kind = engine::dtype_kind(a.dtype);
-        if (kind == 'f' || kind == 'c')
-            raise(ErrorKind::TypeError, "seed must be integer");
-        if (a.dtype == DType::UInt32) {
-            for (int64_t i = 0; i < a.size(); ++i)
-                words.push_back(reinterpret_cast<const uint32_t*>(a.data())[i]);
-            return;
-        }
-        for (int64_t i = 0; i < a.size(); ++i)
-            append_entropy(context, element_to_value(a.dtype, a.data() + static_cast<size_t>(i) * engine::dtype_itemsize(a.dtype)), words, false);
-        return;
-    }
-    if (value.is(Type::List) || value.is(Type::Tuple) || value.is(Type::Range)) {
-        for (const Value& item : interp::to_vector(context, value))
-            append_entropy(context, item, words, false);
-        return;
-    }
-    raise(ErrorKind::TypeError, "SeedSequence expects int or sequence of ints for entropy not " + interp::str_value(context, value));
-}
-
-random::SeedSequence seed_sequence(CallContext& context, const Value& seed)
-{
-    if (const SeedSequenceObject* sequence = as_seed_sequence(seed))
-        return sequence->sequence();
-    if (seed.is_none()) {
-        std::random_device device;
-        return random::SeedSequence({ device(), device(), device(), device() });
-    }
-    std::vector<uint32_t> words;
-    append_entropy(context, seed, words, true);
-    return random::SeedSequence(std::move(words));
-}
 
 using Args = std::span<Value>;
 using Impl = Value (*)(CallContext&, GeneratorState&, Args);
@@ -637,13 +536,6 @@ const interp::BuiltinSpec generator_methods[] = {
     RAMBA_GENERATOR_ROW("dirichlet", "alpha, size=None", g_dirichlet, "Draw samples from the Dirichlet distribution.")
 };
 
-std::string object_address(const void* pointer)
-{
-    char address[32];
-    std::snprintf(address, sizeof address, "%lX", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
-    return address;
-}
-
 std::string generator_str(CallContext&, const Value&) { return "Generator(PCG64)"; }
 std::string generator_repr(CallContext&, const Value& self) { return "Generator(PCG64) at 0x" + object_address(&self.as<GeneratorObject>()); }
 
@@ -656,155 +548,7 @@ const interp::AttributeSpec generator_attributes[] = {
     { "bit_generator", generator_bit_generator, "Gets the bit generator instance used by the generator." },
 };
 
-Value bg_random_raw(CallContext& context, std::span<Value> args)
-{
-    GeneratorState& s = args[0].as<BitGeneratorObject>().generator->state;
-    auto size = size_argument(context, args[1]);
-    if (!size) {
-        engine::Scalar value = engine::Scalar::make(DType::UInt64, s.next64());
-        return element_to_value(DType::UInt64, value.bytes);
-    }
-    NDArray result = NDArray::empty(DType::UInt64, *size);
-    for (int64_t i = 0; i < result.size(); ++i)
-        reinterpret_cast<uint64_t*>(result.data())[i] = s.next64();
-    return wrap_drawn(std::move(result));
-}
-
-Value bg_advance(CallContext& context, std::span<Value> args)
-{
-    int64_t delta = interp::to_index(context, args[1]);
-    if (delta < 0)
-        raise(ErrorKind::ValueError, "ramba: advance takes a non-negative delta");
-    GeneratorState& s = args[0].as<BitGeneratorObject>().generator->state;
-    s.bits.advance(static_cast<random::PCG64::uint128>(delta));
-    s.bits.set_state(s.bits.state(), s.bits.increment(), false, 0);
-    return args[0];
-}
-
-const interp::BuiltinSpec bit_generator_methods[] = {
-    { "random_raw", "(self, size=None)", bg_random_raw, "Return randoms as generated by the underlying BitGenerator (64-bit words)." },
-    { "advance", "(self, delta)", bg_advance, "Advance the underlying RNG as-if delta draws have occurred." },
-};
-
-std::string bit_generator_repr(CallContext&, const Value& self) { return "<numpy.random._pcg64.PCG64 object at 0x" + object_address(&self.as<BitGeneratorObject>()) + ">"; }
-
-Value ss_generate_state(CallContext& context, std::span<Value> args)
-{
-    const auto& self = args[0].as<SeedSequenceObject>();
-    int64_t words = interp::to_index(context, args[1]);
-    DType dtype = args[2].is_none() ? DType::UInt32 : to_dtype(context, args[2]).value_or(DType::UInt32);
-    if (dtype != DType::UInt32 && dtype != DType::UInt64)
-        raise(ErrorKind::ValueError, "only support uint32 or uint64");
-    std::vector<uint32_t> state = self.sequence().generate_state(static_cast<size_t>(dtype == DType::UInt64 ? 2 * words : words));
-    NDArray result = NDArray::empty(dtype, { words });
-    std::memcpy(result.data(), state.data(), state.size() * sizeof(uint32_t)); // little-endian pairs for uint64
-    return wrap_array(std::move(result));
-}
-
-Value ss_spawn(CallContext& context, std::span<Value> args)
-{
-    auto& self = args[0].as<SeedSequenceObject>();
-    int64_t count = interp::to_index(context, args[1]);
-    Values children;
-    for (int64_t i = self.children_spawned; i < self.children_spawned + count; ++i) {
-        auto child = interp::make_object<SeedSequenceObject>();
-        child->entropy = self.entropy;
-        child->entropy_words = self.entropy_words;
-        child->spawn_key = self.spawn_key;
-        child->spawn_key.push_back(i);
-        children.push_back(Value::object(Type::Opaque, child));
-    }
-    self.children_spawned += std::max<int64_t>(count, 0);
-    return interp::make_list(std::move(children));
-}
-
-const interp::BuiltinSpec seed_sequence_methods[] = {
-    { "generate_state", "(self, n_words, dtype=None)", ss_generate_state, "Return the requested number of words for PRNG seeding (uint32 or uint64)." },
-    { "spawn", "(self, n_children)", ss_spawn, "Spawn a number of child SeedSequence s by extending the spawn_key." },
-};
-
-Value spawn_key_value(const SeedSequenceObject& s)
-{
-    Values items;
-    for (int64_t k : s.spawn_key)
-        items.push_back(Value::integer(k));
-    return interp::make_tuple(std::move(items));
-}
-
-const interp::AttributeSpec seed_sequence_attributes[] = {
-    { "entropy", [](CallContext&, const Value& self) { return self.as<SeedSequenceObject>().entropy; }, "The entropy the sequence was made from." },
-    { "spawn_key", [](CallContext&, const Value& self) { return spawn_key_value(self.as<SeedSequenceObject>()); }, "The spawn key of this sequence." },
-    { "n_children_spawned", [](CallContext&, const Value& self) { return Value::integer(self.as<SeedSequenceObject>().children_spawned); }, "How many children spawn() made." },
-    { "pool_size", [](CallContext&, const Value&) { return Value::integer(random::SeedSequence::pool_size); }, "The size of the entropy pool (4 words)." },
-};
-
-std::string seed_sequence_repr(CallContext& context, const Value& self)
-{
-    const auto& s = self.as<SeedSequenceObject>();
-    std::string text = "SeedSequence(\n    entropy=" + interp::repr_value(context, s.entropy) + ",\n";
-    if (!s.spawn_key.empty())
-        text += "    spawn_key=" + interp::repr_value(context, spawn_key_value(s)) + ",\n";
-    if (s.children_spawned != 0)
-        text += "    n_children_spawned=" + std::to_string(s.children_spawned) + ",\n";
-    return text + ")";
-}
-
 } // namespace
-
-Value rf_seed_sequence(CallContext& context, std::span<Value> args)
-{
-    auto object = interp::make_object<SeedSequenceObject>();
-    if (args[0].is_none()) {
-        std::random_device device;
-        uint64_t low = (static_cast<uint64_t>(device()) << 32) | device();
-        object->entropy = Value::integer(static_cast<int64_t>(low >> 1));
-    } else {
-        object->entropy = args[0];
-    }
-    append_entropy(context, object->entropy, object->entropy_words, true);
-    for (const Value& k : interp::to_vector(context, args[1]))
-        object->spawn_key.push_back(interp::to_index(context, k));
-    return Value::object(Type::Opaque, object);
-}
-
-// PCG64(seed): the bit generator of a fresh Generator state; Generator(bit_generator) wraps it.
-Value rf_pcg64(CallContext& context, std::span<Value> args)
-{
-    auto generator = interp::make_object<GeneratorObject>(seed_sequence(context, args[0]));
-    return Value::object(Type::Opaque, interp::make_object<BitGeneratorObject>(generator));
-}
-
-Value rf_generator(CallContext&, std::span<Value> args)
-{
-    const Value& bits = args[0];
-    if (!bits.is(Type::Opaque) || !dynamic_cast<const BitGeneratorObject*>(&bits.as<interp::OpaqueObject>()))
-        raise(ErrorKind::TypeError, "ramba: Generator takes a PCG64 bit generator");
-    return Value::object(Type::Opaque, bits.as<BitGeneratorObject>().generator);
-}
-
-const interp::TypeInfo& SeedSequenceObject::type_info() const
-{
-    static const interp::TypeInfo info = [] {
-        interp::TypeInfo t;
-        t.name = "numpy.random.bit_generator.SeedSequence";
-        t.methods = seed_sequence_methods;
-        t.attributes = seed_sequence_attributes;
-        t.repr = seed_sequence_repr;
-        t.str = seed_sequence_repr;
-        return t;
-    }();
-    return info;
-}
-
-Value rf_default_rng(CallContext& context, std::span<Value> args)
-{
-    const Value& seed = args[0];
-    if (seed.is(Type::Opaque) && dynamic_cast<const GeneratorObject*>(&seed.as<interp::OpaqueObject>()))
-        return seed;
-    if (seed.is(Type::Opaque) && dynamic_cast<const BitGeneratorObject*>(&seed.as<interp::OpaqueObject>()))
-        return Value::object(Type::Opaque, seed.as<BitGeneratorObject>().generator);
-    return Value::object(Type::Opaque, interp::make_object<GeneratorObject>(seed_sequence(context, seed)));
-}
 
 const interp::TypeInfo& GeneratorObject::type_info() const
 {
@@ -815,19 +559,6 @@ const interp::TypeInfo& GeneratorObject::type_info() const
         t.attributes = generator_attributes;
         t.repr = generator_repr;
         t.str = generator_str;
-        return t;
-    }();
-    return info;
-}
-
-const interp::TypeInfo& BitGeneratorObject::type_info() const
-{
-    static const interp::TypeInfo info = [] {
-        interp::TypeInfo t;
-        t.name = "numpy.random._pcg64.PCG64";
-        t.methods = bit_generator_methods;
-        t.repr = bit_generator_repr;
-        t.str = bit_generator_repr;
         return t;
     }();
     return info;

@@ -9,7 +9,7 @@
 #include <span>
 
 #include "engine/random/bounded_integers.hpp"
-#include "engine/random/distributions.hpp"
+#include "engine/random/legacy_distributions.hpp"
 #include "engine/random/pcg64.hpp"
 #include "stdlib/numpy/types.hpp"
 

@@ -1,19 +1,12 @@
 // Registers the standard library's modules with the interpreter (see stdlib.hpp): Python's math,
-<<<<<<< HEAD
-// time, sys, itertools, functools, operator, heapq, bisect, copy, string, typing, __future__, os, re and json
-// from stdlib/python/, the numpy modules from stdlib/numpy/.
-=======
-// time, random and sys from stdlib/python/, the numpy modules from stdlib/numpy/.
->>>>>>> main
+// time, random, sys, itertools, functools, operator, heapq, bisect, copy, string, typing, __future__,
+// os, re and json from stdlib/python/, the numpy modules from stdlib/numpy/.
 #include "stdlib/stdlib.hpp"
 
 #include "stdlib/numpy/module.hpp"
 #include "stdlib/python/math_module.hpp"
-<<<<<<< HEAD
 #include "stdlib/python/python_modules.hpp"
-=======
 #include "stdlib/python/random_module.hpp"
->>>>>>> main
 #include "stdlib/python/sys_module.hpp"
 #include "stdlib/python/time_module.hpp"
 

@@ -290,10 +290,21 @@ bool find_in_mro(const ClassObject& cls, std::string_view name, size_t hash, Val
     return false;
 }
 
+namespace {
+bool is_data_descriptor(const Value& attribute);
+}
+
 void update_special_flags(ClassObject& cls)
 {
     cls.custom_getattribute = class_lookup(cls, "__getattribute__") != nullptr;
     cls.custom_setattr = class_lookup(cls, "__setattr__") != nullptr;
+    cls.has_data_descriptors = false;
+    for (const ClassObject* c : cls.mro) {
+        if (!c->dict)
+            continue;
+        for (auto& [key, value] : c->dict->entries)
+            cls.has_data_descriptors = cls.has_data_descriptors || is_data_descriptor(value);
+    }
 }
 
 const ClassObject* user_class_of(const Value& value)
@@ -841,6 +852,13 @@ bool generic_get_attribute(CallContext& ctx, const Value& object, std::string_vi
     }
     Value attribute;
     size_t hash = str_hash(name);
+    // OPTIMIZATION: without data descriptors in the class, the instance's own attribute wins at once.
+    if (!cls->has_data_descriptors && !object.is(Type::Exception)) {
+        if (const Value* value = dict_find_str(*object.as<InstanceObject>().dict, name, hash)) {
+            out = *value;
+            return true;
+        }
+    }
     bool found = find_in_mro(*cls, name, hash, attribute, nullptr);
     if (found && is_data_descriptor(attribute)) {
         if (DescriptorObject* descriptor = as_descriptor(attribute)) {
@@ -910,7 +928,7 @@ void set_plain_attribute(CallContext& ctx, const Value& object, std::string_view
     const ClassObject* cls = user_class_of(object);
     Value attribute;
     size_t hash = str_hash(name);
-    if (cls && find_in_mro(*cls, name, hash, attribute, nullptr) && is_data_descriptor(attribute)) {
+    if (cls && cls->has_data_descriptors && find_in_mro(*cls, name, hash, attribute, nullptr) && is_data_descriptor(attribute)) {
         if (DescriptorObject* descriptor = as_descriptor(attribute)) {
             if (descriptor->setter.is_none())
                 throw_error(ErrorKind::AttributeError, "property '" + std::string(name) + "' of '" + cls->name + "' object has no setter");

@@ -338,6 +338,7 @@ struct ClassObject final : Object {
     std::shared_ptr<const TypeInfo> instance_info; // user classes: the hooks their instances use
     bool custom_getattribute { false };    // user classes: the MRO defines __getattribute__ / __setattr__
     bool custom_setattr { false };
+    bool has_data_descriptors { true };    // user classes: a property or __set__/__delete__ object in the MRO
     bool is_user() const { return dict.get() != nullptr; }
 };
 

@@ -63,6 +63,7 @@ Library load()
     bind(lapacke, "LAPACKE_zgetrf", library.zgetrf);
     bind(lapacke, "LAPACKE_dgeev", library.dgeev);
     bind(lapacke, "LAPACKE_dsyevd", library.dsyevd);
+    bind(lapacke, "LAPACKE_dgesdd", library.dgesdd);
     // The handles stay open for the life of the process.
     return library;
 }

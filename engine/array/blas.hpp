@@ -25,6 +25,7 @@ struct Library {
     decltype(&::LAPACKE_zgetrf) zgetrf;
     decltype(&::LAPACKE_dgeev) dgeev;
     decltype(&::LAPACKE_dsyevd) dsyevd;
+    decltype(&::LAPACKE_dgesdd) dgesdd;
     void (*set_num_threads)(int);
 };
 

@@ -27,6 +27,11 @@ NDArray det(const NDArray&);
 // eig: eigenvalues and right eigenvectors (complex128 only when some eigenvalue is complex, as numpy).
 std::pair<NDArray, NDArray> eig(const NDArray&);
 std::pair<NDArray, NDArray> eigh(const NDArray&);
+// svd of a real 2-d matrix by LAPACK's dgesdd, as numpy.linalg.svd (full_matrices=True): u, s, vh.
+struct SingularValues {
+    NDArray u, s, vh;
+};
+SingularValues svd(const NDArray&);
 NDArray eigvals(const NDArray&);
 // ord: nullopt (2-norm / Frobenius), "fro", "inf", "-inf", or a number; axis: nullopt = all.
 NDArray norm(const NDArray&, std::optional<std::string> ord, std::optional<std::vector<int64_t>> axes, bool keepdims);

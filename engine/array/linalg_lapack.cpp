@@ -184,6 +184,22 @@ std::pair<NDArray, NDArray> eigh(const NDArray& a_in)
     return { values, a };
 }
 
+SingularValues svd(const NDArray& a_in)
+{
+    if (a_in.ndim() != 2 || dtype_kind(a_in.dtype) == 'c')
+        value_error("ramba: linalg.svd supports real 2-d matrices");
+    int m = static_cast<int>(a_in.shape[0]), n = static_cast<int>(a_in.shape[1]);
+    NDArray a = copy(astype(a_in, DType::Float64));
+    SingularValues out { NDArray::empty(DType::Float64, { m, m }), NDArray::empty(DType::Float64, { std::min(m, n) }),
+        NDArray::empty(DType::Float64, { n, n }) };
+    // numpy: dgesdd with jobz='A' on the same matrix (LAPACKE hands LAPACK a column-major copy).
+    int info = m > 0 && n > 0 ? blas::library().dgesdd(LAPACK_ROW_MAJOR, 'A', m, n, reinterpret_cast<double*>(a.data()), n,
+        reinterpret_cast<double*>(out.s.data()), reinterpret_cast<double*>(out.u.data()), m, reinterpret_cast<double*>(out.vh.data()), n) : 0;
+    if (info > 0)
+        linalg_error("SVD did not converge");
+    return out;
+}
+
 NDArray norm(const NDArray& a_in, std::optional<std::string> ord, std::optional<std::vector<int64_t>> axes, bool keepdims)
 {
     // numpy: with axis=None and the 2-norm / Frobenius norm, sqrt(dot(x.ravel(), x.ravel())) through

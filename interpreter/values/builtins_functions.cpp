@@ -494,6 +494,7 @@ Value builtin_dir(CallContext& ctx, std::span<Value> a)
     if (v.is(Type::Module)) {
         for (auto& [name, value] : v.as<ModuleObject>().attributes)
             names.push_back(make_str(name));
+    } else if (user_dir(ctx, v, names)) {
     } else {
         std::span<const BuiltinSpec> methods;
         switch (v.type()) {

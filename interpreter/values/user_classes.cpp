@@ -149,7 +149,9 @@ Value exception_init(CallContext& ctx, std::span<Value> a)
     if (a[0].is(Type::Exception)) {
         auto& exception = a[0].as<ExceptionObject>();
         exception.args = a[1].as<TupleObject>().items;
-        exception.message = exception_text(ctx, a[0]);
+        // A user class's str() may read attributes its __init__ has not set yet: raise computes it.
+        if (!exception.cls)
+            exception.message = exception_args_str(ctx, exception);
     }
     return Value();
 }
@@ -288,10 +290,21 @@ bool find_in_mro(const ClassObject& cls, std::string_view name, size_t hash, Val
     return false;
 }
 
+namespace {
+bool is_data_descriptor(const Value& attribute);
+}
+
 void update_special_flags(ClassObject& cls)
 {
     cls.custom_getattribute = class_lookup(cls, "__getattribute__") != nullptr;
     cls.custom_setattr = class_lookup(cls, "__setattr__") != nullptr;
+    cls.has_data_descriptors = false;
+    for (const ClassObject* c : cls.mro) {
+        if (!c->dict)
+            continue;
+        for (auto& [key, value] : c->dict->entries)
+            cls.has_data_descriptors = cls.has_data_descriptors || is_data_descriptor(value);
+    }
 }
 
 const ClassObject* user_class_of(const Value& value)
@@ -331,6 +344,12 @@ Value make_user_class(CallContext& ctx, std::string name, std::string qualname, 
     cls->qualname = std::move(qualname);
     cls->is_instance = user_is_instance;
     cls->dict = std::move(namespace_dict);
+    // Python: type.__new__ takes __qualname__ out of the namespace (a body may set its own).
+    if (const Value* given = dict_find_str(*cls->dict, "__qualname__")) {
+        if (given->is(Type::Str))
+            cls->qualname = given->as<StrObject>().value;
+        dict_erase(ctx, *cls->dict, make_str("__qualname__"));
+    }
     cls->bases = bases;
     cls->mro = linearize(*cls, bases);
     for (const ClassObject* c : cls->mro) {
@@ -833,6 +852,13 @@ bool generic_get_attribute(CallContext& ctx, const Value& object, std::string_vi
     }
     Value attribute;
     size_t hash = str_hash(name);
+    // OPTIMIZATION: without data descriptors in the class, the instance's own attribute wins at once.
+    if (!cls->has_data_descriptors && !object.is(Type::Exception)) {
+        if (const Value* value = dict_find_str(*object.as<InstanceObject>().dict, name, hash)) {
+            out = *value;
+            return true;
+        }
+    }
     bool found = find_in_mro(*cls, name, hash, attribute, nullptr);
     if (found && is_data_descriptor(attribute)) {
         if (DescriptorObject* descriptor = as_descriptor(attribute)) {
@@ -902,7 +928,7 @@ void set_plain_attribute(CallContext& ctx, const Value& object, std::string_view
     const ClassObject* cls = user_class_of(object);
     Value attribute;
     size_t hash = str_hash(name);
-    if (cls && find_in_mro(*cls, name, hash, attribute, nullptr) && is_data_descriptor(attribute)) {
+    if (cls && cls->has_data_descriptors && find_in_mro(*cls, name, hash, attribute, nullptr) && is_data_descriptor(attribute)) {
         if (DescriptorObject* descriptor = as_descriptor(attribute)) {
             if (descriptor->setter.is_none())
                 throw_error(ErrorKind::AttributeError, "property '" + std::string(name) + "' of '" + cls->name + "' object has no setter");
@@ -1036,6 +1062,46 @@ bool call_special(CallContext& ctx, const Value& self, std::string_view name, st
     }
     Value bound = bind_to_instance(ctx, *method, self, class_value(*cls));
     out = ctx.call(bound, args);
+    return true;
+}
+
+bool user_dir(CallContext& ctx, const Value& object, Values& names)
+{
+    const ClassObject* cls = object.is(Type::Class) ? &object.as<ClassObject>() : user_class_of(object);
+    if (!cls || (object.is(Type::Class) && !cls->is_user() && !cls->error_kind))
+        return false;
+    static constexpr const char* object_names[] = { "__class__", "__delattr__", "__dir__", "__doc__", "__eq__",
+        "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+        "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+        "__setattr__", "__sizeof__", "__str__", "__subclasshook__" };
+    static constexpr const char* exception_names[] = { "__cause__", "__context__", "__setstate__",
+        "__suppress_context__", "__traceback__", "add_note", "args", "with_traceback" };
+    Value seen = make_dict();
+    auto add = [&](const Value& name) { dict_set(ctx, seen.as<DictObject>(), name, Value()); };
+    for (const char* name : object_names)
+        add(make_str(name));
+    if (cls->error_kind) {
+        for (const char* name : exception_names)
+            add(make_str(name));
+    }
+    if (cls->is_user()) {
+        for (const char* name : { "__dict__", "__module__", "__weakref__" })
+            add(make_str(name));
+    }
+    for (const ClassObject* c : cls->mro) {
+        if (c->dict) {
+            for (auto& [key, value] : c->dict->entries)
+                add(key);
+        }
+    }
+    if (!object.is(Type::Class)) {
+        if (DictObject* dict = instance_dict(object, false)) {
+            for (auto& [key, value] : dict->entries)
+                add(key);
+        }
+    }
+    for (auto& [key, value] : seen.as<DictObject>().entries)
+        names.push_back(key);
     return true;
 }
 

@@ -279,8 +279,6 @@ Value construct_user_instance(CallContext& ctx, const Value& cls_value, std::spa
         // object.__init__: no arguments unless __new__ was overridden; BaseException.__init__: args.
         if (!instance.is(Type::Exception) && (!args.empty() || !keywords.empty()) && !class_lookup(cls, "__new__"))
             throw_error(ErrorKind::TypeError, cls.name + "() takes no arguments");
-        if (instance.is(Type::Exception))
-            instance.as<ExceptionObject>().message = exception_text(ctx, instance);
         return instance;
     }
     Values with_self;
@@ -291,8 +289,6 @@ Value construct_user_instance(CallContext& ctx, const Value& cls_value, std::spa
     Value result = init.is(Type::Function) ? ctx.call(init, with_self, keywords) : ctx.call(bound, args, keywords);
     if (!result.is_none())
         throw_error(ErrorKind::TypeError, "__init__() should return None, not '" + std::string(type_name(result)) + "'");
-    if (instance.is(Type::Exception))
-        instance.as<ExceptionObject>().message = exception_text(ctx, instance);
     return instance;
 }
 
@@ -467,7 +463,7 @@ Value instance_iterate(CallContext& ctx, const Value& self)
             return result;
         if (is_user_instance(result) && class_lookup(*user_class_of(result), "__next__"))
             return Value::object(Type::Iterator, make_object<UserIterator>(result));
-        if (is_library_object(result) || result.is(Type::List) || result.is(Type::Tuple))
+        if (is_user_instance(result) || is_library_object(result) || result.is(Type::List) || result.is(Type::Tuple))
             throw_error(ErrorKind::TypeError, "iter() returned non-iterator of type '" + std::string(type_name(result)) + "'");
         return iterate(ctx, result);
     }

@@ -338,6 +338,7 @@ struct ClassObject final : Object {
     std::shared_ptr<const TypeInfo> instance_info; // user classes: the hooks their instances use
     bool custom_getattribute { false };    // user classes: the MRO defines __getattribute__ / __setattr__
     bool custom_setattr { false };
+    bool has_data_descriptors { true };    // user classes: a property or __set__/__delete__ object in the MRO
     bool is_user() const { return dict.get() != nullptr; }
 };
 
@@ -535,6 +536,7 @@ bool user_get_attribute(CallContext&, const Value& object, std::string_view name
 bool user_set_attribute(CallContext&, const Value& object, std::string_view name, const Value& value); // false: not ours
 bool user_delete_attribute(CallContext&, const Value& object, std::string_view name); // false: not ours
 void delete_attribute(CallContext&, const Value& object, std::string_view name); // `del x.name`, delattr()
+bool user_dir(CallContext&, const Value& object, Values& names); // dir() of instances and user classes; false: not ours
 // OPTIMIZATION: `obj.name(...)` on a user instance where name is a plain function on the class (not
 // shadowed by the instance): the function, to call with the receiver as self without a bound method.
 bool find_method_for_call(const Value& receiver, std::string_view name, Value& function);

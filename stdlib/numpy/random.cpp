@@ -25,7 +25,11 @@ using interp::Values;
 using namespace random_support;
 namespace legacy = ramba::random::legacy;
 
-Value rf_default_rng(CallContext&, std::span<Value>); // random_generator.cpp
+// random_generator.cpp
+Value rf_default_rng(CallContext&, std::span<Value>);
+Value rf_seed_sequence(CallContext&, std::span<Value>);
+Value rf_pcg64(CallContext&, std::span<Value>);
+Value rf_generator(CallContext&, std::span<Value>);
 
 namespace {
 
@@ -513,6 +517,16 @@ Value rs_dirichlet(CallContext& context, legacy::LegacyState& s, Args args)
     return wrap_drawn(std::move(result));
 }
 
+Value rs_multivariate_normal(CallContext& context, legacy::LegacyState& s, Args args)
+{
+    return multivariate_normal(context, args[0], args[1], args[2], args[3], args[4], MultivariateMethod::LegacySvd, [&](const Shape& shape) {
+        NDArray normals = NDArray::empty(DType::Float64, shape);
+        for (int64_t i = 0; i < normals.size(); ++i)
+            reinterpret_cast<double*>(normals.data())[i] = legacy::gauss(s);
+        return normals;
+    });
+}
+
 template<Impl impl>
 Value module_entry(CallContext& context, std::span<Value> args) { return impl(context, global_state().state, args); }
 template<Impl impl>
@@ -563,6 +577,7 @@ Value method_entry(CallContext& context, std::span<Value> args) { return impl(co
     X("geometric", "p, size=None", rs_geometric, "Draw samples from the geometric distribution.")                        \
     X("hypergeometric", "ngood, nbad, nsample, size=None", rs_hypergeometric, "Draw samples from a Hypergeometric distribution.") \
     X("logseries", "p, size=None", rs_logseries, "Draw samples from a logarithmic series distribution.")                 \
+    X("multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8", rs_multivariate_normal, "Draw random samples from a multivariate normal distribution.") \
     X("multinomial", "n, pvals, size=None", rs_multinomial, "Draw samples from a multinomial distribution.")             \
     X("dirichlet", "alpha, size=None", rs_dirichlet, "Draw samples from the Dirichlet distribution.")
 
@@ -580,6 +595,9 @@ const interp::BuiltinSpec module_rows[] = {
     { "sample", "(size=None)", module_entry<rs_random_sample>, "Return random floats in the half-open interval [0.0, 1.0)." },
     { "RandomState", "(seed=None)", rf_random_state, "Container for the slow Mersenne Twister pseudo-random number generator (numpy's legacy streams)." },
     { "default_rng", "(seed=None)", rf_default_rng, "Construct a new Generator with the default BitGenerator (PCG64)." },
+    { "SeedSequence", "(entropy=None, *, spawn_key=())", rf_seed_sequence, "SeedSequence mixes sources of entropy in a reproducible way to set the initial state for independent and very probably non-overlapping BitGenerators." },
+    { "PCG64", "(seed=None)", rf_pcg64, "BitGenerator for the PCG-64 pseudo-random number generator." },
+    { "Generator", "(bit_generator)", rf_generator, "Container for the BitGenerators." },
 };
 
 const interp::BuiltinSpec random_state_methods[] = { RAMBA_RANDOM_STATE_ROWS(RAMBA_METHOD_ROW) };

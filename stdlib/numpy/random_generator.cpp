@@ -2,7 +2,7 @@
 // numpy 1.24's Generator algorithms (ziggurat normals and exponentials, Lemire's bounded integers,
 // Floyd's sampling for choice without replacement), so its streams equal numpy's for a seed.
 // RandomState and the legacy module functions are in random.cpp; argument handling in random_support.
-#include "stdlib/numpy/random_support.hpp"
+#include "stdlib/numpy/random_objects.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -24,79 +24,6 @@ using interp::Values;
 using namespace random_support;
 
 namespace {
-
-struct GeneratorState {
-    random::PCG64 bits;
-    random::BinomialCache binomial;
-    uint32_t next32() { return bits.next32(); }
-    uint64_t next64() { return bits.next64(); }
-    double next_double() { return bits.next_double(); }
-};
-
-struct GeneratorObject final : interp::OpaqueObject {
-    GeneratorState state;
-    explicit GeneratorObject(const random::SeedSequence& seed) : state { random::PCG64(seed), {} } { }
-    const interp::TypeInfo& type_info() const override;
-};
-
-// The bit generator object `rng.bit_generator` returns: a view of its Generator's PCG64.
-struct BitGeneratorObject final : interp::OpaqueObject {
-    interp::Ref<GeneratorObject> generator;
-    explicit BitGeneratorObject(interp::Ref<GeneratorObject> g) : generator(std::move(g)) { }
-    const interp::TypeInfo& type_info() const override;
-};
-
-// numpy's _coerce_to_uint32_array: an int becomes its 32-bit words, least significant first (0 ->
-// [0]); a sequence concatenates its items' words.
-void append_entropy(CallContext& context, const Value& value, std::vector<uint32_t>& words, bool top_level)
-{
-    if (value.is(Type::Float) || (is_numpy_scalar(value) && engine::dtype_kind(value.as<ScalarObject>().scalar.dtype) == 'f'))
-        raise(ErrorKind::TypeError, top_level ? "SeedSequence expects int or sequence of ints for entropy not " + interp::str_value(context, value) : "seed must be integer");
-    if (value.is(Type::Int) || value.is(Type::Bool) || is_numpy_scalar(value)) {
-        int64_t n = interp::to_index(context, value);
-        if (n < 0)
-            raise(ErrorKind::ValueError, "expected non-negative integer");
-        uint64_t u = static_cast<uint64_t>(n);
-        if (u == 0)
-            words.push_back(0);
-        while (u > 0) {
-            words.push_back(static_cast<uint32_t>(u & 0xFFFFFFFFU));
-            u >>= 32;
-        }
-        return;
-    }
-    if (is_array(value)) {
-        NDArray a = engine::ascontiguous(value.as<ArrayObject>().array());
-        char kind = engine::dtype_kind(a.dtype);
-        if (kind == 'f' || kind == 'c')
-            raise(ErrorKind::TypeError, "seed must be integer");
-        if (a.dtype == DType::UInt32) {
-            for (int64_t i = 0; i < a.size(); ++i)
-                words.push_back(reinterpret_cast<const uint32_t*>(a.data())[i]);
-            return;
-        }
-        for (int64_t i = 0; i < a.size(); ++i)
-            append_entropy(context, element_to_value(a.dtype, a.data() + static_cast<size_t>(i) * engine::dtype_itemsize(a.dtype)), words, false);
-        return;
-    }
-    if (value.is(Type::List) || value.is(Type::Tuple) || value.is(Type::Range)) {
-        for (const Value& item : interp::to_vector(context, value))
-            append_entropy(context, item, words, false);
-        return;
-    }
-    raise(ErrorKind::TypeError, "SeedSequence expects int or sequence of ints for entropy not " + interp::str_value(context, value));
-}
-
-random::SeedSequence seed_sequence(CallContext& context, const Value& seed)
-{
-    if (seed.is_none()) {
-        std::random_device device;
-        return random::SeedSequence({ device(), device(), device(), device() });
-    }
-    std::vector<uint32_t> words;
-    append_entropy(context, seed, words, true);
-    return random::SeedSequence(std::move(words));
-}
 
 using Args = std::span<Value>;
 using Impl = Value (*)(CallContext&, GeneratorState&, Args);
@@ -544,6 +471,22 @@ Value g_dirichlet(CallContext& context, GeneratorState& s, Args args)
     return wrap_drawn(std::move(result));
 }
 
+Value g_multivariate_normal(CallContext& context, GeneratorState& s, Args args)
+{
+    std::string method = interp::str_value(context, args[5]);
+    if (method != "svd" && method != "eigh" && method != "cholesky")
+        raise(ErrorKind::ValueError, "method must be one of {'eigh', 'svd', 'cholesky'}");
+    if (method == "cholesky")
+        raise(ErrorKind::ValueError, "ramba: multivariate_normal(method='cholesky') is not supported yet");
+    return multivariate_normal(context, args[0], args[1], args[2], args[3], args[4], method == "svd" ? MultivariateMethod::Svd : MultivariateMethod::Eigh,
+        [&](const Shape& shape) {
+            NDArray normals = NDArray::empty(DType::Float64, shape);
+            for (int64_t i = 0; i < normals.size(); ++i)
+                reinterpret_cast<double*>(normals.data())[i] = random::standard_normal(s);
+            return normals;
+        });
+}
+
 template<Impl impl>
 Value method_entry(CallContext& context, std::span<Value> args) { return impl(context, args[0].as<GeneratorObject>().state, args.subspan(1)); }
 
@@ -588,16 +531,10 @@ const interp::BuiltinSpec generator_methods[] = {
     RAMBA_GENERATOR_ROW("geometric", "p, size=None", g_geometric, "Draw samples from the geometric distribution.")
     RAMBA_GENERATOR_ROW("hypergeometric", "ngood, nbad, nsample, size=None", g_hypergeometric, "Draw samples from a Hypergeometric distribution.")
     RAMBA_GENERATOR_ROW("logseries", "p, size=None", g_logseries, "Draw samples from a logarithmic series distribution.")
+    RAMBA_GENERATOR_ROW("multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8, *, method='svd'", g_multivariate_normal, "Draw random samples from a multivariate normal distribution.")
     RAMBA_GENERATOR_ROW("multinomial", "n, pvals, size=None", g_multinomial, "Draw samples from a multinomial distribution.")
     RAMBA_GENERATOR_ROW("dirichlet", "alpha, size=None", g_dirichlet, "Draw samples from the Dirichlet distribution.")
 };
-
-std::string object_address(const void* pointer)
-{
-    char address[32];
-    std::snprintf(address, sizeof address, "%lX", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
-    return address;
-}
 
 std::string generator_str(CallContext&, const Value&) { return "Generator(PCG64)"; }
 std::string generator_repr(CallContext&, const Value& self) { return "Generator(PCG64) at 0x" + object_address(&self.as<GeneratorObject>()); }
@@ -611,49 +548,7 @@ const interp::AttributeSpec generator_attributes[] = {
     { "bit_generator", generator_bit_generator, "Gets the bit generator instance used by the generator." },
 };
 
-Value bg_random_raw(CallContext& context, std::span<Value> args)
-{
-    GeneratorState& s = args[0].as<BitGeneratorObject>().generator->state;
-    auto size = size_argument(context, args[1]);
-    if (!size) {
-        engine::Scalar value = engine::Scalar::make(DType::UInt64, s.next64());
-        return element_to_value(DType::UInt64, value.bytes);
-    }
-    NDArray result = NDArray::empty(DType::UInt64, *size);
-    for (int64_t i = 0; i < result.size(); ++i)
-        reinterpret_cast<uint64_t*>(result.data())[i] = s.next64();
-    return wrap_drawn(std::move(result));
-}
-
-Value bg_advance(CallContext& context, std::span<Value> args)
-{
-    int64_t delta = interp::to_index(context, args[1]);
-    if (delta < 0)
-        raise(ErrorKind::ValueError, "ramba: advance takes a non-negative delta");
-    GeneratorState& s = args[0].as<BitGeneratorObject>().generator->state;
-    s.bits.advance(static_cast<random::PCG64::uint128>(delta));
-    s.bits.set_state(s.bits.state(), s.bits.increment(), false, 0);
-    return args[0];
-}
-
-const interp::BuiltinSpec bit_generator_methods[] = {
-    { "random_raw", "(self, size=None)", bg_random_raw, "Return randoms as generated by the underlying BitGenerator (64-bit words)." },
-    { "advance", "(self, delta)", bg_advance, "Advance the underlying RNG as-if delta draws have occurred." },
-};
-
-std::string bit_generator_repr(CallContext&, const Value& self) { return "<numpy.random._pcg64.PCG64 object at 0x" + object_address(&self.as<BitGeneratorObject>()) + ">"; }
-
 } // namespace
-
-Value rf_default_rng(CallContext& context, std::span<Value> args)
-{
-    const Value& seed = args[0];
-    if (seed.is(Type::Opaque) && dynamic_cast<const GeneratorObject*>(&seed.as<interp::OpaqueObject>()))
-        return seed;
-    if (seed.is(Type::Opaque) && dynamic_cast<const BitGeneratorObject*>(&seed.as<interp::OpaqueObject>()))
-        return Value::object(Type::Opaque, seed.as<BitGeneratorObject>().generator);
-    return Value::object(Type::Opaque, interp::make_object<GeneratorObject>(seed_sequence(context, seed)));
-}
 
 const interp::TypeInfo& GeneratorObject::type_info() const
 {
@@ -664,19 +559,6 @@ const interp::TypeInfo& GeneratorObject::type_info() const
         t.attributes = generator_attributes;
         t.repr = generator_repr;
         t.str = generator_str;
-        return t;
-    }();
-    return info;
-}
-
-const interp::TypeInfo& BitGeneratorObject::type_info() const
-{
-    static const interp::TypeInfo info = [] {
-        interp::TypeInfo t;
-        t.name = "numpy.random._pcg64.PCG64";
-        t.methods = bit_generator_methods;
-        t.repr = bit_generator_repr;
-        t.str = bit_generator_repr;
         return t;
     }();
     return info;

@@ -9,7 +9,7 @@
 #include <span>
 
 #include "engine/random/bounded_integers.hpp"
-#include "engine/random/distributions.hpp"
+#include "engine/random/legacy_distributions.hpp"
 #include "engine/random/pcg64.hpp"
 #include "stdlib/numpy/types.hpp"
 
@@ -199,5 +199,13 @@ std::vector<int64_t> choice_unique_by_cdf(std::vector<double> p, int64_t count, 
 Value choice_result(const Population&, std::vector<int64_t> indices, const std::optional<engine::Shape>& size, int64_t axis = 0);
 
 int64_t shape_size(const engine::Shape&);
+
+// multivariate_normal(mean, cov, size, check_valid, tol): `normals(count)` draws the standard normals
+// (RandomState's polar method or Generator's ziggurat), then numpy's transform: RandomState
+// x @ (sqrt(s)[:, None] * v) from svd(cov); Generator mean + x @ (u * sqrt(s)).T (method 'svd') or
+// from eigh (method 'eigh'). The check of cov is numpy's allclose(vh.T * s @ vh, cov).
+enum class MultivariateMethod { LegacySvd, Svd, Eigh };
+Value multivariate_normal(CallContext&, const Value& mean, const Value& cov, const Value& size, const Value& check_valid,
+    const Value& tol, MultivariateMethod, const std::function<engine::NDArray(const engine::Shape&)>& normals);
 
 } // namespace ramba::numpy::random_support

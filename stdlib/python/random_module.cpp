@@ -1,7 +1,8 @@
 // Python's `random` module on engine/random's MT19937, with CPython 3.11's exact streams: seed(int)
 // by init_by_array of the absolute value's 32-bit words, random() as the 53-bit double of two words,
 // getrandbits, _randbelow's getrandbits rejection under randrange/randint/choice/shuffle/sample, and
-// uniform, gauss (with its cached second value), normalvariate, expovariate, triangular, choices.
+// uniform, gauss (with its cached second value), normalvariate, expovariate, triangular, choices,
+// the gamma/beta/lognormal/von Mises/Pareto/Weibull variates, getstate/setstate.
 // The module functions share one hidden Random instance, as CPython's do; random.Random(seed) makes
 // more.
 #include "stdlib/python/random_module.hpp"
@@ -319,6 +320,148 @@ Value r_choices(CallContext& context, RandomObject& r, Args a)
     return make_list(std::move(out));
 }
 
+double gammavariate(RandomObject& r, double alpha, double beta)
+{
+    if (alpha <= 0.0 || beta <= 0.0)
+        fail(ErrorKind::ValueError, "gammavariate: alpha and beta must be > 0.0");
+    if (alpha > 1.0) {
+        // Cheng's algorithm, as CPython writes it (LOG4, SG_MAGICCONST = 1 + log(4.5)).
+        const double log4 = std::log(4.0), sg_magic = 1.0 + std::log(4.5);
+        double ainv = std::sqrt(2.0 * alpha - 1.0);
+        double bbb = alpha - log4;
+        double ccc = alpha + ainv;
+        for (;;) {
+            double u1 = r.bits.next_double();
+            if (!(1e-7 < u1 && u1 < 0.9999999))
+                continue;
+            double u2 = 1.0 - r.bits.next_double();
+            double v = std::log(u1 / (1.0 - u1)) / ainv;
+            double x = alpha * std::exp(v);
+            double z = u1 * u1 * u2;
+            double rr = bbb + ccc * v - x;
+            if (rr + sg_magic - 4.5 * z >= 0.0 || rr >= std::log(z))
+                return x * beta;
+        }
+    }
+    if (alpha == 1.0)
+        return -std::log(1.0 - r.bits.next_double()) * beta;
+    double x;
+    for (;;) {
+        double u = r.bits.next_double();
+        double b = (std::numbers::e + alpha) / std::numbers::e;
+        double p = b * u;
+        if (p <= 1.0)
+            x = std::pow(p, 1.0 / alpha);
+        else
+            x = -std::log((b - p) / alpha);
+        double u1 = r.bits.next_double();
+        if (p > 1.0) {
+            if (u1 <= std::pow(x, alpha - 1.0))
+                break;
+        } else if (u1 <= std::exp(-x)) {
+            break;
+        }
+    }
+    return x * beta;
+}
+
+Value r_gammavariate(CallContext& context, RandomObject& r, Args a) { return Value::floating(gammavariate(r, to_double(context, a[0]), to_double(context, a[1]))); }
+
+Value r_betavariate(CallContext& context, RandomObject& r, Args a)
+{
+    double y = gammavariate(r, to_double(context, a[0]), 1.0);
+    if (y != 0)
+        return Value::floating(y / (y + gammavariate(r, to_double(context, a[1]), 1.0)));
+    return Value::floating(0.0);
+}
+
+Value r_lognormvariate(CallContext& context, RandomObject& r, Args a)
+{
+    Value normal = r_normalvariate(context, r, a);
+    return Value::floating(std::exp(normal.as_float()));
+}
+
+// Python's float `%`: the result takes the divisor's sign.
+double python_mod(double a, double b)
+{
+    double m = std::fmod(a, b);
+    if (m != 0) {
+        if ((b < 0) != (m < 0))
+            m += b;
+    } else {
+        m = std::copysign(0.0, b);
+    }
+    return m;
+}
+
+Value r_vonmisesvariate(CallContext& context, RandomObject& r, Args a)
+{
+    double mu = to_double(context, a[0]), kappa = to_double(context, a[1]);
+    const double two_pi = 2 * std::numbers::pi;
+    if (kappa <= 1e-6)
+        return Value::floating(two_pi * r.bits.next_double());
+    double s = 0.5 / kappa;
+    double rr = s + std::sqrt(1.0 + s * s);
+    double z;
+    for (;;) {
+        double u1 = r.bits.next_double();
+        z = std::cos(std::numbers::pi * u1);
+        double d = z / (rr + z);
+        double u2 = r.bits.next_double();
+        if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * std::exp(d))
+            break;
+    }
+    double q = 1.0 / rr;
+    double f = (q + z) / (1.0 + q * z);
+    double u3 = r.bits.next_double();
+    return Value::floating(u3 > 0.5 ? python_mod(mu + std::acos(f), two_pi) : python_mod(mu - std::acos(f), two_pi));
+}
+
+Value r_paretovariate(CallContext& context, RandomObject& r, Args a)
+{
+    double u = 1.0 - r.bits.next_double();
+    return Value::floating(std::pow(u, -1.0 / to_double(context, a[0])));
+}
+
+Value r_weibullvariate(CallContext& context, RandomObject& r, Args a)
+{
+    double alpha = to_double(context, a[0]), beta = to_double(context, a[1]);
+    double u = 1.0 - r.bits.next_double();
+    return Value::floating(alpha * std::pow(-std::log(u), 1.0 / beta));
+}
+
+// getstate(): (3, the 624 key words and the position, gauss_next), as CPython's version 3 state.
+Value r_getstate(CallContext&, RandomObject& r, Args)
+{
+    Values words;
+    for (uint32_t word : r.bits.key())
+        words.push_back(Value::integer(word));
+    words.push_back(Value::integer(r.bits.position()));
+    return make_tuple({ Value::integer(3), make_tuple(std::move(words)), r.gauss_next ? Value::floating(*r.gauss_next) : Value::none() });
+}
+
+Value r_setstate(CallContext& context, RandomObject& r, Args a)
+{
+    Values state = to_vector(context, a[0]);
+    if (state.size() != 3 || !state[0].is(Type::Int) || state[0].as_int() != 3)
+        fail(ErrorKind::ValueError, "state with version " + (state.empty() ? std::string("?") : repr_value(context, state[0])) + " passed to Random.setstate() of version 3");
+    Values words = to_vector(context, state[1]);
+    if (words.size() != 625)
+        fail(ErrorKind::ValueError, "state vector is the wrong size");
+    std::vector<uint32_t> key;
+    for (size_t i = 0; i < 624; ++i)
+        key.push_back(static_cast<uint32_t>(to_index(context, words[i])));
+    int64_t position = to_index(context, words[624]);
+    if (position < 0 || position > 624)
+        fail(ErrorKind::ValueError, "invalid state");
+    r.bits.set_state(std::span<const uint32_t, 624>(key.data(), 624), static_cast<int>(position));
+    if (state[2].is_none())
+        r.gauss_next.reset();
+    else
+        r.gauss_next = to_double(context, state[2]);
+    return Value::none();
+}
+
 RandomObject& hidden_instance()
 {
     static Ref<RandomObject> instance = [] {
@@ -352,7 +495,15 @@ Value method_entry(CallContext& context, std::span<Value> args) { return impl(co
     X("normalvariate", "mu=0.0, sigma=1.0", r_normalvariate, "Normal distribution.")                                 \
     X("expovariate", "lambd", r_expovariate, "Exponential distribution.")                                            \
     X("triangular", "low=0.0, high=1.0, mode=None", r_triangular, "Triangular distribution.")                        \
-    X("choices", "population, weights=None, *, cum_weights=None, k=1", r_choices, "Return a k sized list of population elements chosen with replacement.")
+    X("choices", "population, weights=None, *, cum_weights=None, k=1", r_choices, "Return a k sized list of population elements chosen with replacement.") \
+    X("gammavariate", "alpha, beta", r_gammavariate, "Gamma distribution.  Not the gamma function!")                 \
+    X("betavariate", "alpha, beta", r_betavariate, "Beta distribution.")                                             \
+    X("lognormvariate", "mu, sigma", r_lognormvariate, "Log normal distribution.")                                  \
+    X("vonmisesvariate", "mu, kappa", r_vonmisesvariate, "Circular data distribution.")                             \
+    X("paretovariate", "alpha", r_paretovariate, "Pareto distribution.  alpha is the shape parameter.")             \
+    X("weibullvariate", "alpha, beta", r_weibullvariate, "Weibull distribution.")                                   \
+    X("getstate", "", r_getstate, "Return internal state; can be passed to setstate() later.")                      \
+    X("setstate", "state", r_setstate, "Restore internal state from object returned by getstate().")
 
 #define RAMBA_MODULE_ROW(name, params, impl, doc) { name, "(" params ")", module_entry<impl>, doc },
 #define RAMBA_METHOD_ROW(name, params, impl, doc) { name, sizeof(params) > 1 ? "(self, " params ")" : "(self)", method_entry<impl>, doc },

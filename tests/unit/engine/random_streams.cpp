@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "engine/random/distributions.hpp"
+#include "engine/random/legacy_distributions.hpp"
 #include "engine/random/mt19937.hpp"
 #include "engine/random/pcg64.hpp"
 

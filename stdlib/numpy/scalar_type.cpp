@@ -197,6 +197,11 @@ interp::TypeInfo make_scalar_type_info(const char* name)
     info.hash = scalar_hash;
     info.equals = scalar_equals;
     info.type_object = scalar_type_object<D>;
+    // numpy's float64 subclasses Python's float and complex128 its complex (isinstance, json).
+    if constexpr (D == DType::Float64)
+        info.python_base = Type::Float;
+    if constexpr (D == DType::Complex128)
+        info.python_base = Type::Complex;
     return info;
 }
 

@@ -43,28 +43,7 @@ Shape broadcast_shapes(const Shape& a, const Shape& b)
 
 Shape broadcast_shapes(std::span<const Shape> shapes)
 {
-    size_t ndim = 0;
-    for (const auto& shape : shapes)
-        ndim = std::max(ndim, shape.size());
-    Shape result(ndim, 1);
-    for (const auto& shape : shapes) {
-        size_t shift = ndim - shape.size();
-        for (size_t i = 0; i < shape.size(); ++i) {
-            int64_t extent = shape[i];
-            int64_t& target = result[shift + i];
-            if (extent == target || extent == 1)
-                continue;
-            if (target == 1) {
-                target = extent;
-                continue;
-            }
-            std::string message = "operands could not be broadcast together with shapes ";
-            for (const auto& s : shapes)
-                message += shape_to_compact_string(s) + " ";
-            throw RambaError(ErrorKind::ValueError, message);
-        }
-    }
-    return result;
+    return broadcast_shapes_of(shapes, [](const Shape& shape) -> const Shape& { return shape; });
 }
 
 NDArray broadcast_to(const NDArray& array, const Shape& shape)

@@ -2,13 +2,46 @@
 // numpy's unsafe casting: float -> int truncates toward zero, complex -> real drops the imaginary part.
 #pragma once
 
+#include <algorithm>
+#include <string>
+
+#include "base/error.hpp"
 #include "engine/array/ndarray.hpp"
 
 namespace ramba::engine {
 
 // numpy's broadcasting rule, the one copy of it: shapes align at their last axes, and an extent
 // of 1 stretches. ValueError "operands could not be broadcast together with shapes (3,) (4,) " (a
-// ufunc's words) on mismatch.
+// ufunc's words) on mismatch. `broadcast_shapes_of` reads each item's shape through `shape_of`
+// (the executor's operands), so no shape is copied on the way.
+// OPTIMIZATION: a template, inlined into the eager executor: tiny arrays pay per operation.
+template<typename Items, typename ShapeOf>
+Shape broadcast_shapes_of(const Items& items, ShapeOf shape_of)
+{
+    size_t ndim = 0;
+    for (const auto& item : items)
+        ndim = std::max(ndim, shape_of(item).size());
+    Shape result(ndim, 1);
+    for (const auto& item : items) {
+        const Shape& shape = shape_of(item);
+        size_t shift = ndim - shape.size();
+        for (size_t axis = 0; axis < shape.size(); ++axis) {
+            int64_t extent = shape[axis];
+            int64_t& target = result[shift + axis];
+            if (extent == target || extent == 1)
+                continue;
+            if (target == 1) {
+                target = extent;
+                continue;
+            }
+            std::string message = "operands could not be broadcast together with shapes ";
+            for (const auto& each : items)
+                message += shape_to_compact_string(shape_of(each)) + " ";
+            throw RambaError(ErrorKind::ValueError, message);
+        }
+    }
+    return result;
+}
 Shape broadcast_shapes(const Shape&, const Shape&);
 Shape broadcast_shapes(std::span<const Shape>);
 // A view of `array` with `shape` (zero strides on broadcast axes); ValueError in numpy's words

@@ -13,17 +13,6 @@ namespace ramba::vm {
 
 using namespace engine;
 
-Strides broadcast_strides(const NDArray& array, const Shape& shape)
-{
-    Strides strides(shape.size(), 0);
-    size_t offset = shape.size() - array.shape.size();
-    for (size_t axis = 0; axis < array.shape.size(); ++axis) {
-        if (array.shape[axis] != 1)
-            strides[offset + axis] = array.strides[axis];
-    }
-    return strides;
-}
-
 namespace {
 
 // Drops unit axes and merges neighbours that every operand walks contiguously, so a C-contiguous

@@ -24,7 +24,16 @@ inline constexpr int64_t parallel_min_elements = 1 << 15;
 inline constexpr int64_t vector_math_min_elements = 8192;
 
 // `array`'s strides seen over the broadcast `shape` (its last axes): 0 on stretched and new axes.
-engine::Strides broadcast_strides(const engine::NDArray& array, const engine::Shape& shape);
+inline engine::Strides broadcast_strides(const engine::NDArray& array, const engine::Shape& shape)
+{
+    engine::Strides strides(shape.size(), 0);
+    size_t offset = shape.size() - array.shape.size();
+    for (size_t axis = 0; axis < array.shape.size(); ++axis) {
+        if (array.shape[axis] != 1)
+            strides[offset + axis] = array.strides[axis];
+    }
+    return strides;
+}
 
 struct OperandPlan {
     enum class Kind : uint8_t { Direct, Scalar, Gather };

@@ -98,11 +98,7 @@ void run_loop(OpCode op, const Loop& loop, std::span<const NDArray> inputs, cons
 
 Shape broadcast_all(std::span<const NDArray> inputs)
 {
-    std::vector<Shape> shapes;
-    shapes.reserve(inputs.size());
-    for (auto& input : inputs)
-        shapes.push_back(input.shape);
-    return broadcast_shapes(std::span<const Shape>(shapes));
+    return broadcast_shapes_of(inputs, [](const NDArray& input) -> const Shape& { return input.shape; });
 }
 
 void check_arity(OpCode op, size_t count)

@@ -291,27 +291,7 @@ Value rs_choice(CallContext& context, legacy::LegacyState& s, Args args)
 
 Value rs_uniform(CallContext& context, legacy::LegacyState& s, Args args)
 {
-    NDArray low = to_array(context, args[0], DType::Float64), high = to_array(context, args[1], DType::Float64);
-    Value low_value = args[0], range_value;
-    if (low.ndim() == 0 && high.ndim() == 0) {
-        double l = engine::Scalar::from_element(DType::Float64, low.data()).as_double();
-        double h = engine::Scalar::from_element(DType::Float64, high.data()).as_double();
-        double range = h - l;
-        if (!std::isfinite(range))
-            raise(ErrorKind::OverflowError, "Range exceeds valid bounds");
-        low_value = Value::floating(l);
-        range_value = Value::floating(range);
-    } else {
-        NDArray range = engine::ascontiguous(engine::broadcast_to(high, engine::broadcast_shapes(high.shape, low.shape)), DType::Float64);
-        NDArray lows = engine::ascontiguous(engine::broadcast_to(low, range.shape), DType::Float64);
-        for (int64_t i = 0; i < range.size(); ++i) {
-            double& r = reinterpret_cast<double*>(range.data())[i];
-            r -= reinterpret_cast<const double*>(lows.data())[i];
-            if (!std::isfinite(r))
-                raise(ErrorKind::OverflowError, "Range exceeds valid bounds");
-        }
-        range_value = wrap_array(range);
-    }
+    auto [low_value, range_value] = uniform_low_and_range(context, args[0], args[1], "Range exceeds valid bounds");
     Parameter params[] = { { low_value, "" }, { range_value, "" } };
     return continuous(context, args[2], params, [&](const double* v) { return random::uniform(s, v[0], v[1]); });
 }

@@ -98,6 +98,27 @@ void check_array(const NDArray& values, const char* name, Constraint constraint)
 
 double scalar_double(const NDArray& a) { return engine::Scalar::from_element(a.dtype, a.data()).as_double(); }
 
+std::pair<Value, Value> uniform_low_and_range(CallContext& context, const Value& low_argument, const Value& high_argument, const char* scalar_message)
+{
+    NDArray low = to_array(context, low_argument, DType::Float64), high = to_array(context, high_argument, DType::Float64);
+    if (low.ndim() == 0 && high.ndim() == 0) {
+        double l = scalar_double(low);
+        double range = scalar_double(high) - l;
+        if (!std::isfinite(range))
+            raise(ErrorKind::OverflowError, scalar_message);
+        return { Value::floating(l), Value::floating(range) };
+    }
+    NDArray range = engine::ascontiguous(engine::broadcast_to(high, engine::broadcast_shapes(high.shape, low.shape)), DType::Float64);
+    NDArray lows = engine::ascontiguous(engine::broadcast_to(low, range.shape), DType::Float64);
+    for (int64_t i = 0; i < range.size(); ++i) {
+        double& r = reinterpret_cast<double*>(range.data())[i];
+        r -= reinterpret_cast<const double*>(lows.data())[i];
+        if (!std::isfinite(r))
+            raise(ErrorKind::OverflowError, "Range exceeds valid bounds");
+    }
+    return { low_argument, wrap_array(range) };
+}
+
 namespace {
 
 // numpy's multi-iterator over (output, parameters...): the first pair of arguments whose extents

@@ -41,6 +41,11 @@ void check_array(const engine::NDArray& values, const char* name, Constraint);
 // A 0-d parameter's value as numpy's scalar path reads it (PyFloat_AsDouble / int()).
 double scalar_double(const engine::NDArray&);
 
+// uniform(low, high): numpy draws low + range * u with range = high - low computed first, as a
+// Python float when both are scalars (OverflowError `scalar_message` when not finite), else as a
+// broadcast float64 array. Returns {low, range} as the sampler's two parameters.
+std::pair<Value, Value> uniform_low_and_range(CallContext&, const Value& low, const Value& high, const char* scalar_message);
+
 struct Broadcast {
     engine::Shape shape;
     std::vector<engine::NDArray> operands; // contiguous, of `shape`

@@ -31,6 +31,18 @@ Value ft_reduce(CallContext& ctx, std::span<Value> a)
     return total;
 }
 
+// A keyword given again replaces the earlier value in place; a new one goes last.
+void set_keyword(Keywords& keywords, const std::string& name, const Value& value)
+{
+    for (auto& entry : keywords) {
+        if (entry.first == name) {
+            entry.second = value;
+            return;
+        }
+    }
+    keywords.emplace_back(name, value);
+}
+
 // partial(func, *args, **keywords)
 struct Partial final : OpaqueObject {
     Value function;
@@ -45,17 +57,8 @@ Value partial_call(CallContext& ctx, const Value& self, std::span<const Value> a
     Values all = p.args;
     all.insert(all.end(), args.begin(), args.end());
     Keywords merged = p.keywords;
-    for (auto& [name, value] : keywords) {
-        bool replaced = false;
-        for (auto& entry : merged) {
-            if (entry.first == name) {
-                entry.second = value;
-                replaced = true;
-            }
-        }
-        if (!replaced)
-            merged.emplace_back(name, value);
-    }
+    for (auto& [name, value] : keywords)
+        set_keyword(merged, name, value);
     return ctx.call(p.function, all, merged);
 }
 
@@ -109,18 +112,8 @@ Value ft_partial(CallContext&, std::span<Value> a)
     }
     for (auto& v : python::star_args(a[1]))
         object->args.push_back(v);
-    for (auto& [key, value] : a[2].as<DictObject>().entries) {
-        std::string name = key.as<StrObject>().value;
-        bool replaced = false;
-        for (auto& entry : object->keywords) {
-            if (entry.first == name) {
-                entry.second = value;
-                replaced = true;
-            }
-        }
-        if (!replaced)
-            object->keywords.emplace_back(name, value);
-    }
+    for (auto& [key, value] : a[2].as<DictObject>().entries)
+        set_keyword(object->keywords, key.as<StrObject>().value, value);
     return Value::object(Type::Opaque, std::move(object));
 }
 

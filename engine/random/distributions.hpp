@@ -129,17 +129,19 @@ float standard_normal_f(Bits& bits)
 
 // ----- continuous distributions (Generator)
 
-template<class Bits>
-double standard_gamma(Bits& bits, double shape)
+// Marsaglia and Tsang's gamma (Ahrens-Dieter below shape 1), shared by Generator and the legacy
+// RandomState, which differ only in their exponential and normal samplers.
+template<class Bits, class Exponential, class Normal>
+double standard_gamma_with(Bits& bits, double shape, Exponential&& exponential, Normal&& normal)
 {
     if (shape == 1.0)
-        return standard_exponential(bits);
+        return exponential();
     if (shape == 0.0)
         return 0.0;
     if (shape < 1.0) {
         for (;;) {
             double u = bits.next_double();
-            double v = standard_exponential(bits);
+            double v = exponential();
             if (u <= 1.0 - shape) {
                 double x = std::pow(u, 1. / shape);
                 if (x <= v)
@@ -157,7 +159,7 @@ double standard_gamma(Bits& bits, double shape)
     for (;;) {
         double x, v;
         do {
-            x = standard_normal(bits);
+            x = normal();
             v = 1.0 + c * x;
         } while (v <= 0.0);
         v = v * v * v;
@@ -167,6 +169,12 @@ double standard_gamma(Bits& bits, double shape)
         if (std::log(u) < 0.5 * x * x + b * (1. - v + std::log(v)))
             return b * v;
     }
+}
+
+template<class Bits>
+double standard_gamma(Bits& bits, double shape)
+{
+    return standard_gamma_with(bits, shape, [&] { return standard_exponential(bits); }, [&] { return standard_normal(bits); });
 }
 
 template<class Bits>

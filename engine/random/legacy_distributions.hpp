@@ -47,41 +47,7 @@ inline double standard_exponential(LegacyState& state) { return -std::log(1.0 - 
 
 inline double standard_gamma(LegacyState& state, double shape)
 {
-    if (shape == 1.0)
-        return standard_exponential(state);
-    if (shape == 0.0)
-        return 0.0;
-    if (shape < 1.0) {
-        for (;;) {
-            double u = state.next_double();
-            double v = standard_exponential(state);
-            if (u <= 1.0 - shape) {
-                double x = std::pow(u, 1. / shape);
-                if (x <= v)
-                    return x;
-            } else {
-                double y = -std::log((1 - u) / shape);
-                double x = std::pow(1.0 - shape + shape * y, 1. / shape);
-                if (x <= (v + y))
-                    return x;
-            }
-        }
-    }
-    double b = shape - 1. / 3.;
-    double c = 1. / std::sqrt(9 * b);
-    for (;;) {
-        double x, v;
-        do {
-            x = gauss(state);
-            v = 1.0 + c * x;
-        } while (v <= 0.0);
-        v = v * v * v;
-        double u = state.next_double();
-        if (u < 1.0 - 0.0331 * (x * x) * (x * x))
-            return b * v;
-        if (std::log(u) < 0.5 * x * x + b * (1. - v + std::log(v)))
-            return b * v;
-    }
+    return standard_gamma_with(state, shape, [&] { return standard_exponential(state); }, [&] { return gauss(state); });
 }
 
 inline double normal(LegacyState& state, double loc, double scale) { return loc + scale * gauss(state); }

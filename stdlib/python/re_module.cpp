@@ -263,8 +263,9 @@ void for_each_match(const Value& pattern, const std::shared_ptr<const Text>& tex
     bool last_empty = false;
     int64_t count = 0;
     size_t position = start;
+    const int64_t endpos = text->index_of(end); // once: counting code points is linear in the text
     while (position <= end && (limit <= 0 || count < limit)) {
-        auto found = match_at(pattern, text, position, end, Anchor::Search, last_empty, 0, text->index_of(end));
+        auto found = match_at(pattern, text, position, end, Anchor::Search, last_empty, 0, endpos);
         if (!found)
             break;
         auto& m = match_of(*found);

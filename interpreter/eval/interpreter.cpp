@@ -75,6 +75,13 @@ Interpreter::Interpreter()
 Interpreter::~Interpreter()
 {
     uninstall_import_hooks(*this);
+    // Generators held by globals run their `finally` blocks when freed, on this interpreter.
+    m_main->globals.clear();
+    m_main->builtin_cache.clear();
+    for (auto& [name, scope] : m_source_modules) {
+        scope->globals.clear();
+        scope->builtin_cache.clear();
+    }
     if (t_running == this)
         t_running = nullptr;
 }

@@ -49,9 +49,15 @@ const char* stack_floor(size_t reserve_bytes)
     return static_cast<const char*>(low) + reserve_bytes;
 }
 
+const char* native_floor_for(const char* stack_low) { return stack_low ? stack_low + native_reserve_bytes : nullptr; }
+
 void check_native_stack(const char* context)
 {
-    thread_local const char* floor = stack_floor(native_reserve_bytes);
+    if (!t_native_floor_known) [[unlikely]] {
+        t_native_floor = stack_floor(native_reserve_bytes);
+        t_native_floor_known = true;
+    }
+    const char* floor = t_native_floor;
     char here;
     if (floor && &here < floor) [[unlikely]]
         throw RambaError(ErrorKind::RecursionError, std::string("maximum recursion depth exceeded") + context);

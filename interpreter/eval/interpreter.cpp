@@ -16,6 +16,7 @@
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/errors/report.hpp"
 #include "interpreter/eval/arith.hpp"
+#include "interpreter/eval/generator.hpp"
 #include "interpreter/eval/interrupt.hpp"
 #include "interpreter/values/native_depth.hpp"
 
@@ -402,12 +403,15 @@ Completion Interpreter::exec_for(const ast::ForStmt& statement)
             throw;
         }
         auto& object = iterator.as<IteratorObject>();
+        // OPTIMIZATION: a generator resumes here, without the virtual next() (one C++ frame fewer
+        // between the loop and the fiber switch). `iterator` keeps it alive.
+        GeneratorObject* generator = is_generator(iterator) ? static_cast<GeneratorObject*>(&object) : nullptr;
         for (;;) {
             Value item;
             bool more;
             try {
                 m_current_span = statement.iter->span;
-                more = object.next(*this, item);
+                more = generator ? generator->resume(Value(), nullptr, item, GeneratorObject::Keep::No) : object.next(*this, item);
             } catch (RambaError& error) {
                 error.set_span_if_unknown(statement.iter->span);
                 throw;

@@ -175,7 +175,7 @@ private:
     Value eval_yield(const ast::YieldExpr&);
     Value eval_generator_expression(const ast::GeneratorExpExpr&);
     // Hands `value` to whoever resumed the running generator; returns what the next resume sends
-    // (or raises what it throws in).
+    // (or raises what it throws in). Inline, in generator.hpp.
     Value suspend(Value value);
     Value eval_set(const ast::SetExpr&);
 

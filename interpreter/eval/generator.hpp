@@ -74,6 +74,7 @@ struct GeneratorObject final : IteratorObject {
         error = std::move(thrown);
 
         Frame* caller_frame = in.m_frame;
+        ModuleScope* caller_scope = in.m_scope;
         uint32_t caller_depth = in.m_depth;
         SourceSpan caller_span = in.m_current_span;
         GeneratorObject* caller_generator = in.m_generator;
@@ -83,6 +84,7 @@ struct GeneratorObject final : IteratorObject {
             check_native_stack(""); // finds the thread's floor before the fiber's replaces it
         const char* caller_floor = std::exchange(t_native_floor, fiber->native_floor());
         in.m_frame = &frame;
+        in.m_scope = function.as<FunctionObject>().scope;
         in.m_depth = caller_depth + 1;
         in.m_generator = this;
         in.m_stack_limit = fiber->stack_low() + fiber_stack_reserve_bytes;
@@ -96,6 +98,7 @@ struct GeneratorObject final : IteratorObject {
         in.m_stack.swap(fiber->values());
         t_native_floor = caller_floor;
         in.m_frame = caller_frame;
+        in.m_scope = caller_scope;
         in.m_depth = caller_depth;
         in.m_generator = caller_generator;
         in.m_stack_limit = caller_limit;

@@ -22,6 +22,9 @@ struct GeneratorUnwind { };
 
 std::exception_ptr exception_to_throw(CallContext& context, const Value& type, const Value& value)
 {
+    bool is_class = type.is(Type::Class) && type.as<ClassObject>().error_kind.has_value();
+    if (!is_class && !type.is(Type::Exception) && !(is_user_instance(type) && user_class_of(type)->error_kind))
+        throw RambaError(ErrorKind::TypeError, "exceptions must be classes or instances deriving from BaseException, not " + std::string(type_name(type)));
     try {
         if (type.is(Type::Class) && !value.is_none() && !is_missing_argument(value)) {
             if (value.is(Type::Exception) || is_user_instance(value))

@@ -206,6 +206,10 @@ Completion Interpreter::exec_block(const ast::Block& block)
 void Interpreter::release(const std::vector<ast::NameRef>& names)
 {
     for (const auto& name : names) {
+        // A suspended generator stays until the program ends, as in Python: freeing it would run
+        // its `finally` blocks early.
+        if (const Value* value = bound_slot(name); value && is_generator(*value))
+            continue;
         switch (name.scope) {
         case ast::NameScope::Local:
             m_frame->locals[name.index] = unbound_value();

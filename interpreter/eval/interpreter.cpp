@@ -174,9 +174,12 @@ void Interpreter::write_stderr(std::string_view text)
 void Interpreter::warn(std::string_view category, std::string_view message)
 {
     // The source line is shown only when the file can be read: not for "<string>" or "<stdin>".
-    const std::string& filename = m_frame && m_frame->function ? m_frame->function->filename : m_scope->filename;
-    const auto& source = m_frame && m_frame->function ? m_frame->function->source : m_scope->source;
-    uint32_t line = m_current_span.line;
+    bool in_library = m_scope->library;
+    const std::string& filename = in_library ? m_library_entry.filename
+        : m_frame && m_frame->function ? m_frame->function->filename : m_scope->filename;
+    const auto& source = in_library ? m_library_entry.source
+        : m_frame && m_frame->function ? m_frame->function->source : m_scope->source;
+    uint32_t line = in_library ? m_library_entry.span.line : m_current_span.line;
     std::string text = std::string(category) + ": " + std::string(message);
     if (!m_warnings_shown.emplace(filename, line, text).second)
         return;

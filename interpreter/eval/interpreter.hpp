@@ -242,6 +242,14 @@ private:
     void bind_arguments(const FunctionObject&, Frame&, std::span<const Value> args,
         std::span<const std::pair<std::string, Value>> keywords);
     Value run_body(const FunctionObject&, Frame&, SourceSpan call_span);
+    [[gnu::noinline]] Value run_library_body(const FunctionObject&, Frame&, SourceSpan call_span);
+    // Where user code last called into library code (warnings raised inside it are reported there).
+    struct LibraryEntry {
+        std::string filename;
+        std::shared_ptr<const std::string> source;
+        SourceSpan span;
+    };
+    LibraryEntry m_library_entry;
     void enter_call(SourceSpan);
     [[noreturn]] void throw_recursion_error(SourceSpan);
     [[noreturn]] void raise_interrupt(SourceSpan);

@@ -9,6 +9,7 @@
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/arith.hpp"
 #include "interpreter/eval/interpreter.hpp"
+#include "interpreter/eval/generator.hpp"
 
 namespace ramba::interp {
 

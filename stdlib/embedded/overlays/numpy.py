@@ -756,3 +756,512 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     if axis != 0:
         result = np.moveaxis(result, 0, axis)
     return result.astype(dtype)
+
+
+# ---- index helpers
+
+def tril_indices(n, k=0, m=None):
+    return np.nonzero(_tri(n, m, k))
+
+
+def _tri(n, m, k):
+    if m is None:
+        m = n
+    return np.arange(n)[:, None] + k >= np.arange(m)[None, :]
+
+
+def tri(N, M=None, k=0, dtype=float):
+    return _tri(N, M, k).astype(dtype)
+
+
+def triu_indices(n, k=0, m=None):
+    return np.nonzero(~_tri(n, m, k - 1))
+
+
+def tril_indices_from(arr, k=0):
+    arr = np.asarray(arr)
+    if arr.ndim != 2:
+        raise ValueError("input array must be 2-d")
+    return tril_indices(arr.shape[-2], k=k, m=arr.shape[-1])
+
+
+def triu_indices_from(arr, k=0):
+    arr = np.asarray(arr)
+    if arr.ndim != 2:
+        raise ValueError("input array must be 2-d")
+    return triu_indices(arr.shape[-2], k=k, m=arr.shape[-1])
+
+
+def diag_indices(n, ndim=2):
+    idx = np.arange(n)
+    return (idx,) * ndim
+
+
+def diag_indices_from(arr):
+    arr = np.asarray(arr)
+    if not arr.ndim >= 2:
+        raise ValueError("input array must be at least 2-d")
+    for size in arr.shape[1:]:
+        if size != arr.shape[0]:
+            raise ValueError("All dimensions of input must be of equal length")
+    return diag_indices(arr.shape[0], arr.ndim)
+
+
+def fill_diagonal(a, val, wrap=False):
+    if a.ndim < 2:
+        raise ValueError("array must be at least 2-d")
+    if a.ndim == 2:
+        # numpy writes a.flat[:end:cols + 1], repeating val as often as needed.
+        rows, cols = a.shape
+        end = rows * cols if wrap else min(cols * cols, rows * cols)
+        flat = np.arange(0, end, cols + 1)
+        a[flat // cols, flat % cols] = np.resize(np.asarray(val, dtype=a.dtype), (flat.shape[0],))
+        return None
+    for size in a.shape[1:]:
+        if size != a.shape[0]:
+            raise ValueError("All dimensions of input must be of equal length")
+    idx = np.arange(a.shape[0])
+    a[(idx,) * a.ndim] = np.resize(np.asarray(val, dtype=a.dtype), (a.shape[0],))
+    return None
+
+
+def ix_(*args):
+    out = []
+    nd = len(args)
+    for k, new in enumerate(args):
+        if not isinstance(new, np.ndarray):
+            new = np.asarray(new)
+            if new.size == 0:
+                new = new.astype(np.intp)
+        if new.ndim != 1:
+            raise ValueError("Cross index must be 1 dimensional")
+        if new.dtype == np.bool_:
+            new = new.nonzero()[0]
+        new = new.reshape((1,) * k + (new.size,) + (1,) * (nd - k - 1))
+        out.append(new)
+    return tuple(out)
+
+
+def _along_axis_index(arr, indices, axis):
+    shape = arr.shape
+    ndim = len(shape)
+    if indices.ndim != ndim:
+        raise ValueError("`indices` and `arr` must have the same number of dimensions")
+    fancy = []
+    for dim in range(ndim):
+        if dim == axis:
+            fancy.append(indices)
+        else:
+            index_shape = [1] * ndim
+            index_shape[dim] = shape[dim]
+            fancy.append(np.arange(shape[dim]).reshape(tuple(index_shape)))
+    return tuple(fancy)
+
+
+def take_along_axis(arr, indices, axis):
+    arr = np.asarray(arr)
+    indices = np.asarray(indices)
+    if axis is None:
+        arr = arr.ravel()
+        axis = 0
+    else:
+        axis = _normalize_axis(axis, arr.ndim)
+    if not np.issubdtype(indices.dtype, np.integer):
+        raise IndexError("`indices` must be an integer array")
+    return arr[_along_axis_index(arr, indices, axis)]
+
+
+def put_along_axis(arr, indices, values, axis):
+    indices = np.asarray(indices)
+    if axis is None:
+        raise ValueError("ramba's put_along_axis needs an axis (arr.flat is not writable yet)")
+    axis = _normalize_axis(axis, arr.ndim)
+    if not np.issubdtype(indices.dtype, np.integer):
+        raise IndexError("`indices` must be an integer array")
+    arr[_along_axis_index(arr, indices, axis)] = values
+
+
+class ndindex:
+    def __init__(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], tuple):
+            shape = shape[0]
+        self._shape = tuple(shape)
+        self._gen = self._indices()
+
+    def _indices(self):
+        shape = self._shape
+        total = 1
+        for n in shape:
+            total *= n
+        if total == 0:
+            return
+        index = [0] * len(shape)
+        for _ in range(total):
+            yield tuple(index)
+            d = len(shape) - 1
+            while d >= 0:
+                index[d] += 1
+                if index[d] < shape[d]:
+                    break
+                index[d] = 0
+                d -= 1
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._gen)
+
+
+class ndenumerate:
+    def __init__(self, arr):
+        self._arr = np.asarray(arr)
+        self._index = ndindex(self._arr.shape)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        index = next(self._index)
+        return index, self._arr[index]
+
+
+# ---- sets
+
+def intersect1d(ar1, ar2, assume_unique=False, return_indices=False):
+    ar1 = np.asarray(ar1)
+    ar2 = np.asarray(ar2)
+    if not assume_unique:
+        if return_indices:
+            ar1, ind1 = np.unique(ar1, return_index=True)
+            ar2, ind2 = np.unique(ar2, return_index=True)
+        else:
+            ar1 = np.unique(ar1)
+            ar2 = np.unique(ar2)
+    else:
+        ar1 = ar1.ravel()
+        ar2 = ar2.ravel()
+    aux = np.concatenate((ar1, ar2))
+    if return_indices:
+        aux_sort_indices = np.argsort(aux, kind="mergesort")
+        aux = aux[aux_sort_indices]
+    else:
+        aux = np.sort(aux, kind="stable")
+    mask = aux[1:] == aux[:-1]
+    int1d = aux[:-1][mask]
+    if return_indices:
+        ar1_indices = aux_sort_indices[:-1][mask]
+        ar2_indices = aux_sort_indices[1:][mask] - ar1.size
+        if not assume_unique:
+            ar1_indices = ind1[ar1_indices]
+            ar2_indices = ind2[ar2_indices]
+        return int1d, ar1_indices, ar2_indices
+    return int1d
+
+
+def union1d(ar1, ar2):
+    return np.unique(np.concatenate((np.ravel(ar1), np.ravel(ar2))))
+
+
+def setdiff1d(ar1, ar2, assume_unique=False):
+    if assume_unique:
+        ar1 = np.asarray(ar1).ravel()
+    else:
+        ar1 = np.unique(ar1)
+        ar2 = np.unique(ar2)
+    return ar1[~np.isin(ar1, ar2)]
+
+
+def setxor1d(ar1, ar2, assume_unique=False):
+    if not assume_unique:
+        ar1 = np.unique(ar1)
+        ar2 = np.unique(ar2)
+    aux = np.concatenate((np.ravel(ar1), np.ravel(ar2)))
+    if aux.size == 0:
+        return aux
+    aux = np.sort(aux, kind="stable")
+    flag = np.concatenate(([True], aux[1:] != aux[:-1], [True]))
+    return aux[flag[1:] & flag[:-1]]
+
+
+# ---- choosing
+
+def select(condlist, choicelist, default=0):
+    if len(condlist) != len(choicelist):
+        raise ValueError("list of cases must be same length as list of conditions")
+    if len(condlist) == 0:
+        raise ValueError("select with an empty condition list is not possible")
+    choices = [np.asarray(choice) for choice in choicelist]
+    choices.append(np.asarray(default))
+    dtype = np.result_type(*choices)
+    conds = [np.asarray(cond) for cond in condlist]
+    for i, cond in enumerate(conds):
+        if cond.dtype != np.bool_:
+            raise TypeError("invalid entry " + str(i) + " in condlist: should be boolean ndarray")
+    result = np.asarray(choices[-1]).astype(dtype)
+    for cond, choice in zip(conds[::-1], choices[-2::-1]):
+        result = np.where(cond, choice.astype(dtype), result)
+    return result
+
+
+def piecewise(x, condlist, funclist, *args, **kw):
+    x = np.asarray(x)
+    n2 = len(funclist)
+    if isinstance(condlist, np.ndarray) and condlist.dtype == np.bool_ and (condlist.ndim == 0 or condlist.shape == x.shape):
+        condlist = [condlist]
+    condlist = [np.asarray(c, dtype=bool) for c in condlist]
+    n = len(condlist)
+    if n == n2 - 1:
+        otherwise = ~np.any(np.array([np.broadcast_to(c, x.shape) for c in condlist]), axis=0) if n else np.ones(x.shape, dtype=bool)
+        condlist.append(otherwise)
+        n += 1
+    elif n != n2:
+        raise ValueError("with " + str(n) + " condition(s), either " + str(n) + " or " + str(n + 1) + " functions are expected")
+    y = np.zeros(x.shape, x.dtype)
+    for cond, func in zip(condlist, funclist):
+        cond = np.broadcast_to(cond, x.shape)
+        if not callable(func):
+            y = np.where(cond, np.asarray(func).astype(x.dtype), y)
+        else:
+            vals = x[cond]
+            if vals.size > 0:
+                y[cond] = func(vals, *args, **kw)
+    return y
+
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    arr = np.asarray(arr)
+    nd = arr.ndim
+    axis = _normalize_axis(axis, nd)
+    moved = np.moveaxis(arr, axis, -1)
+    outer_shape = moved.shape[:-1]
+    results = []
+    for index in ndindex(outer_shape):
+        results.append(np.asarray(func1d(moved[index], *args, **kwargs)))
+    if not results:
+        raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+    stacked = np.array(results).reshape(outer_shape + results[0].shape)
+    res_nd = results[0].ndim
+    # numpy puts the function's result axes where `axis` was.
+    order = list(range(len(outer_shape)))
+    result_axes = list(range(len(outer_shape), len(outer_shape) + res_nd))
+    order = order[:axis] + result_axes + order[axis:]
+    return np.transpose(stacked, order)
+
+
+def apply_over_axes(func, a, axes):
+    val = np.asarray(a)
+    N = a.ndim
+    if np.ndim(axes) == 0:
+        axes = (axes,)
+    for axis in axes:
+        if axis < 0:
+            axis = N + axis
+        res = func(val, axis)
+        if np.ndim(res) == val.ndim:
+            val = res
+        else:
+            res = np.expand_dims(res, axis)
+            if res.ndim == val.ndim:
+                val = res
+            else:
+                raise ValueError("function is not returning an array of the correct shape")
+    return val
+
+
+# ---- calculus and signals
+
+def gradient(f, *varargs, axis=None, edge_order=1):
+    f = np.asanyarray(f) if hasattr(np, "asanyarray") else np.asarray(f)
+    N = f.ndim
+    if axis is None:
+        axes = tuple(range(N))
+    elif isinstance(axis, (int, np.integer)):
+        axes = (_normalize_axis(axis, N),)
+    else:
+        axes = tuple(_normalize_axis(ax, N) for ax in axis)
+    len_axes = len(axes)
+    n = len(varargs)
+    if n == 0:
+        dx = [1.0] * len_axes
+    elif n == 1 and np.ndim(varargs[0]) == 0:
+        dx = list(varargs) * len_axes
+    elif n == len_axes:
+        dx = list(varargs)
+        for i, distances in enumerate(dx):
+            distances = np.asarray(distances)
+            if distances.ndim == 0:
+                continue
+            elif distances.ndim != 1:
+                raise ValueError("distances must be either scalars or 1d")
+            if len(distances) != f.shape[axes[i]]:
+                raise ValueError("when 1d, distances must match the length of the corresponding dimension")
+            if np.issubdtype(distances.dtype, np.integer):
+                distances = distances.astype(np.float64)
+            diffx = distances[1:] - distances[:-1]
+            if np.all(diffx == diffx[0]):
+                diffx = diffx[0]
+            dx[i] = diffx
+    else:
+        raise TypeError("invalid number of arguments")
+    if edge_order > 2:
+        raise ValueError("'edge_order' greater than 2 not supported")
+    outvals = []
+    otype = f.dtype
+    if np.issubdtype(otype, np.integer) or otype == np.bool_:
+        f = f.astype(np.float64)
+        otype = np.dtype(np.float64)
+    for ax_dx, axis in zip(dx, axes):
+        if f.shape[axis] < edge_order + 1:
+            raise ValueError("Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.")
+        n = f.shape[axis]
+
+        def along(sl):
+            where = [slice(None)] * N
+            where[axis] = sl
+            return tuple(where)
+
+        def shaped(values):
+            shape = [1] * N
+            shape[axis] = -1
+            return np.asarray(values).reshape(tuple(shape))
+
+        uniform = np.ndim(ax_dx) == 0
+        parts = []
+        if edge_order == 1:
+            if uniform:
+                first = (f[along(slice(1, 2))] - f[along(slice(0, 1))]) / ax_dx
+                last = (f[along(slice(n - 1, n))] - f[along(slice(n - 2, n - 1))]) / ax_dx
+            else:
+                first = (f[along(slice(1, 2))] - f[along(slice(0, 1))]) / ax_dx[0]
+                last = (f[along(slice(n - 1, n))] - f[along(slice(n - 2, n - 1))]) / ax_dx[-1]
+        else:
+            if uniform:
+                a, b, c = -1.5 / ax_dx, 2.0 / ax_dx, -0.5 / ax_dx
+                first = a * f[along(slice(0, 1))] + b * f[along(slice(1, 2))] + c * f[along(slice(2, 3))]
+                a, b, c = 0.5 / ax_dx, -2.0 / ax_dx, 1.5 / ax_dx
+                last = a * f[along(slice(n - 3, n - 2))] + b * f[along(slice(n - 2, n - 1))] + c * f[along(slice(n - 1, n))]
+            else:
+                dx1 = ax_dx[0]
+                dx2 = ax_dx[1]
+                a = -(2.0 * dx1 + dx2) / (dx1 * (dx1 + dx2))
+                b = (dx1 + dx2) / (dx1 * dx2)
+                c = -dx1 / (dx2 * (dx1 + dx2))
+                first = a * f[along(slice(0, 1))] + b * f[along(slice(1, 2))] + c * f[along(slice(2, 3))]
+                dx1 = ax_dx[-2]
+                dx2 = ax_dx[-1]
+                a = dx2 / (dx1 * (dx1 + dx2))
+                b = -(dx2 + dx1) / (dx1 * dx2)
+                c = (2.0 * dx2 + dx1) / (dx2 * (dx1 + dx2))
+                last = a * f[along(slice(n - 3, n - 2))] + b * f[along(slice(n - 2, n - 1))] + c * f[along(slice(n - 1, n))]
+        if n > 2 or edge_order == 1:
+            if uniform:
+                interior = (f[along(slice(2, None))] - f[along(slice(None, -2))]) / (2.0 * ax_dx)
+            else:
+                dx1 = ax_dx[0:-1]
+                dx2 = ax_dx[1:]
+                a = -(dx2) / (dx1 * (dx1 + dx2))
+                b = (dx2 - dx1) / (dx1 * dx2)
+                c = dx1 / (dx2 * (dx1 + dx2))
+                interior = shaped(a) * f[along(slice(None, -2))] + shaped(b) * f[along(slice(1, -1))] + shaped(c) * f[along(slice(2, None))]
+            parts = [first, interior, last] if n > 2 else [first, last]
+        else:
+            parts = [first, last]
+        out = np.concatenate(parts, axis=axis).astype(otype)
+        outvals.append(out)
+    if len_axes == 1:
+        return outvals[0]
+    return outvals
+
+
+def correlate(a, v, mode="valid"):
+    return _correlate(np.asarray(a), np.asarray(v), mode, "correlate")
+
+
+def convolve(a, v, mode="full"):
+    a = np.asarray(a)
+    v = np.asarray(v)
+    if a.ndim > 1 or v.ndim > 1:
+        raise ValueError("object too deep for desired array")
+    if len(v) > len(a):
+        a, v = v, a
+    if len(a) == 0:
+        raise ValueError("a cannot be empty")
+    if len(v) == 0:
+        raise ValueError("v cannot be empty")
+    return _correlate(a, v[::-1], mode, "convolve")
+
+
+def _correlate(a, v, mode, name):
+    if a.ndim == 0:
+        a = a.reshape(1)
+    if v.ndim == 0:
+        v = v.reshape(1)
+    if a.ndim > 1 or v.ndim > 1:
+        raise ValueError("object too deep for desired array")
+    n = a.shape[0]
+    m = v.shape[0]
+    if n == 0:
+        raise ValueError("first array argument cannot be empty")
+    if m == 0:
+        raise ValueError("second array argument cannot be empty")
+    swapped = False
+    if m > n:
+        a, v = v, a
+        n, m = m, n
+        swapped = True
+    if mode == "valid" or mode == 0:
+        left, length = 0, n - m + 1
+    elif mode == "same" or mode == 1:
+        left, length = m // 2, n
+    elif mode == "full" or mode == 2:
+        left, length = m - 1, n + m - 1
+    else:
+        raise ValueError("mode must be one of 'valid', 'same', or 'full' (got " + repr(mode) + ")")
+    dtype = np.result_type(a.dtype, v.dtype)
+    padded = np.concatenate((np.zeros(left, dtype=dtype), a.astype(dtype), np.zeros(length + m - 1 - left - n if length + m - 1 - left - n > 0 else 0, dtype=dtype)))
+    out = np.zeros(length, dtype=dtype)
+    vv = v.astype(dtype)
+    if np.issubdtype(dtype, np.complexfloating):
+        vv = vv if name == "convolve" else vv.conj()
+    for k in range(m):
+        out = out + padded[k:k + length] * vv[k]
+    if swapped:
+        out = out[::-1]
+        if name == "correlate" and np.issubdtype(dtype, np.complexfloating):
+            out = out.conj()
+    return out
+
+
+def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
+    if axis is not None:
+        axisa, axisb, axisc = (axis,) * 3
+    a = np.asarray(a)
+    b = np.asarray(b)
+    a = np.moveaxis(a, axisa, -1)
+    b = np.moveaxis(b, axisb, -1)
+    msg = "incompatible dimensions for cross product\n(dimension must be 2 or 3)"
+    if a.shape[-1] not in (2, 3) or b.shape[-1] not in (2, 3):
+        raise ValueError(msg)
+    a0 = a[..., 0]
+    a1 = a[..., 1]
+    a2 = a[..., 2] if a.shape[-1] == 3 else None
+    b0 = b[..., 0]
+    b1 = b[..., 1]
+    b2 = b[..., 2] if b.shape[-1] == 3 else None
+    if a2 is None and b2 is None:
+        return a0 * b1 - a1 * b0
+    if a2 is None:
+        cp0 = a1 * b2
+        cp1 = -(a0 * b2)
+        cp2 = a0 * b1 - a1 * b0
+    elif b2 is None:
+        cp0 = -(a2 * b1)
+        cp1 = a2 * b0
+        cp2 = a0 * b1 - a1 * b0
+    else:
+        cp0 = a1 * b2 - a2 * b1
+        cp1 = a2 * b0 - a0 * b2
+        cp2 = a0 * b1 - a1 * b0
+    cp = np.stack((cp0, cp1, cp2), axis=-1)
+    return np.moveaxis(cp, -1, axisc)

@@ -124,6 +124,7 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
         closure.push_back(m_frame->cells[source]);
     auto function = make_object<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_scope->filename, m_scope->source);
     function->scope = m_scope;
+    function->scope_owner = m_scope->shared_from_this();
     return Value::object(Type::Function, std::move(function));
 }
 

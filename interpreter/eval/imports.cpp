@@ -46,18 +46,29 @@ std::optional<std::string> read_text(const std::filesystem::path& path)
     return text.str();
 }
 
-std::map<std::string, EmbeddedModule>& overlay_modules()
+struct OverlayPart {
+    std::string module;
+    std::string part;
+    std::set<std::string, std::less<>> names;
+    const char* source;
+    bool loaded { false };
+};
+
+// Native modules live for the process, so their overlay parts run once per process, whichever
+// interpreter asks first.
+std::vector<OverlayPart>& overlay_parts()
 {
-    static std::map<std::string, EmbeddedModule> modules;
-    return modules;
+    static std::vector<OverlayPart> parts;
+    return parts;
 }
 
-// Native modules live for the process, so their overlays run once per process, whichever
-// interpreter asks first.
-std::set<const ModuleObject*>& overlaid_modules()
+bool has_unloaded_part(const std::string& module)
 {
-    static std::set<const ModuleObject*> modules;
-    return modules;
+    for (const auto& part : overlay_parts()) {
+        if (part.module == module && !part.loaded)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -67,9 +78,15 @@ void register_embedded_module(std::string name, EmbeddedModule module)
     embedded_modules()[std::move(name)] = module;
 }
 
-void register_overlay_module(std::string name, EmbeddedModule module)
+void register_overlay_part(std::string module, std::string part, std::string_view names, const char* source)
 {
-    overlay_modules()[std::move(name)] = module;
+    OverlayPart row { std::move(module), std::move(part), {}, source };
+    while (!names.empty()) {
+        size_t space = names.find(' ');
+        row.names.emplace(names.substr(0, space));
+        names = space == std::string_view::npos ? std::string_view() : names.substr(space + 1);
+    }
+    overlay_parts().push_back(std::move(row));
 }
 
 namespace {
@@ -79,10 +96,8 @@ Interpreter* s_import_interpreter = nullptr;
 void install_import_hooks(Interpreter& interpreter)
 {
     s_import_interpreter = &interpreter;
-    set_overlay_loader([](const ModuleObject& module) {
-        module.overlay_pending = false;
-        if (s_import_interpreter)
-            s_import_interpreter->apply_overlay(const_cast<ModuleObject&>(module));
+    set_overlay_loader([](const ModuleObject& module, std::string_view attribute) {
+        return s_import_interpreter && s_import_interpreter->load_overlay(const_cast<ModuleObject&>(module), attribute);
     });
 }
 
@@ -92,28 +107,35 @@ void uninstall_import_hooks(Interpreter& interpreter)
         s_import_interpreter = nullptr;
 }
 
-// A native module with an overlay is marked at its import; the overlay runs when a name is missing
-// (ModuleObject::find), as a library module of the same name (its classes say `numpy.X`), and its
-// public names join the native module. Programs that use only native names never parse it.
 void Interpreter::mark_overlay(ModuleObject& native)
 {
-    if (!overlaid_modules().contains(&native) && overlay_modules().contains(native.name))
+    if (has_unloaded_part(native.name))
         native.overlay_pending = true;
 }
 
-void Interpreter::apply_overlay(ModuleObject& native)
+// Runs the overlay part that defines `attribute` (every part for an empty one) as a library module
+// shown under the native module's name (its classes say `numpy.X`), and adds its public names to
+// the native module.
+bool Interpreter::load_overlay(ModuleObject& native, std::string_view attribute)
 {
-    auto it = overlay_modules().find(native.name);
-    native.overlay_pending = false;
-    if (it == overlay_modules().end() || !overlaid_modules().insert(&native).second)
-        return;
-    std::string key = "<overlay " + native.name + ">";
-    auto source = std::make_shared<const std::string>(it->second.source);
-    auto overlay = load_source_module(key, "<ramba:" + native.name + ">", std::move(source), "", it->second.library, native.name, true);
-    for (auto& [name, value] : overlay->entries()) {
-        if (!name.starts_with('_') && !value.is(Type::Module))
-            native.set(name, value);
+    bool loaded = false;
+    for (size_t i = 0; i < overlay_parts().size(); ++i) {
+        auto& part = overlay_parts()[i];
+        if (part.module != native.name || part.loaded || (!attribute.empty() && !part.names.contains(attribute)))
+            continue;
+        part.loaded = true; // before it runs: its own `import numpy` must not run it again
+        std::string key = "<overlay " + part.module + "." + part.part + ">";
+        auto source = std::make_shared<const std::string>(part.source);
+        auto overlay = load_source_module(key, "<ramba:" + part.module + "/" + part.part + ">", std::move(source), "", true,
+            part.module, true);
+        for (auto& [name, value] : overlay->entries()) {
+            if (!name.starts_with('_') && !value.is(Type::Module))
+                native.set(name, value);
+        }
+        loaded = true;
     }
+    native.overlay_pending = has_unloaded_part(native.name);
+    return loaded;
 }
 
 std::vector<std::string> Interpreter::module_search_dirs() const

@@ -117,7 +117,7 @@ private:
         std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name = "", bool overlay = false);
     void mark_overlay(ModuleObject& native);
 public:
-    void apply_overlay(ModuleObject& native); // runs a native module's overlay (see imports.cpp)
+    bool load_overlay(ModuleObject& native, std::string_view attribute); // see imports.cpp
 private:
     std::vector<std::string> module_search_dirs() const;
     void import_star(const ModuleObject&, SourceSpan);

@@ -71,10 +71,10 @@ bool is_missing_argument(const Value& value)
 }
 
 namespace {
-void (*s_overlay_loader)(const ModuleObject&) = nullptr;
+bool (*s_overlay_loader)(const ModuleObject&, std::string_view) = nullptr;
 }
 
-void set_overlay_loader(void (*loader)(const ModuleObject&)) { s_overlay_loader = loader; }
+void set_overlay_loader(bool (*loader)(const ModuleObject&, std::string_view)) { s_overlay_loader = loader; }
 
 const Value* ModuleObject::find(std::string_view attribute) const
 {
@@ -84,10 +84,8 @@ const Value* ModuleObject::find(std::string_view attribute) const
         if (name == attribute)
             return &value;
     }
-    if (overlay_pending && s_overlay_loader) {
-        s_overlay_loader(*this);
+    if (overlay_pending && s_overlay_loader && s_overlay_loader(*this, attribute))
         return find(attribute);
-    }
     return nullptr;
 }
 
@@ -122,7 +120,7 @@ bool ModuleObject::remove(std::string_view attribute)
 std::vector<std::pair<std::string, Value>> ModuleObject::entries() const
 {
     if (overlay_pending && s_overlay_loader)
-        s_overlay_loader(*this);
+        s_overlay_loader(*this, "");
     return scope ? scope->entries() : attributes;
 }
 

@@ -313,7 +313,9 @@ struct BoundMethodObject final : Object {
 struct ModuleScope;
 struct ModuleObject;
 // Runs a module's pending overlay (installed by the evaluator).
-void set_overlay_loader(void (*loader)(const ModuleObject&));
+// Loads the part of a module's overlay that defines `attribute` (every part when it is empty); says
+// whether it loaded any.
+void set_overlay_loader(bool (*loader)(const ModuleObject&, std::string_view attribute));
 
 // A module: a native one holds its attributes; a Python-source one (`scope` set) reads and writes its
 // module's global slots, so `m.x` sees what m's functions assign.
@@ -322,8 +324,8 @@ struct ModuleObject final : Object {
     std::vector<std::pair<std::string, Value>> attributes; // native modules; small; linear lookup
     ModuleScope* scope { nullptr };
     std::shared_ptr<ModuleScope> scope_owner; // keeps `scope` alive while the module object is
-    // A native module with an overlay (embedded code adding functions) not run yet: it runs at the
-    // first lookup the native attributes cannot answer, or at the first listing of the attributes.
+    // A native module with overlay parts (embedded code adding functions) not run yet: the part that
+    // defines a name runs at the first lookup of that name, every part at the first listing.
     mutable bool overlay_pending { false };
     explicit ModuleObject(std::string n) : name(std::move(n)) { }
     const Value* find(std::string_view attribute) const;

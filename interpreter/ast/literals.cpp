@@ -8,7 +8,7 @@
 
 namespace ramba::ast {
 
-NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span)
+NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan)
 {
     std::string digits;
     digits.reserve(text.size());
@@ -50,8 +50,12 @@ NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span
     auto [end, error] = std::from_chars(digits.data() + begin, digits.data() + digits.size(), value, base);
     (void)end;
     uint64_t limit = negated ? uint64_t(1) << 63 : (uint64_t(1) << 63) - 1;
-    if (error == std::errc::result_out_of_range || value > limit)
-        throw RambaError(ErrorKind::OverflowError, "int literal too large for a 64-bit int: " + std::string(text), span);
+    if (error == std::errc::result_out_of_range || value > limit) {
+        result.type = NumberLiteral::Type::BigInt;
+        result.big_digits = digits.substr(begin);
+        result.base = base;
+        return result;
+    }
     result.int_value = negated ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
     return result;
 }

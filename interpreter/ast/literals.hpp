@@ -12,12 +12,14 @@
 namespace ramba::ast {
 
 struct NumberLiteral {
-    enum class Type { Int, Float, Imaginary } type;
+    enum class Type { Int, BigInt, Float, Imaginary } type;
     int64_t int_value { 0 };
     double float_value { 0 };
+    std::string big_digits; // BigInt: the digits after any base prefix, without underscores
+    int base { 10 };        // BigInt
 };
 
-// Throws OverflowError for an int beyond int64 (negated: the literal of `-9223372036854775808`).
+// An int beyond int64 is a BigInt literal (negated: the literal of `-9223372036854775808` is an Int).
 NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span);
 
 struct StringLiteral {

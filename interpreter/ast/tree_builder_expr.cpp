@@ -433,6 +433,12 @@ ExprPtr TreeBuilder::build_number(Token* token, bool negated)
         result->type = ConstantExpr::Type::Int;
         result->int_value = number.int_value;
         break;
+    case NumberLiteral::Type::BigInt:
+        result->type = ConstantExpr::Type::BigInt;
+        result->str_value = std::move(number.big_digits);
+        result->int_value = number.base;
+        result->bool_value = negated;
+        break;
     case NumberLiteral::Type::Float:
         result->type = ConstantExpr::Type::Float;
         result->float_value = number.float_value;

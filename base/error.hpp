@@ -17,6 +17,7 @@ namespace ramba {
     X(BaseException, BaseException)                \
     X(SystemExit, BaseException)                   \
     X(KeyboardInterrupt, BaseException)            \
+    X(GeneratorExit, BaseException)                \
     X(Exception, BaseException)                    \
     X(ArithmeticError, Exception)                  \
     X(ZeroDivisionError, ArithmeticError)          \

@@ -131,8 +131,10 @@ block
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
-// a, *b, c (a tuple when there is a comma)
-star_or_exprs: star_or_expr (',' star_or_expr)* ','?;
+// a, *b, c (a tuple when there is a comma); a yield expression where Python allows one unparenthesised
+// (a statement, the right side of an assignment)
+star_or_exprs: yield_expr | star_or_expr (',' star_or_expr)* ','?;
+yield_expr: 'yield' ('from' expr | star_or_exprs)?;
 star_or_expr: '*' expr | expr;
 
 // Targets of `for` and comprehensions: an `expr` here would swallow the `in` as a comparison.
@@ -184,7 +186,8 @@ trailer
     ;
 
 atom
-    : '(' (testlist_comp)? ')'                                #parenAtom
+    : '(' yield_expr ')'                                      #yieldAtom
+    | '(' (testlist_comp)? ')'                                #parenAtom
     | '[' (testlist_comp)? ']'                                #listAtom
     | '{' (dictmaker)? '}'                                    #dictAtom
     | NAME                                                    #nameAtom
@@ -198,7 +201,7 @@ atom
 
 testlist_comp: star_or_expr (comp_for | (',' star_or_expr)* ','?);
 
-// A dict item without ':' is a set element: the builder reports that sets are not supported.
+// A dict item without ':' is a set element: all items of a set display have none.
 dictmaker: dict_item (comp_for | (',' dict_item)* ','?);
 dict_item: '**' expr | '*' expr | expr (':' expr)?;
 
@@ -252,6 +255,7 @@ DEL: 'del';
 PASS: 'pass';
 CONTINUE: 'continue';
 BREAK: 'break';
+YIELD: 'yield';
 
 NEWLINE: '\r'? '\n' | '\r';
 

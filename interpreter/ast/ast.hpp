@@ -60,6 +60,9 @@ enum class ExprKind : uint8_t {
     Lambda,
     FString,
     Starred,
+    Set,          // {a, b}
+    Yield,        // yield x / yield from x
+    GeneratorExp, // (x for x in y)
 };
 
 enum class BinOpKind : uint8_t { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, BitAnd, BitOr, BitXor, LShift, RShift };
@@ -182,12 +185,38 @@ struct Comprehension {
 };
 
 // [element for ... in ... if ...]; also used for dict comprehensions when `value` is set
-// ({key: value for ...} with `element` as the key) and set comprehensions are not supported.
+// ({key: value for ...} with `element` as the key), set comprehensions, and as the body of a
+// generator expression's function (each element is yielded).
 struct ListCompExpr final : Expr {
+    enum class Result : uint8_t { List, Dict, Set, Yield };
+    Result result { Result::List };
     ExprPtr element;
     ExprPtr value; // non-null for a dict comprehension
     std::vector<Comprehension> generators;
     explicit ListCompExpr(SourceSpan s) : Expr(ExprKind::ListComp, s) { }
+};
+
+// {a, *b}
+struct SetExpr final : Expr {
+    std::vector<ExprPtr> elements;
+    explicit SetExpr(SourceSpan s) : Expr(ExprKind::Set, s) { }
+};
+
+// `yield value`, `yield` (value null), `yield from value`; only inside a function, which the resolver
+// then marks as a generator.
+struct YieldExpr final : Expr {
+    ExprPtr value;
+    bool from { false };
+    explicit YieldExpr(SourceSpan s) : Expr(ExprKind::Yield, s) { }
+};
+
+// (element for target in iterable ...): as in CPython, a hidden generator function `<genexpr>` whose
+// one parameter is the iterator of the first iterable (evaluated where the expression is) and whose
+// body is a ListCompExpr with Result::Yield reading that parameter.
+struct GeneratorExpExpr final : Expr {
+    ExprPtr iterable;
+    std::shared_ptr<FunctionInfo> function;
+    explicit GeneratorExpExpr(SourceSpan s) : Expr(ExprKind::GeneratorExp, s) { }
 };
 
 struct LambdaExpr final : Expr {
@@ -237,6 +266,7 @@ struct FunctionInfo {
     // For free variable i (cell index num_own_cells + i): the index of the cell in the *enclosing*
     // frame's cells that the closure captures when the function object is made.
     std::vector<uint32_t> free_variable_sources;
+    bool is_generator { false }; // the body yields: a call makes a generator (set by the resolver)
 };
 
 // ---------------------------------------------------------------------------------------------

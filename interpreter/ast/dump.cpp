@@ -428,7 +428,8 @@ private:
         }
         case ExprKind::ListComp: {
             auto& comprehension = static_cast<const ListCompExpr&>(expr);
-            line(depth, label + (comprehension.value ? "DictComp" : "ListComp"));
+            static const char* const names[] = { "ListComp", "DictComp", "SetComp", "YieldComp" };
+            line(depth, label + names[static_cast<int>(comprehension.result)]);
             expression(depth + 1, *comprehension.element, comprehension.value ? "key: " : "element: ");
             if (comprehension.value)
                 expression(depth + 1, *comprehension.value, "value: ");
@@ -453,6 +454,25 @@ private:
             line(depth, label + "Starred");
             expression(depth + 1, *static_cast<const StarredExpr&>(expr).value);
             return;
+        case ExprKind::Set:
+            line(depth, label + "Set");
+            for (auto& element : static_cast<const SetExpr&>(expr).elements)
+                expression(depth + 1, *element);
+            return;
+        case ExprKind::Yield: {
+            auto& yield = static_cast<const YieldExpr&>(expr);
+            line(depth, label + (yield.from ? "YieldFrom" : "Yield"));
+            if (yield.value)
+                expression(depth + 1, *yield.value);
+            return;
+        }
+        case ExprKind::GeneratorExp: {
+            auto& generator = static_cast<const GeneratorExpExpr&>(expr);
+            line(depth, label + "GeneratorExp");
+            expression(depth + 1, *generator.iterable, "iterable: ");
+            function(depth + 1, *generator.function);
+            return;
+        }
         }
     }
 

@@ -129,7 +129,7 @@ public:
             if (word == "print" && starts_line && starts_expression(type))
                 throw_syntax_error("Missing parentheses in call to 'print'. Did you mean print(...)?",
                     m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
-            if (word == "yield" || word == "async" || word == "await")
+            if (word == "async" || word == "await")
                 throw_syntax_error("'" + word + "' is not supported in ramba", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));
         }
         if (expected.contains(static_cast<size_t>(RambaParser::EXCEPT)) && expected.contains(static_cast<size_t>(RambaParser::FINALLY)))

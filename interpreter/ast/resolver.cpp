@@ -446,6 +446,11 @@ private:
             auto& comprehension = static_cast<ListCompExpr&>(expr);
             visit(*comprehension.generators[0].iter, scope);
             Scope* inner = new_scope(ScopeKind::Comprehension, scope);
+            using Result = ListCompExpr::Result;
+            m_comprehension_kind = comprehension.result == Result::Yield ? "generator expression"
+                : comprehension.result == Result::Dict                  ? "dict comprehension"
+                : comprehension.result == Result::Set                   ? "set comprehension"
+                                                                        : "list comprehension";
             for (size_t i = 0; i < comprehension.generators.size(); ++i) {
                 auto& generator = comprehension.generators[i];
                 if (i > 0)
@@ -461,6 +466,27 @@ private:
         case ExprKind::Lambda:
             enter_function(*static_cast<LambdaExpr&>(expr).function, scope);
             return;
+        case ExprKind::Set:
+            visit_all(static_cast<SetExpr&>(expr).elements, scope);
+            return;
+        case ExprKind::Yield: {
+            // Python: a yield makes its function a generator; none is allowed outside one.
+            if (scope->kind == ScopeKind::Comprehension)
+                throw_syntax_error(std::string("'yield' inside ") + m_comprehension_kind, expr.span);
+            if (scope->frame->kind == ScopeKind::Module || scope->frame->is_class)
+                throw_syntax_error("'yield' outside function", expr.span);
+            scope->frame->function->is_generator = true;
+            auto& yield = static_cast<YieldExpr&>(expr);
+            if (yield.value)
+                visit(*yield.value, scope);
+            return;
+        }
+        case ExprKind::GeneratorExp: {
+            auto& generator = static_cast<GeneratorExpExpr&>(expr);
+            visit(*generator.iterable, scope);
+            enter_function(*generator.function, scope);
+            return;
+        }
         case ExprKind::FString:
             visit_fstring_parts(static_cast<FStringExpr&>(expr).parts, scope);
             return;
@@ -603,6 +629,7 @@ private:
     std::deque<Variable> m_variables;
     std::vector<Reference> m_references;
     std::vector<NonlocalDeclaration> m_nonlocals;
+    const char* m_comprehension_kind { "list comprehension" }; // the innermost comprehension's, for messages
     int m_loop_depth { 0 };
 };
 

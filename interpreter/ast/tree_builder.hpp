@@ -55,6 +55,8 @@ private:
     ExprPtr build_subscripts(P::SubscriptsContext*);
     ExprPtr build_subscript(P::SubscriptContext*);
     ExprPtr build_atom(P::AtomContext*);
+    ExprPtr build_yield(P::Yield_exprContext*);
+    ExprPtr build_generator_expression(ExprPtr element, P::Comp_forContext*, SourceSpan);
     ExprPtr build_number(antlr4::Token*, bool negated);
     ExprPtr build_strings(P::StringAtomContext*);
     ExprPtr build_star_or_exprs(P::Star_or_exprsContext*);

@@ -260,12 +260,7 @@ ExprPtr TreeBuilder::build_call(ExprPtr func, P::ArglistContext* arglist, Source
                 auto* comp_for = static_cast<P::Comp_forContext*>(plain->children[1]);
                 if (arguments.size() > 1)
                     throw_syntax_error("Generator expression must be parenthesized", argument_span);
-                // A generator argument `sum(x for x in y)` is built as a list comprehension: the
-                // callee consumes it whole, so only laziness differs.
-                auto comprehension = std::make_unique<ListCompExpr>(argument_span);
-                comprehension->element = build_expr(static_cast<P::ExprContext*>(plain->children[0]));
-                build_comp_for(comp_for, comprehension->generators);
-                call->args.push_back(std::move(comprehension));
+                call->args.push_back(build_generator_expression(build_expr(static_cast<P::ExprContext*>(plain->children[0])), comp_for, argument_span));
                 continue;
             }
             call->args.push_back(build_expr(static_cast<P::ExprContext*>(plain->children[0])));
@@ -309,9 +304,51 @@ ExprPtr TreeBuilder::build_subscript(P::SubscriptContext* context)
     return slice;
 }
 
-// star_or_exprs: star_or_expr (',' star_or_expr)* ','?  (a tuple when there is a comma)
+// (element for target in iterable ...): the hidden generator function described at GeneratorExpExpr.
+ExprPtr TreeBuilder::build_generator_expression(ExprPtr element, P::Comp_forContext* comp_for, SourceSpan span)
+{
+    auto comprehension = std::make_unique<ListCompExpr>(span);
+    comprehension->result = ListCompExpr::Result::Yield;
+    comprehension->element = std::move(element);
+    build_comp_for(comp_for, comprehension->generators);
+    auto result = std::make_unique<GeneratorExpExpr>(span);
+    result->iterable = std::move(comprehension->generators[0].iter);
+    comprehension->generators[0].iter = std::make_unique<NameExpr>(result->iterable->span, ".0");
+    auto function = std::make_shared<FunctionInfo>();
+    function->name = "<genexpr>";
+    function->span = span;
+    Param iterator;
+    iterator.target.name = ".0";
+    iterator.span = result->iterable->span;
+    function->params.push_back(std::move(iterator));
+    function->body.push_back(std::make_unique<ExprStmt>(span, std::move(comprehension)));
+    function->is_generator = true;
+    result->function = std::move(function);
+    return result;
+}
+
+// yield_expr: 'yield' ('from' expr | star_or_exprs)?
+ExprPtr TreeBuilder::build_yield(P::Yield_exprContext* context)
+{
+    auto result = std::make_unique<YieldExpr>(span_of(context));
+    if (auto* value = context->expr()) {
+        result->from = true;
+        result->value = build_expr(value);
+    } else if (auto* values = context->star_or_exprs()) {
+        if (values->yield_expr())
+            throw_syntax_error("invalid syntax", span_of(values));
+        result->value = build_star_or_exprs(values);
+        if (result->value->kind == ExprKind::Starred)
+            throw_syntax_error("can't use starred expression here", result->value->span);
+    }
+    return result;
+}
+
+// star_or_exprs: yield_expr | star_or_expr (',' star_or_expr)* ','?  (a tuple when there is a comma)
 ExprPtr TreeBuilder::build_star_or_exprs(P::Star_or_exprsContext* context)
 {
+    if (auto* yield = context->yield_expr())
+        return build_yield(yield);
     if (context->children.size() == 1)
         return build_star_or_expr(static_cast<P::Star_or_exprContext*>(context->children[0]));
     auto tuple = std::make_unique<TupleExpr>(span_of(context));
@@ -367,10 +404,13 @@ ExprPtr TreeBuilder::build_testlist_comp(P::Testlist_compContext* context, ExprK
     auto& children = context->children;
     auto* first = static_cast<P::Star_or_exprContext*>(children[0]);
     if (children.size() == 2 && m_tokens.get(children[1]->getSourceInterval().a)->getType() == P::FOR) {
+        ExprPtr element = build_star_or_expr(first);
+        if (element->kind == ExprKind::Starred)
+            throw_syntax_error("iterable unpacking cannot be used in comprehension", element->span);
+        if (display == ExprKind::Tuple)
+            return build_generator_expression(std::move(element), static_cast<P::Comp_forContext*>(children[1]), span);
         auto comprehension = std::make_unique<ListCompExpr>(span);
-        comprehension->element = build_star_or_expr(first);
-        if (comprehension->element->kind == ExprKind::Starred)
-            throw_syntax_error("iterable unpacking cannot be used in comprehension", comprehension->element->span);
+        comprehension->element = std::move(element);
         build_comp_for(static_cast<P::Comp_forContext*>(children[1]), comprehension->generators);
         return comprehension;
     }
@@ -398,14 +438,38 @@ ExprPtr TreeBuilder::build_testlist_comp(P::Testlist_compContext* context, ExprK
 ExprPtr TreeBuilder::build_dict(P::DictmakerContext* context, SourceSpan span)
 {
     auto items = context->dict_item();
+    size_t set_items = 0;
     for (auto* item : items)
         if (!item->COLON() && !item->POWER())
-            throw_syntax_error("set displays are not supported; use set([...])", span);
+            ++set_items;
+    if (set_items > 0) {
+        if (set_items != items.size())
+            throw_syntax_error("invalid syntax", span);
+        // {element for ...} / {a, *b}
+        if (auto* comp_for = context->comp_for()) {
+            if (items[0]->STAR())
+                throw_syntax_error("iterable unpacking cannot be used in comprehension", span_of(items[0]));
+            auto comprehension = std::make_unique<ListCompExpr>(span);
+            comprehension->result = ListCompExpr::Result::Set;
+            comprehension->element = build_expr(items[0]->expr(0));
+            build_comp_for(comp_for, comprehension->generators);
+            return comprehension;
+        }
+        auto set = std::make_unique<SetExpr>(span);
+        for (auto* item : items) {
+            ExprPtr element = build_expr(item->expr(0));
+            if (item->STAR())
+                element = std::make_unique<StarredExpr>(span_of(item), std::move(element));
+            set->elements.push_back(std::move(element));
+        }
+        return set;
+    }
     if (auto* comp_for = context->comp_for()) {
         if (!items[0]->COLON())
             throw_syntax_error("dict unpacking cannot be used in dict comprehension", span_of(items[0]));
         auto comprehension = std::make_unique<ListCompExpr>(span);
         comprehension->element = build_expr(items[0]->expr(0));
+        comprehension->result = ListCompExpr::Result::Dict;
         comprehension->value = build_expr(items[0]->expr(1));
         build_comp_for(comp_for, comprehension->generators);
         return comprehension;
@@ -461,7 +525,7 @@ ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
     case P::NAME: {
         std::string name = first->getText();
         // Python keywords ramba does not support lex as names; using one is still an error.
-        if (name == "yield" || name == "async" || name == "await")
+        if (name == "async" || name == "await")
             throw_syntax_error("'" + name + "' is not supported in ramba", span);
         return std::make_unique<NameExpr>(span, std::move(name));
     }
@@ -470,6 +534,8 @@ ExprPtr TreeBuilder::build_atom(P::AtomContext* context)
     case P::STRING:
         return build_strings(static_cast<P::StringAtomContext*>(context));
     case P::OPEN_PAREN:
+        if (auto* yield = dynamic_cast<P::YieldAtomContext*>(context))
+            return build_yield(yield->yield_expr());
         if (empty_display)
             return std::make_unique<TupleExpr>(span);
         return build_testlist_comp(static_cast<P::Testlist_compContext*>(context->children[1]), ExprKind::Tuple, span);

@@ -182,6 +182,8 @@ struct CallScope {
         for (const auto& cell : function.closure)
             frame.cells.push_back(cell);
     }
+    if (info.is_generator) [[unlikely]]
+        return make_generator(function, frame);
     CallScope scope(this, m_frame, &frame, m_depth);
     try {
         if (exec_statements(info.body) == Completion::Return)

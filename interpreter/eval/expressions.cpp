@@ -58,6 +58,12 @@ Value Interpreter::eval(const ast::Expr& expression)
         return eval_dict(static_cast<const ast::DictExpr&>(expression));
     case ExprKind::ListComp:
         return eval_comprehension(static_cast<const ast::ListCompExpr&>(expression));
+    case ExprKind::Set:
+        return eval_set(static_cast<const ast::SetExpr&>(expression));
+    case ExprKind::Yield:
+        return eval_yield(static_cast<const ast::YieldExpr&>(expression));
+    case ExprKind::GeneratorExp:
+        return eval_generator_expression(static_cast<const ast::GeneratorExpExpr&>(expression));
     case ExprKind::Lambda:
         return eval_lambda(static_cast<const ast::LambdaExpr&>(expression));
     case ExprKind::FString:
@@ -524,9 +530,13 @@ Value Interpreter::eval_index(const ast::Expr& index)
 
 [[gnu::noinline]] Value Interpreter::eval_comprehension(const ast::ListCompExpr& expression)
 {
-    Value result = expression.value ? make_dict() : make_list({});
+    using Result = ast::ListCompExpr::Result;
+    Value result = expression.result == Result::Dict ? make_dict()
+        : expression.result == Result::Set           ? make_set()
+        : expression.result == Result::List          ? make_list({})
+                                                     : Value();
     const ast::Comprehension& first = expression.generators[0];
-    if (!expression.value && expression.generators.size() == 1 && first.target->kind == ast::ExprKind::Name
+    if (expression.result == Result::List && expression.generators.size() == 1 && first.target->kind == ast::ExprKind::Name
         && static_cast<const ast::NameExpr&>(*first.target).ref.scope == ast::NameScope::Local) {
         run_simple_comprehension(expression, result.as<ListObject>().items);
         return result;
@@ -602,8 +612,19 @@ void Interpreter::run_generators(const ast::ListCompExpr& expression, size_t lev
                 error.set_span_if_unknown(expression.element->span);
                 throw;
             }
-        } else {
+        } else if (expression.result == ast::ListCompExpr::Result::List) {
             result.as<ListObject>().items.push_back(eval(*expression.element));
+        } else if (expression.result == ast::ListCompExpr::Result::Set) {
+            Value element = eval(*expression.element);
+            try {
+                m_current_span = expression.element->span;
+                set_add(*this, result, element);
+            } catch (RambaError& error) {
+                error.set_span_if_unknown(expression.element->span);
+                throw;
+            }
+        } else {
+            suspend(eval(*expression.element));
         }
         return;
     }

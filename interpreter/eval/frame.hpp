@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "interpreter/values/value.hpp"
@@ -30,6 +31,14 @@ public:
     ValueStack& operator=(const ValueStack&) = delete;
 
     Value* top() const { return m_top; }
+    // Exchanges the regions: a generator's body runs on its fiber's stack (generators.cpp).
+    void swap(ValueStack& other) noexcept
+    {
+        std::swap(m_base, other.m_base);
+        std::swap(m_top, other.m_top);
+        std::swap(m_end, other.m_end);
+        std::swap(m_bytes, other.m_bytes);
+    }
     bool has_room(size_t count) const { return static_cast<size_t>(m_end - m_top) >= count; }
     // Precondition: has_room(1) (callers check once per frame; see Interpreter::reserve_stack).
     void push(Value&& value) { new (m_top++) Value(std::move(value)); }
@@ -86,6 +95,7 @@ public:
     bool empty() const { return !m_cells || m_cells->empty(); }
     void reserve(size_t count) { storage().reserve(count); }
     void push_back(Ref<CellObject> cell) { storage().push_back(std::move(cell)); }
+    void swap(FrameCells& other) noexcept { std::swap(m_cells, other.m_cells); }
     Ref<CellObject>& operator[](size_t index) const { return (*m_cells)[index]; }
 
 private:

@@ -68,6 +68,9 @@ Interpreter::Interpreter()
 
 Interpreter::~Interpreter()
 {
+    // Generators held by globals run their `finally` blocks when freed, on this interpreter.
+    m_globals.clear();
+    m_builtin_cache.clear();
     if (t_running == this)
         t_running = nullptr;
 }

@@ -25,6 +25,8 @@ enum class Completion : uint8_t { Normal, Break, Continue, Return };
 // Whether top-level expression statements print the repr of their value (the REPL does).
 enum class Echo : uint8_t { No, Yes };
 
+struct GeneratorObject;
+
 // Where the source text of the innermost failing code is: the module being run, or the module a
 // function was defined in (REPL inputs are separate texts).
 struct ErrorOrigin {
@@ -154,6 +156,16 @@ private:
     Value binary_slow(ast::BinOpKind, const Value&, const Value&, SourceSpan);
     Value compare_slow(ast::CompareKind, const Value&, const Value&, SourceSpan);
 
+    // Generators (generators.cpp)
+    friend struct GeneratorObject;
+    Value make_generator(const FunctionObject&, Frame&);
+    Value eval_yield(const ast::YieldExpr&);
+    Value eval_generator_expression(const ast::GeneratorExpExpr&);
+    // Hands `value` to whoever resumed the running generator; returns what the next resume sends
+    // (or raises what it throws in).
+    Value suspend(Value value);
+    Value eval_set(const ast::SetExpr&);
+
     // Names and assignment targets (names.cpp)
     // The bound value of a Local or Global name, or null (unbound, a cell, or a builtin): lets hot
     // paths read a variable without copying it.
@@ -237,6 +249,7 @@ private:
     std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
     const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep
     std::string* m_capture { nullptr };
+    GeneratorObject* m_generator { nullptr }; // the generator whose body runs now, or null
     std::vector<std::string> m_class_prefix; // qualified names of the class bodies being run ("Outer.Inner")
 
     // Call sites' remembered methods (see Interpreter::method_from_cache): direct-mapped by the

@@ -93,6 +93,7 @@ std::span<const BuiltinSpec> methods_of(const Value& v)
     case Type::Float: return float_rows;
     case Type::Complex: return complex_rows;
     case Type::Opaque: return v.as<OpaqueObject>().type_info().methods;
+    case Type::Iterator: return v.as<IteratorObject>().methods();
     default: return {};
     }
 }

@@ -24,6 +24,17 @@ Value builtin_next(CallContext& ctx, std::span<Value> a)
     if (!a[0].is(Type::Iterator))
         throw_error(ErrorKind::TypeError, "'" + std::string(type_name(a[0])) + "' object is not an iterator");
     Value out;
+    // A generator's StopIteration carries the value its body returned: its __next__ raises it.
+    if (auto* spec = find_spec(a[0].as<IteratorObject>().methods(), "__next__")) {
+        try {
+            Value self[1] = { a[0] };
+            return spec->function(ctx, std::span<Value>(self, 1));
+        } catch (RambaError& error) {
+            if (error.kind() != ErrorKind::StopIteration || is_missing_argument(a[1]))
+                throw;
+            return a[1];
+        }
+    }
     if (a[0].as<IteratorObject>().next(ctx, out))
         return out;
     if (!is_missing_argument(a[1]))

@@ -105,5 +105,7 @@ Value make_range(int64_t start, int64_t stop, int64_t step);
 Value make_slice(Value start, Value stop, Value step);
 std::string_view function_name(const Value& function); // user function, builtin or bound method
 std::string callable_signature(const Value&);          // for help()
+void add_set_builtins(ModuleObject& builtins);         // set, frozenset (sets.cpp)
 
 } // namespace ramba::interp
+

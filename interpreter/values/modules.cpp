@@ -24,6 +24,7 @@ Ref<ModuleObject> make_builtins()
 #undef RAMBA_X
     module->set("Ellipsis", Value::ellipsis());
     add_class_builtins(*module);
+    add_set_builtins(*module);
     add_file_builtins(*module);
     return module;
 }

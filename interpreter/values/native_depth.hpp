@@ -10,6 +10,11 @@ namespace ramba::interp {
 // of this thread's stack is left. Cheap: one thread-local load and a compare.
 void check_native_stack(const char* context);
 
+// A generator's body runs on a stack of its own (eval/fiber.hpp): while it runs, the check uses
+// that stack's lowest address. Returns the floor to restore afterwards.
+const char* exchange_native_stack_floor(const char* stack_low);
+void restore_native_stack_floor(const char* floor);
+
 // The address `reserve_bytes` above the bottom of this thread's stack (stacks grow down), or null
 // when the stack is unknown or too small to keep that reserve.
 const char* stack_floor(size_t reserve_bytes);

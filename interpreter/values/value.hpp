@@ -362,6 +362,7 @@ struct CellObject final : Object {
 struct IteratorObject : Object {
     virtual bool next(CallContext&, Value& out) = 0;
     virtual std::string_view type_name() const { return "iterator"; } // "list_iterator", "zip", ...
+    virtual std::span<const BuiltinSpec> methods() const { return {}; }  // a generator's send, throw, close
 };
 
 // Library-owned objects (ndarray, dtype, numpy scalar, random generator). The library gives each a
@@ -467,6 +468,10 @@ Value make_str(std::string s);
 Value make_tuple(Values items);
 Value make_list(Values items);
 Value make_dict();
+// Sets (sets.cpp): a set or frozenset of hashable values, on the dict table.
+Value make_set(); // empty
+void set_add(CallContext&, const Value& set, const Value& item); // TypeError "unhashable type: 'list'"
+bool is_set_or_frozenset(const Value&);
 Value make_builtin(const BuiltinSpec* spec);
 Value make_module(Ref<ModuleObject> module);
 

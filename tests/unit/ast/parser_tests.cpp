@@ -203,7 +203,7 @@ TEST_CASE("ast: calls, generator arguments and lambda", "[ast]")
 sum(x * x for x in y)
 lambda a, *b, c=1, **d: a
 f()
-)") == R"(Module locals=1
+)") == R"(Module locals=0
   Expr @1:1
     Call
       func: Name f [global 0]
@@ -215,13 +215,18 @@ f()
   Expr @2:1
     Call
       func: Name sum [global 3]
-      arg: ListComp
-        element: BinOp *
-          Name x [local 0]
-          Name x [local 0]
-        for
-          target: Name x [local 0]
-          iter: Name y [global 4]
+      arg: GeneratorExp
+        iterable: Name y [global 4]
+        frame locals=2 cells=0 own_cells=0 free_sources=[]
+        param .0 [local 0]
+        Expr @2:5
+          YieldComp
+            element: BinOp *
+              Name x [local 1]
+              Name x [local 1]
+            for
+              target: Name x [local 1]
+              iter: Name .0 [local 0]
   Expr @3:1
     Lambda
       frame locals=4 cells=0 own_cells=0 free_sources=[]

@@ -31,6 +31,7 @@ void register_all()
     interp::register_module("os.path", make_os_path_module);
     interp::register_module("re", make_re_module);
     interp::register_module("json", make_json_module);
+    interp::register_module("contextlib", make_contextlib_module);
     numpy::register_numpy_modules();
 }
 

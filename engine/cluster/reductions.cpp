@@ -146,17 +146,10 @@ std::optional<NDArray> reduce_partials(const DistView& view, vm::ReduceOp op, st
         return std::nullopt;
     // What each worker computes (a mean's partial is its sum), and how the partials combine.
     vm::ReduceOp partial_op = op == vm::ReduceOp::Mean ? vm::ReduceOp::Sum : op;
-    vm::OpCode combine;
-    switch (op) {
-    case vm::ReduceOp::Min: combine = vm::OpCode::Minimum; break;
-    case vm::ReduceOp::Max: combine = vm::OpCode::Maximum; break;
-    case vm::ReduceOp::Any: combine = vm::OpCode::LogicalOr; break;
-    case vm::ReduceOp::All: combine = vm::OpCode::LogicalAnd; break;
-    case vm::ReduceOp::Sum: case vm::ReduceOp::Mean: case vm::ReduceOp::CountNonzero: combine = vm::OpCode::Add; break;
-    case vm::ReduceOp::Prod: combine = vm::OpCode::Multiply; break;
-    default: return std::nullopt;
-    }
-    bool takes_dtype = op == vm::ReduceOp::Sum || op == vm::ReduceOp::Prod || op == vm::ReduceOp::Mean;
+    if (!vm::reduce_combines_partials(op))
+        return std::nullopt;
+    vm::OpCode combine = vm::reduce_combining_op(op);
+    bool takes_dtype = vm::reduce_takes_dtype(op);
     if (dtype && !takes_dtype)
         return std::nullopt;
     // Integer sums and products wrap the same way in any order; float ones do not.

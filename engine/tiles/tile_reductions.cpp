@@ -25,20 +25,12 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
 {
     using vm::ReduceOp;
     NDArray rows = rows_view(request.a, "reduce_rows: the operand");
+    if (request.op >= vm::reduce_op_count)
+        throw ProtocolError("reduce_rows: bad reduction");
     auto op = static_cast<ReduceOp>(request.op);
     bool per_row = request.out_id != 0;
-    switch (op) {
-    case ReduceOp::Sum: case ReduceOp::Prod: case ReduceOp::Min: case ReduceOp::Max: case ReduceOp::Any: case ReduceOp::All:
-    case ReduceOp::CountNonzero:
-        break;
-    case ReduceOp::Mean: case ReduceOp::Std: case ReduceOp::Var: case ReduceOp::ArgMin: case ReduceOp::ArgMax: case ReduceOp::Ptp:
-    case ReduceOp::NanSum: case ReduceOp::NanMean: case ReduceOp::NanMin: case ReduceOp::NanMax:
-        if (!per_row)
-            throw ProtocolError("reduce_rows: this reduction has no partials to combine");
-        break;
-    default:
-        throw ProtocolError("reduce_rows: bad reduction");
-    }
+    if (!per_row && !vm::reduce_combines_partials(op))
+        throw ProtocolError("reduce_rows: this reduction has no partials to combine");
     if (engine::dtype_kind(rows.dtype) == 'c')
         throw ProtocolError("reduce_rows: complex operand");
     int64_t ndim = static_cast<int64_t>(rows.shape.size());
@@ -58,9 +50,7 @@ NDArray TileStore::reduce_rows(const protocol::ReduceRows& request, std::span<co
     options.keepdims = request.keepdims != 0;
     options.ddof = request.ddof;
     if (request.dtype != -1) {
-        bool takes_dtype = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Mean || op == ReduceOp::Std
-            || op == ReduceOp::Var || op == ReduceOp::NanSum || op == ReduceOp::NanMean;
-        if (request.dtype < 0 || request.dtype > 255 || !takes_dtype)
+        if (request.dtype < 0 || request.dtype > 255 || !vm::reduce_takes_dtype(op))
             throw ProtocolError("reduce_rows: bad dtype=");
         options.dtype = checked_dtype(static_cast<uint8_t>(request.dtype));
         if (engine::dtype_kind(*options.dtype) == 'c')

@@ -28,7 +28,7 @@ using namespace engine;
 std::string_view reduce_name(ReduceOp op)
 {
     switch (op) {
-#define RAMBA_X(e, n) case ReduceOp::e: return n;
+#define RAMBA_X(e, n, combines, combine, dtype) case ReduceOp::e: return n;
         RAMBA_VM_REDUCE_OPS(RAMBA_X)
 #undef RAMBA_X
     }

@@ -53,18 +53,72 @@ engine::NDArray where(const engine::NDArray& cond, const engine::NDArray& x, con
 // ---------------------------------------------------------------------------------------------
 // Reductions
 
-#define RAMBA_VM_REDUCE_OPS(X)                                           \
-    X(Sum, "sum") X(Prod, "prod") X(Mean, "mean") X(Std, "std") X(Var, "var") \
-    X(Min, "min") X(Max, "max") X(ArgMin, "argmin") X(ArgMax, "argmax")    \
-    X(Any, "any") X(All, "all") X(Ptp, "ptp") X(NanSum, "nansum")          \
-    X(NanMean, "nanmean") X(CountNonzero, "count_nonzero") X(NanMin, "nanmin") X(NanMax, "nanmax")
+// One row per reduction: enum name, numpy name, how the partials of parts of the rows combine
+// (a binary OpCode, or `Unordered` is false: the reduction follows numpy's row order and has no
+// partials), and whether it takes numpy's dtype=. Both engines read these columns: the cluster
+// engine (engine/seam/cluster_reduce.cpp), the driver's combining step (engine/cluster/reductions.cpp)
+// and the worker's check of a request (engine/tiles/tile_reductions.cpp); the fold is reduce.cpp's.
+//   X(enum,       name,            partials combine, combining op, dtype=)
+#define RAMBA_VM_REDUCE_OPS(X)                                    \
+    X(Sum,          "sum",           true,  Add,        true)     \
+    X(Prod,         "prod",          true,  Multiply,   true)     \
+    X(Mean,         "mean",          true,  Add,        true)     \
+    X(Std,          "std",           false, Add,        true)     \
+    X(Var,          "var",           false, Add,        true)     \
+    X(Min,          "min",           true,  Minimum,    false)    \
+    X(Max,          "max",           true,  Maximum,    false)    \
+    X(ArgMin,       "argmin",        false, Add,        false)    \
+    X(ArgMax,       "argmax",        false, Add,        false)    \
+    X(Any,          "any",           true,  LogicalOr,  false)    \
+    X(All,          "all",           true,  LogicalAnd, false)    \
+    X(Ptp,          "ptp",           false, Add,        false)    \
+    X(NanSum,       "nansum",        false, Add,        true)     \
+    X(NanMean,      "nanmean",       false, Add,        true)     \
+    X(CountNonzero, "count_nonzero", true,  Add,        false)    \
+    X(NanMin,       "nanmin",        false, Add,        false)    \
+    X(NanMax,       "nanmax",        false, Add,        false)
 
 enum class ReduceOp : uint8_t {
-#define RAMBA_X(e, n) e,
+#define RAMBA_X(e, n, combines, combine, dtype) e,
     RAMBA_VM_REDUCE_OPS(RAMBA_X)
 #undef RAMBA_X
 };
+constexpr int reduce_op_count = 0
+#define RAMBA_X(e, n, combines, combine, dtype) +1
+    RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+    ;
 std::string_view reduce_name(ReduceOp);
+// Whether per-worker partials along axis 0 combine in any order (for a sum, product or mean: when
+// it accumulates in integers or bools; a mean's partial is its sum), and with which op.
+constexpr bool reduce_combines_partials(ReduceOp op)
+{
+    switch (op) {
+#define RAMBA_X(e, n, combines, combine, dtype) case ReduceOp::e: return combines;
+        RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+    }
+    return false;
+}
+constexpr OpCode reduce_combining_op(ReduceOp op)
+{
+    switch (op) {
+#define RAMBA_X(e, n, combines, combine, dtype) case ReduceOp::e: return OpCode::combine;
+        RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+    }
+    return OpCode::Add;
+}
+// numpy's dtype= parameter (sum, prod, mean, std, var, nansum, nanmean).
+constexpr bool reduce_takes_dtype(ReduceOp op)
+{
+    switch (op) {
+#define RAMBA_X(e, n, combines, combine, dtype) case ReduceOp::e: return dtype;
+        RAMBA_VM_REDUCE_OPS(RAMBA_X)
+#undef RAMBA_X
+    }
+    return false;
+}
 
 struct ReduceOptions {
     std::optional<engine::DType> dtype; // numpy's `dtype=` (sum, prod, mean, std, var, nansum, nanmean)

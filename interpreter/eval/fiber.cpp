@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "interpreter/values/native_depth.hpp"
 
 #if defined(__has_feature)
 #    if __has_feature(address_sanitizer)
@@ -135,8 +136,21 @@ constexpr size_t fiber_value_capacity = size_t(1) << 18;
 // per loop iteration should not pay it.
 constexpr size_t fiber_pool_size = 64;
 
-thread_local std::vector<Fiber*> t_pool;
+// Finished fibers of this thread, deleted with it.
+struct Pool {
+    std::vector<Fiber*> fibers;
+    ~Pool()
+    {
+        for (Fiber* fiber : fibers)
+            Fiber::release_for_good(fiber);
+    }
+};
+thread_local Pool t_pool;
+// The C++ runtime's exception globals of this thread (the call is not free: it reads a TLS block).
+thread_local EhGlobals* t_eh_globals = nullptr;
 }
+
+void Fiber::release_for_good(Fiber* fiber) { delete fiber; }
 
 Fiber::Fiber()
     : m_values(fiber_value_capacity)
@@ -150,6 +164,7 @@ Fiber::Fiber()
     mprotect(m_mapping, page, PROT_NONE); // an overflow faults instead of writing over other memory
     m_low = m_mapping + page;
     m_high = m_mapping + m_mapping_bytes;
+    m_native_floor = native_floor_for(m_low);
 }
 
 Fiber::~Fiber()
@@ -160,9 +175,9 @@ Fiber::~Fiber()
 Fiber* Fiber::acquire(Entry entry, void* argument)
 {
     Fiber* fiber;
-    if (!t_pool.empty()) {
-        fiber = t_pool.back();
-        t_pool.pop_back();
+    if (!t_pool.fibers.empty()) {
+        fiber = t_pool.fibers.back();
+        t_pool.fibers.pop_back();
     } else {
         fiber = new Fiber();
     }
@@ -172,8 +187,8 @@ Fiber* Fiber::acquire(Entry entry, void* argument)
 
 void Fiber::release(Fiber* fiber)
 {
-    if (t_pool.size() < fiber_pool_size)
-        t_pool.push_back(fiber);
+    if (t_pool.fibers.size() < fiber_pool_size)
+        t_pool.fibers.push_back(fiber);
     else
         delete fiber;
 }
@@ -209,7 +224,9 @@ void Fiber::prepare(Entry entry, void* argument)
 
 void Fiber::switch_in()
 {
-    EhGlobals* globals = __cxa_get_globals();
+    EhGlobals* globals = t_eh_globals;
+    if (!globals) [[unlikely]]
+        globals = t_eh_globals = __cxa_get_globals();
     EhGlobals resumer = *globals;
     globals->caught_exceptions = m_caught_exceptions;
     globals->uncaught_exceptions = m_uncaught_exceptions;

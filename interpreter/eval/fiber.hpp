@@ -20,6 +20,7 @@ public:
     static Fiber* acquire(Entry, void* argument);
     // Back to the pool. Precondition: the entry has called finish(), or switch_in() never ran.
     static void release(Fiber*);
+    static void release_for_good(Fiber*); // unmaps it (the pool's end)
 
     // From the resumer: runs the fiber until it calls switch_out() or finish().
     void switch_in();
@@ -32,6 +33,7 @@ public:
 
     // The lowest usable address of the fiber's C++ stack (stacks grow down).
     const char* stack_low() const { return m_low; }
+    const char* native_floor() const { return m_native_floor; } // see values/native_depth.hpp
     ValueStack& values() { return m_values; }
 
     Fiber(const Fiber&) = delete;
@@ -46,6 +48,7 @@ private:
     size_t m_mapping_bytes { 0 };
     char* m_low { nullptr };  // above the guard page
     char* m_high { nullptr }; // one past the top
+    const char* m_native_floor { nullptr };
     void* m_sp { nullptr };          // the fiber's saved stack pointer while it is suspended
     void* m_resumer_sp { nullptr };  // the resumer's while the fiber runs
     ValueStack m_values;

@@ -122,7 +122,9 @@ struct GeneratorObject final : IteratorObject {
         GeneratorObject* caller_generator = in.m_generator;
         const char* caller_limit = in.m_stack_limit;
         Value caller_return = std::move(in.m_return_value);
-        const char* caller_floor = exchange_native_stack_floor(fiber->stack_low());
+        if (!t_native_floor_known) [[unlikely]]
+            check_native_stack(""); // finds the thread's floor before the fiber's replaces it
+        const char* caller_floor = std::exchange(t_native_floor, fiber->native_floor());
         in.m_frame = &frame;
         in.m_depth = caller_depth + 1;
         in.m_generator = this;
@@ -135,7 +137,7 @@ struct GeneratorObject final : IteratorObject {
 
         std::swap(in.m_handling, handling);
         in.m_stack.swap(fiber->values());
-        restore_native_stack_floor(caller_floor);
+        t_native_floor = caller_floor;
         in.m_frame = caller_frame;
         in.m_depth = caller_depth;
         in.m_generator = caller_generator;

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* keywords[] = {
     "False", "None", "True", "and", "as", "assert", "break", "continue", "def", "del", "elif", "else",
     "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while",
+    "not", "or", "pass", "raise", "return", "try", "while", "yield",
 };
 
 // Method names of the core types, offered after a dot when the object has them.
@@ -45,6 +45,11 @@ void attribute_names(interp::Interpreter& interpreter, const interp::Value& obje
             out.insert(method.name);
         for (const auto& attribute : info.attributes)
             out.insert(attribute.name);
+        return;
+    }
+    if (object.is(Type::Iterator)) { // a generator's send, throw, close
+        for (const auto& method : object.as<interp::IteratorObject>().methods())
+            out.insert(method.name);
         return;
     }
     for (const char* name : core_methods) {

@@ -49,23 +49,15 @@ const char* stack_floor(size_t reserve_bytes)
     return static_cast<const char*>(low) + reserve_bytes;
 }
 
-namespace {
-// The running stack's floor: the thread's, or a generator fiber's while its body runs.
-thread_local const char* t_floor = stack_floor(native_reserve_bytes);
-}
-
-const char* exchange_native_stack_floor(const char* stack_low)
-{
-    const char* previous = t_floor;
-    t_floor = stack_low ? stack_low + native_reserve_bytes : nullptr;
-    return previous;
-}
-
-void restore_native_stack_floor(const char* floor) { t_floor = floor; }
+const char* native_floor_for(const char* stack_low) { return stack_low ? stack_low + native_reserve_bytes : nullptr; }
 
 void check_native_stack(const char* context)
 {
-    const char* floor = t_floor;
+    if (!t_native_floor_known) [[unlikely]] {
+        t_native_floor = stack_floor(native_reserve_bytes);
+        t_native_floor_known = true;
+    }
+    const char* floor = t_native_floor;
     char here;
     if (floor && &here < floor) [[unlikely]]
         throw RambaError(ErrorKind::RecursionError, std::string("maximum recursion depth exceeded") + context);

@@ -10,10 +10,12 @@ namespace ramba::interp {
 // of this thread's stack is left. Cheap: one thread-local load and a compare.
 void check_native_stack(const char* context);
 
-// A generator's body runs on a stack of its own (eval/fiber.hpp): while it runs, the check uses
-// that stack's lowest address. Returns the floor to restore afterwards.
-const char* exchange_native_stack_floor(const char* stack_low);
-void restore_native_stack_floor(const char* floor);
+// The running stack's floor (below it the check throws): the thread's, found on first use, or a
+// generator fiber's while its body runs (eval/generators.cpp swaps it at each resume).
+inline thread_local const char* t_native_floor = nullptr;
+inline thread_local bool t_native_floor_known = false;
+// The floor of a stack whose lowest usable address is `stack_low`.
+const char* native_floor_for(const char* stack_low);
 
 // The address `reserve_bytes` above the bottom of this thread's stack (stacks grow down), or null
 // when the stack is unknown or too small to keep that reserve.

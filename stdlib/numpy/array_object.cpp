@@ -31,6 +31,13 @@ Value wrap_result(NDArray array)
     return wrap_array(std::move(array));
 }
 
+Value wrap_engine_result(seam::Result result)
+{
+    if (result.distributed)
+        return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(result.distributed)));
+    return wrap_result(std::move(result.local));
+}
+
 Value dtype_value(DType dtype) { return Value::object(Type::Opaque, interp::make_object<DTypeObject>(dtype)); }
 
 bool is_array(const Value& value)

@@ -5,23 +5,23 @@
 #include <optional>
 
 #include "engine/array/ndarray.hpp"
-#include "engine/cluster/dist.hpp"
 #include "engine/dtype/promotion.hpp"
 #include "engine/planner/node.hpp"
+#include "engine/seam/engine.hpp"
 #include "interpreter/values/value.hpp"
 
 namespace ramba::numpy {
 
 // An ndarray handle: data in the driver, a pending planner node (shape and dtype known, data computed
 // at the first read or a flush; stdlib/numpy/lazy.hpp), or a view of an array distributed over the
-// cluster's workers (engine/cluster/dist.hpp). array() is the way to the data: it materialises, and
+// cluster's workers (engine/cluster/dist.hpp); the engine (engine/seam) sees it as an ArrayHandle. array() is the way to the data: it materialises, and
 // brings a distributed array into the driver for good (so views made of it alias it, as numpy's
 // do). readable() is for consumers that only read and keep nothing (printing, conversions): for a
 // distributed view it brings just the rows the view covers. Writers call flush_pending() first.
-struct ArrayObject final : interp::OpaqueObject {
+struct ArrayObject final : interp::OpaqueObject, seam::ArrayHandle {
     explicit ArrayObject(engine::NDArray a) : m_array(std::move(a)) { }
     explicit ArrayObject(engine::planner::NodePtr pending); // lazy.cpp: registers it for flushes
-    explicit ArrayObject(std::shared_ptr<cluster::DistView> view) : m_dist(std::move(view)) { }
+    explicit ArrayObject(std::shared_ptr<seam::DistView> view) : m_dist(std::move(view)) { }
     ~ArrayObject() override;
     const engine::NDArray& array() const
     {
@@ -30,27 +30,29 @@ struct ArrayObject final : interp::OpaqueObject {
         return m_array;
     }
     const engine::NDArray& writable() const { return array(); }
-    const engine::NDArray& readable() const; // lazy.cpp
-    const engine::planner::NodePtr& pending() const { return m_pending; }
+    const engine::NDArray& readable() const override; // lazy.cpp
+    const engine::planner::NodePtr& pending() const override { return m_pending; }
     // The distributed view this handle holds while its data is on the workers (else null).
-    const cluster::DistView* distributed() const; // lazy.cpp
+    const seam::DistView* distributed() const override; // lazy.cpp
     // Known without computing anything (a pending node's shape and dtype are resolved when built).
-    const engine::Shape& shape() const;
-    engine::DType dtype() const;
-    void materialize() const; // lazy.cpp
+    const engine::Shape& shape() const override;
+    engine::DType dtype() const override;
+    void materialize() const override; // lazy.cpp
+    // The node a kernel reads this handle through (lazy.cpp's operand_node for an ndarray).
+    engine::planner::NodePtr node() const override;
     void set_materialized(engine::NDArray) const; // after a flush computed the pending node
     // `a.shape = ...`: the handle now holds this driver-side array (a view of the data array() gave).
     void set_local(engine::NDArray) const; // lazy.cpp
     void set_result(const engine::planner::Node&) const; // after a flush: data, or distributed
-    // With a cluster running: moves a large array this handle alone owns to the workers.
-    void distribute() const; // lazy.cpp
+    // Asks the engine whether a large array this handle alone owns moves to the workers.
+    void distribute() const override; // lazy.cpp
     const interp::TypeInfo& type_info() const override;
 
 private:
     const engine::NDArray& resolved_array() const;
     mutable engine::NDArray m_array;
     mutable engine::planner::NodePtr m_pending;
-    mutable std::shared_ptr<cluster::DistView> m_dist;
+    mutable std::shared_ptr<seam::DistView> m_dist;
     mutable engine::NDArray m_snapshot; // readable()'s copy of a distributed view's rows
     mutable uint64_t m_snapshot_version { ~uint64_t(0) };
 };
@@ -73,10 +75,17 @@ interp::Value wrap_array(engine::NDArray);
 interp::Value wrap_scalar(engine::Scalar);
 // A 0-d result becomes a numpy scalar (what numpy returns from reductions and full indexing).
 interp::Value wrap_result(engine::NDArray);
+// What an engine operation gave: a distributed view, or driver data (wrap_result's way).
+interp::Value wrap_engine_result(seam::Result);
 interp::Value dtype_value(engine::DType);  // a DTypeObject
 interp::Value dtype_class(engine::DType);  // np.float64 ... (ClassObject, callable, tag = dtype)
 
 bool is_array(const interp::Value&);
+// The ndarray handle a value holds (for the engine's operations), else null.
+inline const ArrayObject* array_handle(const interp::Value& value)
+{
+    return is_array(value) ? &value.as<ArrayObject>() : nullptr;
+}
 bool is_numpy_scalar(const interp::Value&);
 // Anything array-like: ndarray, numpy scalar, Python bool/int/float/complex, nested list/tuple.
 bool is_array_like(const interp::Value&);

@@ -1,6 +1,5 @@
 // numpy creation functions as registration rows: array asarray zeros ones empty full *_like arange
 // linspace logspace eye identity diag triu tril meshgrid fromfunction copy pad.
-#include "engine/cluster/dist.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/rows.hpp"
 
@@ -10,6 +9,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/creation.hpp"
 #include "engine/array/shape_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -44,9 +44,9 @@ Value np_asarray(CallContext& context, std::span<Value> args)
 Value filled(CallContext& context, const Value& shape, const Value& dtype_value, double value)
 {
     DType dtype = to_dtype(context, dtype_value).value_or(DType::Float64);
-    // With a cluster, large arrays are born on the workers (no scatter later).
-    if (auto distributed = cluster::fill(dtype, shape_argument(context, shape), engine::Scalar::make(DType::Float64, value).to_array()))
-        return Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(distributed)));
+    // The engine may make it where it will live (a cluster's workers: no scatter later).
+    if (auto done = seam::current().fill(dtype, shape_argument(context, shape), engine::Scalar::make(DType::Float64, value).to_array()))
+        return wrap_engine_result(std::move(*done));
     NDArray array = value == 0 ? NDArray::zeros(dtype, shape_argument(context, shape)) : NDArray::empty(dtype, shape_argument(context, shape));
     if (value != 0)
         engine::fill(array, engine::Scalar::make(DType::Float64, value));

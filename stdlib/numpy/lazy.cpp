@@ -9,8 +9,7 @@
 
 #include "engine/planner/explain.hpp"
 #include "engine/array/cast.hpp"
-#include "engine/cluster/cluster.hpp"
-#include "engine/cluster/placement.hpp"
+#include "engine/seam/engine.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
 
@@ -99,7 +98,7 @@ engine::DType ArrayObject::dtype() const
     return m_pending ? m_pending->dtype : m_dist ? m_dist->dtype() : m_array.dtype;
 }
 
-const cluster::DistView* ArrayObject::distributed() const
+const seam::DistView* ArrayObject::distributed() const
 {
     return m_dist && !m_dist->base->is_local() ? m_dist.get() : nullptr;
 }
@@ -110,9 +109,9 @@ const engine::NDArray& ArrayObject::resolved_array() const
         materialize();
     if (m_dist) {
         auto& base = *m_dist->base;
-        cluster::localize_for_good(base);
+        seam::bring_to_driver(base);
         if (m_array.buffer != base.local.buffer)
-            m_array = cluster::local_view(*m_dist);
+            m_array = seam::local_view(*m_dist);
     }
     return m_array;
 }
@@ -124,7 +123,7 @@ const engine::NDArray& ArrayObject::readable() const
     if (m_dist && !m_dist->base->is_local()) {
         // Just the rows the view covers, kept until the array changes.
         if (!m_snapshot.buffer || m_snapshot_version != m_dist->base->version) {
-            m_snapshot = cluster::gather(*m_dist);
+            m_snapshot = seam::gather(*m_dist);
             m_snapshot_version = m_dist->base->version;
         }
         return m_snapshot;
@@ -134,19 +133,30 @@ const engine::NDArray& ArrayObject::readable() const
 
 void ArrayObject::distribute() const
 {
-    if (!cluster::Cluster::get() || m_pending)
+    if (m_pending)
         return;
+    seam::Engine& engine = seam::current();
     if (m_dist) {
-        // Brought to the driver by a write; back to the workers when whole and worth it.
+        // Brought to the driver by a write; back to the workers when the engine says so.
         auto& base = *m_dist->base;
-        if (base.is_local() && cluster::place_again(base, base.local.buffer.use_count()))
+        if (base.is_local() && engine.place_again(base, base.local.buffer.use_count()))
             m_array = {};
         return;
     }
-    if (auto placed = cluster::place(m_array, m_array.buffer.use_count())) {
-        m_dist = cluster::DistView::whole(std::move(placed));
+    if (auto placed = engine.place(m_array, m_array.buffer.use_count())) {
+        m_dist = std::move(placed);
         m_array = {};
     }
+}
+
+planner::NodePtr ArrayObject::node() const
+{
+    if (m_pending)
+        return m_pending;
+    distribute();
+    if (auto* view = distributed())
+        return planner::dist_node(std::make_shared<seam::DistView>(*view));
+    return planner::array_node(array());
 }
 
 void ArrayObject::set_materialized(engine::NDArray data) const
@@ -184,14 +194,8 @@ bool should_defer(std::span<const interp::Value> operands)
 
 planner::NodePtr operand_node(interp::CallContext& context, const interp::Value& value)
 {
-    if (is_array(value)) {
-        auto& object = value.as<ArrayObject>();
-        if (object.pending())
-            return object.pending();
-        object.distribute();
-        if (auto* view = object.distributed())
-            return planner::dist_node(std::make_shared<cluster::DistView>(*view));
-    }
+    if (is_array(value))
+        return value.as<ArrayObject>().node();
     return planner::array_node(to_array(context, value));
 }
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "engine/array/linalg.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -22,15 +22,15 @@ namespace {
 
 Value np_dot(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_matmul(context, args[0], args[1], out))
-        return out;
+    if (auto done = engine_matmul(context, args[0], args[1]))
+        return *done;
     return wrap_result(engine::dot(to_array(context, args[0]), to_array(context, args[1])));
 }
 
 Value np_matmul(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_matmul(context, args[0], args[1], out))
-        return out;
+    if (auto done = engine_matmul(context, args[0], args[1]))
+        return *done;
     return wrap_result(engine::matmul(to_array(context, args[0]), to_array(context, args[1])));
 }
 Value np_vdot(CallContext& context, std::span<Value> args) { return wrap_result(engine::vdot(to_array(context, args[0]), to_array(context, args[1]))); }

@@ -9,8 +9,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "engine/cluster/dist.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
@@ -62,22 +61,22 @@ engine::Shape shape_from_varargs(CallContext& context, const Value& varargs)
 Value method_reshape(CallContext& context, std::span<Value> args)
 {
     engine::Shape shape = shape_from_varargs(context, args[1]);
-    if (Value out; distributed_reshape(context, args[0], shape, out))
-        return out;
+    if (auto done = seam::current().reshape(args[0].as<ArrayObject>(), shape))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::reshape(self_array(args[0]), shape));
 }
 
-Value method_ravel(CallContext& context, std::span<Value> args)
+Value method_ravel(CallContext&, std::span<Value> args)
 {
-    if (Value out; distributed_ravel(context, args[0], false, out))
-        return out;
+    if (auto done = seam::current().ravel(args[0].as<ArrayObject>(), false))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::ravel(self_array(args[0])));
 }
 
-Value method_flatten(CallContext& context, std::span<Value> args)
+Value method_flatten(CallContext&, std::span<Value> args)
 {
-    if (Value out; distributed_ravel(context, args[0], true, out))
-        return out;
+    if (auto done = seam::current().ravel(args[0].as<ArrayObject>(), true))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::copy(engine::ravel(self_array(args[0]))));
 }
 
@@ -87,8 +86,8 @@ Value method_transpose(CallContext& context, std::span<Value> args)
     std::optional<std::vector<int64_t>> axes;
     if (!items.empty() && !(items.size() == 1 && items[0].is_none()))
         axes = shape_from_varargs(context, args[1]);
-    if (Value out; distributed_transpose(context, args[0], axes, out))
-        return out;
+    if (auto done = seam::current().transpose(args[0].as<ArrayObject>(), axes))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::transpose(self_array(args[0]), axes));
 }
 
@@ -99,13 +98,8 @@ Value method_swapaxes(CallContext& context, std::span<Value> args)
 
 Value method_copy(CallContext&, std::span<Value> args)
 {
-    auto& object = args[0].as<ArrayObject>();
-    if (object.pending())
-        object.materialize();
-    if (auto* view = object.distributed()) {
-        if (auto copied = cluster::copy(*view))
-            return Value::object(interp::Type::Opaque, interp::make_object<ArrayObject>(cluster::DistView::whole(copied)));
-    }
+    if (auto done = seam::current().copy(args[0].as<ArrayObject>()))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::copy(self_array(args[0])));
 }
 
@@ -174,7 +168,8 @@ Value method_item(CallContext& context, std::span<Value> args)
 
 Value method_sort(CallContext& context, std::span<Value> args)
 {
-    if (distributed_sort_in_place(context, args[0], args[1]))
+    if (seam::current().sort_in_place(args[0].as<ArrayObject>(), { args[1].is_none(), [&] { return interp::to_index(context, args[1]); } },
+            [] { flush_pending(); }))
         return Value::none();
     const NDArray& a = args[0].as<ArrayObject>().writable();
     NDArray sorted = engine::sort(a, interp::to_index(context, args[1]));
@@ -185,8 +180,8 @@ Value method_sort(CallContext& context, std::span<Value> args)
 
 Value method_argsort(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_argsort(context, args[0], args[1], out))
-        return out;
+    if (auto done = seam::current().sort(args[0].as<ArrayObject>(), { args[1].is_none(), [&] { return interp::to_index(context, args[1]); } }, true))
+        return wrap_engine_result(std::move(*done));
     const NDArray& a = self_array(args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));
@@ -222,8 +217,8 @@ Value method_repeat(CallContext& context, std::span<Value> args)
 
 Value method_dot(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_matmul(context, args[0], args[1], out))
-        return out;
+    if (auto done = engine_matmul(context, args[0], args[1]))
+        return *done;
     return wrap_result(engine::dot(self_array(args[0]), to_array(context, args[1])));
 }
 

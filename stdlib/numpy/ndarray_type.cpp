@@ -9,9 +9,8 @@
 #include "engine/array/linalg.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
-#include "engine/cluster/cluster.hpp"
 #include "engine/planner/explain.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -87,14 +86,27 @@ bool defer_binary(CallContext& context, std::string_view name, const Value& lhs,
     return defer_elementwise(context, *code, operands, out);
 }
 
+std::optional<Value> engine_matmul(CallContext& context, const Value& a, const Value& b)
+{
+    if (!is_array(a) || !is_array_like(b))
+        return std::nullopt;
+    if (auto done = seam::current().matmul(a.as<ArrayObject>(), array_handle(b), [&] { return to_array(context, b); }))
+        return wrap_engine_result(std::move(*done));
+    return std::nullopt;
+}
+
 bool numpy_binary(CallContext& context, interp::BinaryOp op, const Value& lhs, const Value& rhs, Value& out)
 {
     if (!is_array_like(lhs) || !is_array_like(rhs))
         return false;
     if (op != interp::BinaryOp::MatMul && defer_binary(context, binary_ufunc_name(op), lhs, rhs, out))
         return true;
-    if (op == interp::BinaryOp::MatMul && distributed_matmul(context, lhs, rhs, out))
-        return true;
+    if (op == interp::BinaryOp::MatMul) {
+        if (auto done = engine_matmul(context, lhs, rhs)) {
+            out = *done;
+            return true;
+        }
+    }
     NDArray inputs[] = { to_array(context, lhs), to_array(context, rhs) };
     if (op == interp::BinaryOp::MatMul) {
         out = wrap_result(engine::matmul(inputs[0], inputs[1]));
@@ -219,42 +231,38 @@ std::vector<IndexItem> index_items(CallContext& context, const Value& index)
 
 namespace {
 
-// The view a basic index (integers, slices, None, ...) makes of a distributed array, worked out on
-// a data-less stand-in with the engine's own indexing rules (and errors). Advanced indices: nullopt.
-std::optional<cluster::DistView> distributed_index(const cluster::DistView& view, std::span<const IndexItem> items, bool& is_scalar)
+// a[index] as the engine runs it (with a cluster: a mask or a short list of rows selected where the
+// rows live, a basic index as a view); nullopt: the driver's way.
+std::optional<Value> engine_get_item(CallContext& context, const ArrayObject& object, const Value& index)
 {
-    for (auto& item : items) {
-        if (item.kind == IndexItem::Kind::Array || item.kind == IndexItem::Kind::Mask)
-            return std::nullopt;
+    seam::Engine& engine = seam::current();
+    engine.prepare_index(object);
+    seam::Outcome done;
+    if (is_array(index) && index.as<ArrayObject>().dtype() == engine::DType::Bool) {
+        done = engine.select_mask(object, index.as<ArrayObject>());
+    } else if (index.is(Type::List) || (is_array(index) && index.as<ArrayObject>().shape().size() == 1)) {
+        size_t count = index.is(Type::List) ? index.as<interp::ListObject>().items.size()
+                                            : static_cast<size_t>(index.as<ArrayObject>().shape()[0]);
+        done = engine.take_rows(object, count, [&]() -> std::optional<std::vector<int64_t>> {
+            auto items = index_items(context, index);
+            if (items.size() != 1 || items[0].kind != IndexItem::Kind::Array || items[0].array.ndim() != 1)
+                return std::nullopt;
+            NDArray positions = engine::ascontiguous(items[0].array, engine::DType::Int64);
+            auto* first = reinterpret_cast<const int64_t*>(positions.data());
+            return std::vector<int64_t>(first, first + positions.size());
+        });
     }
-    auto result = engine::index_get(stand_in(view), items);
-    cluster::DistView out = view_from_stand_in(view.base, result.array);
-    is_scalar = result.is_scalar || out.shape.empty();
-    return out;
+    if (!done)
+        done = engine.view(object, [&] { return index_items(context, index); });
+    if (!done)
+        return std::nullopt;
+    return wrap_engine_result(std::move(*done));
 }
 
 Value array_get_item(CallContext& context, const Value& self, const Value& index)
 {
-    auto& object = self.as<ArrayObject>();
-    if (cluster::Cluster::get()) {
-        // Slices of a large array are where a cluster run starts distributing it.
-        if (object.pending())
-            object.materialize();
-        object.distribute();
-        if (auto* view = object.distributed()) {
-            if (Value out; distributed_select(context, self, index, out))
-                return out;
-            auto items = index_items(context, index);
-            bool is_scalar = false;
-            if (auto sub = distributed_index(*view, items, is_scalar)) {
-                if (is_scalar) {
-                    NDArray element = cluster::gather(*sub);
-                    return wrap_scalar(engine::Scalar::from_element(element.dtype, element.data()));
-                }
-                return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::make_shared<cluster::DistView>(std::move(*sub))));
-            }
-        }
-    }
+    if (auto done = engine_get_item(context, self.as<ArrayObject>(), index))
+        return *done;
     // OPTIMIZATION: a[i] on a 1-d array (the common scalar loop) skips building index items.
     const NDArray& a = self_array(self);
     if (index.is(Type::Int) && a.ndim() == 1) {
@@ -292,96 +300,35 @@ bool scalar_fits_kernel(const Value& value, engine::DType target)
     return kind != 'c' && target_kind != 'c' && !(kind == 'f' && target_kind != 'f');
 }
 
-// a[mask] = scalar, with `a` distributed and `mask` a boolean array of a's shape: computed where
-// the rows live as a[...] = where(mask, scalar, a), so neither the array nor the mask moves.
-bool distributed_mask_assign(CallContext& context, const Value& self, const Value& index, const Value& value)
-{
-    auto& object = self.as<ArrayObject>();
-    const cluster::DistView* view = object.distributed();
-    if (!view || !is_array(index) || !scalar_fits_kernel(value, view->dtype()))
-        return false;
-    auto& mask = index.as<ArrayObject>();
-    if (mask.dtype() != engine::DType::Bool || mask.shape() != view->shape)
-        return false;
-    Value operands[3] = { index, value, self };
-    Value pending;
-    if (!defer_elementwise(context, vm::OpCode::Where, operands, pending) || !is_array(pending) || !pending.as<ArrayObject>().pending())
-        return false;
-    auto& result = pending.as<ArrayObject>();
-    flush_pending_except(&result); // other pending nodes may read the array
-    auto node = operand_node(context, pending);
-    if (engine::explain::enabled()) {
-        std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
-        std::fflush(stdout);
-        std::fprintf(stderr, "-- masked assignment into a distributed array %s: where(mask, value, a) on the workers that hold its rows\n%s",
-            engine::shape_to_string(view->shape).c_str(), text.c_str());
-    }
-    return cluster::assign(*view, node);
-}
-
-// The (1, ..., 1) view of the one element a 0-d view of a distributed array selects: its one row
-// lives on one worker, so a[i, j] = x is a kernel there.
-cluster::DistView element_view(const cluster::DistView& element)
-{
-    cluster::DistView one = element;
-    const engine::Shape& shape = element.base->shape;
-    one.shape.assign(shape.size(), 1);
-    one.strides = engine::c_strides(shape, 1); // in elements
-    return one;
-}
-
 } // namespace
 
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto& object = self.as<ArrayObject>();
-    if (cluster::Cluster::get()) {
-        if (object.pending())
-            object.materialize(); // a write needs the data; a large result stays on the workers
-        if (distributed_mask_assign(context, self, index, value))
-            return;
-    }
+    const ArrayObject* source = array_handle(value);
+    // What the engine needs to assign where the rows live, and the library's hooks it may call.
+    auto items_of_index = [&] { return index_items(context, index); };
+    auto value_node = [&] { return operand_node(context, value); };
+    auto masked_node = [&]() -> engine::planner::NodePtr {
+        Value operands[3] = { index, value, self };
+        Value pending;
+        if (!defer_elementwise(context, vm::OpCode::Where, operands, pending) || !is_array(pending) || !pending.as<ArrayObject>().pending())
+            return nullptr;
+        flush_pending_except(&pending.as<ArrayObject>()); // other pending nodes may read the array
+        return operand_node(context, pending);
+    };
+    auto before_write = [&](bool keep_value) {
+        if (keep_value)
+            flush_pending_except(source);
+        else
+            flush_pending();
+    };
+    auto value_written = [&](std::shared_ptr<seam::DistView> view) { source->set_result(*engine::planner::dist_node(std::move(view))); };
+    seam::Engine::Assignment assignment { array_handle(index), source, is_array_like(value), source && value.object()->ref_count() == 1,
+        scalar_fits_kernel(value, object.dtype()), items_of_index, value_node, masked_node, before_write, value_written };
+    if (seam::current().assign(object, assignment))
+        return;
     auto items = index_items(context, index);
-    if (cluster::Cluster::get() && is_array(value)) {
-        // An array expression that runs on the workers is assigned where the rows live: the
-        // destination goes to the workers too (when it is a large array of its own).
-        auto& source = value.as<ArrayObject>();
-        if (source.pending() || source.distributed()) {
-            if (object.pending())
-                object.materialize();
-            object.distribute();
-        }
-    }
-    if (auto* view = object.distributed(); view && is_array_like(value)) {
-        // Expressions, arrays and scalars (broadcast) are written where the rows live.
-        bool is_scalar = false;
-        auto target = distributed_index(*view, items, is_scalar);
-        if (target && is_scalar && scalar_fits_kernel(value, view->dtype())) {
-            target = element_view(*target);
-            is_scalar = false;
-        }
-        if (target && !is_scalar) {
-            auto* source = is_array(value) ? &value.as<ArrayObject>() : nullptr;
-            auto node = operand_node(context, value);
-            // A temporary expression is computed straight into the destination's rows.
-            bool temporary = source && source->pending() && value.object()->ref_count() == 1 && node->shape == target->shape;
-            if (temporary)
-                flush_pending_except(source);
-            else
-                flush_pending(); // pending nodes may read this array
-            if (engine::explain::enabled()) {
-                std::string text = engine::planner::explain(std::span<const engine::planner::NodePtr>(&node, 1));
-                std::fflush(stdout);
-                std::fprintf(stderr, "-- assignment into a distributed view %s (rows of base %s, on the workers that hold them)\n%s",
-                    engine::shape_to_string(target->shape).c_str(), engine::shape_to_string(target->base->shape).c_str(), text.c_str());
-            }
-            if (cluster::assign(*target, node)) {
-                if (temporary)
-                    source->set_result(*engine::planner::dist_node(std::make_shared<cluster::DistView>(*target)));
-                return;
-            }
-        }
-    }
     if (assign_pending(context, object.writable(), items, value))
         return;
     flush_pending(); // pending nodes may read this buffer
@@ -500,10 +447,10 @@ Value attribute_dtype(CallContext&, const Value& self) { return dtype_value(self
 Value attribute_itemsize(CallContext&, const Value& self) { return Value::integer(static_cast<int64_t>(self_array(self).itemsize())); }
 Value attribute_nbytes(CallContext&, const Value& self) { return Value::integer(self_array(self).nbytes()); }
 Value attribute_strides(CallContext&, const Value& self) { return shape_value(self_array(self).strides); }
-Value attribute_t(CallContext& context, const Value& self)
+Value attribute_t(CallContext&, const Value& self)
 {
-    if (Value out; distributed_transpose(context, self, std::nullopt, out))
-        return out;
+    if (auto done = seam::current().transpose(self.as<ArrayObject>(), std::nullopt))
+        return wrap_engine_result(std::move(*done));
     return wrap_array(engine::transpose(self_array(self)));
 }
 

@@ -10,8 +10,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "engine/cluster/cluster.hpp"
-#include "engine/planner/explain.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/lazy.hpp"
 
 namespace ramba::numpy::random_support {
@@ -217,11 +216,7 @@ std::string bounds_error(bool closed, bool low_is_zero)
 
 Value wrap_drawn(NDArray array)
 {
-    if (engine::explain::enabled() && cluster::Cluster::get() && array.size() >= cluster::min_elements()) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "-- random draws %s: drawn on the driver in numpy's sequential order, then distributed to the workers\n",
-            engine::shape_to_string(array.shape).c_str());
-    }
+    seam::current().explain_drawn(array.shape);
     return wrap_array(std::move(array));
 }
 

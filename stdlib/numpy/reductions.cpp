@@ -8,7 +8,7 @@
 #include "engine/array/shape_ops.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "stdlib/numpy/array_object.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/fused_statistics.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
@@ -41,6 +41,25 @@ Value finish(CallContext& context, NDArray result, const Value& out)
         return out;
     }
     return wrap_result(std::move(result));
+}
+
+// np.<reduction>(a, axis=...) as the engine runs it (with a cluster: where the rows live);
+// nullopt: the driver's way. The axes are parsed only when the engine takes the reduction.
+std::optional<Value> engine_reduce(CallContext& context, ReduceOp op, const Value& array, const Value& axis, bool keepdims,
+    int64_t ddof, std::optional<DType> dtype)
+{
+    auto* a = array_handle(array);
+    if (!a)
+        return std::nullopt;
+    auto axes = [&](int64_t ndim) {
+        if (op == ReduceOp::ArgMin || op == ReduceOp::ArgMax)
+            return std::vector<int64_t> { normalize_axis(interp::to_index(context, axis), ndim) };
+        return normalize_axes(context, axis, ndim);
+    };
+    seam::ReduceRequest request { axis.is_none(), axes, keepdims, ddof, dtype };
+    if (auto done = seam::current().reduce(op, *a, request))
+        return wrap_engine_result(std::move(*done));
+    return std::nullopt;
 }
 
 // sum/prod/min/max/mean along the last axis of a pending chain over rows of at least 256 elements:
@@ -107,9 +126,9 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
             return fused;
     }
     if (!axis.is_none() && out.is_none()) {
-        if (Value done; distributed_reduce(context, op, array, axis, keepdims, ddof, dtype, done)) {
+        if (auto done = engine_reduce(context, op, array, axis, keepdims, ddof, dtype)) {
             emit_vm_warnings(context);
-            return done;
+            return *done;
         }
     }
     if (Value fused; axis.is_none() && !dtype && out.is_none() && !keepdims && fuse_statistic(context, op, array, ddof, fused))
@@ -155,9 +174,9 @@ template<ReduceOp Op>
 Value arg_extremum(CallContext& context, std::span<Value> args)
 {
     if (args[2].is_none()) {
-        if (Value done; distributed_reduce(context, Op, args[0], args[1], interp::truthy(context, args[3]), 0, std::nullopt, done)) {
+        if (auto done = engine_reduce(context, Op, args[0], args[1], interp::truthy(context, args[3]), 0, std::nullopt)) {
             emit_vm_warnings(context);
-            return done;
+            return *done;
         }
         if (Value found; args[1].is_none() && !interp::truthy(context, args[3]) && fuse_arg_extreme(context, Op, args[0], found))
             return found;
@@ -178,10 +197,10 @@ Value arg_extremum(CallContext& context, std::span<Value> args)
 Value count_nonzero(CallContext& context, std::span<Value> args)
 {
     bool keepdims = interp::truthy(context, args[2]);
-    if (Value done; distributed_reduce(context, ReduceOp::CountNonzero, args[0], args[1], keepdims, 0, std::nullopt, done)) {
+    if (auto done = engine_reduce(context, ReduceOp::CountNonzero, args[0], args[1], keepdims, 0, std::nullopt)) {
         if (args[1].is_none() && !keepdims)
-            return Value::integer(interp::to_index(context, done));
-        return done;
+            return Value::integer(interp::to_index(context, *done));
+        return *done;
     }
     NDArray a = to_array(context, args[0]);
     auto axes = axes_argument(context, args[1], a.ndim());
@@ -203,8 +222,11 @@ Value count_nonzero(CallContext& context, std::span<Value> args)
 template<ReduceOp Op>
 Value accumulate(CallContext& context, std::span<Value> args)
 {
-    if (Value done; args[3].is_none() && distributed_accumulate(context, Op, args[0], args[1], to_dtype(context, args[2]), done))
-        return done;
+    if (auto* a = array_handle(args[0]); a && args[3].is_none()) {
+        if (auto done = seam::current().scan(Op, *a, { args[1].is_none(), [&] { return interp::to_index(context, args[1]); } },
+                to_dtype(context, args[2])))
+            return wrap_engine_result(std::move(*done));
+    }
     NDArray a = to_array(context, args[0]);
     std::optional<int64_t> axis;
     if (!args[1].is_none())

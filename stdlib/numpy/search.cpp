@@ -8,7 +8,7 @@
 #include "engine/array/index.hpp"
 #include "engine/array/shape_ops.hpp"
 #include "engine/array/sort.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -24,8 +24,10 @@ namespace {
 
 Value np_sort(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_sort(context, args[0], args[1], out))
-        return out;
+    if (auto* a = array_handle(args[0])) {
+        if (auto done = seam::current().sort(*a, { args[1].is_none(), [&] { return interp::to_index(context, args[1]); } }, false))
+            return wrap_engine_result(std::move(*done));
+    }
     NDArray a = to_array(context, args[0]);
     if (args[1].is_none())
         return wrap_array(engine::sort(engine::ravel(a), 0));
@@ -34,8 +36,10 @@ Value np_sort(CallContext& context, std::span<Value> args)
 
 Value np_argsort(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_argsort(context, args[0], args[1], out))
-        return out;
+    if (auto* a = array_handle(args[0])) {
+        if (auto done = seam::current().sort(*a, { args[1].is_none(), [&] { return interp::to_index(context, args[1]); } }, true))
+            return wrap_engine_result(std::move(*done));
+    }
     NDArray a = to_array(context, args[0]);
     if (args[1].is_none())
         return wrap_array(engine::argsort(engine::ravel(a), 0));

@@ -5,7 +5,7 @@
 
 #include "engine/array/cast.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "stdlib/numpy/distributed_ops.hpp"
+#include "engine/seam/engine.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -20,6 +20,39 @@ using interp::Values;
 std::optional<std::vector<int64_t>> axes_argument(CallContext&, const Value& axis); // ndarray_methods.cpp
 
 namespace {
+
+// The parts of a list or tuple of ndarrays, as the engine sees them (`values` keeps them); empty
+// when a part is not an ndarray or `sequence` is no list or tuple (the driver path then runs).
+std::vector<const seam::ArrayHandle*> array_parts(CallContext& context, const Value& sequence, Values& values)
+{
+    std::vector<const seam::ArrayHandle*> parts;
+    if (!(sequence.is(Type::List) || sequence.is(Type::Tuple)))
+        return parts;
+    values = interp::to_vector(context, sequence);
+    for (auto& value : values) {
+        auto* part = array_handle(value);
+        if (!part)
+            return {};
+        parts.push_back(part);
+    }
+    return parts;
+}
+
+// np.hstack (along axis 1, or 0 for 1-d parts) and np.vstack (parts of 2+ dimensions: along 0) as
+// the engine runs a concatenation; vstack of 1-d parts makes them rows first: the driver's way.
+std::optional<Value> engine_stack(CallContext& context, const Value& sequence, bool horizontal)
+{
+    Values values;
+    auto parts = array_parts(context, sequence, values);
+    if (parts.empty())
+        return std::nullopt;
+    size_t ndim = parts[0]->shape().size();
+    if (ndim == 0 || (!horizontal && ndim < 2))
+        return std::nullopt;
+    if (auto done = seam::current().concatenate(parts, horizontal && ndim >= 2 ? 1 : 0))
+        return wrap_engine_result(std::move(*done));
+    return std::nullopt;
+}
 
 std::vector<int64_t> int_list(CallContext& context, const Value& value)
 {
@@ -64,15 +97,19 @@ Value array_tuple(std::vector<NDArray> arrays, bool as_list)
 Value np_reshape(CallContext& context, std::span<Value> args)
 {
     engine::Shape shape = shape_argument(context, args[1]);
-    if (Value out; distributed_reshape(context, args[0], shape, out))
-        return out;
+    if (auto* a = array_handle(args[0])) {
+        if (auto done = seam::current().reshape(*a, shape))
+            return wrap_engine_result(std::move(*done));
+    }
     return wrap_array(engine::reshape(to_array(context, args[0]), shape));
 }
 
 Value np_ravel(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_ravel(context, args[0], false, out))
-        return out;
+    if (auto* a = array_handle(args[0])) {
+        if (auto done = seam::current().ravel(*a, false))
+            return wrap_engine_result(std::move(*done));
+    }
     return wrap_array(engine::ravel(to_array(context, args[0])));
 }
 
@@ -81,8 +118,10 @@ Value np_transpose(CallContext& context, std::span<Value> args)
     std::optional<std::vector<int64_t>> axes;
     if (!args[1].is_none())
         axes = int_list(context, args[1]);
-    if (Value out; distributed_transpose(context, args[0], axes, out))
-        return out;
+    if (auto* a = array_handle(args[0])) {
+        if (auto done = seam::current().transpose(*a, axes))
+            return wrap_engine_result(std::move(*done));
+    }
     return wrap_array(engine::transpose(to_array(context, args[0]), axes));
 }
 
@@ -111,35 +150,46 @@ Value np_concatenate(CallContext& context, std::span<Value> args)
     std::optional<int64_t> axis;
     if (!args[1].is_none())
         axis = interp::to_index(context, args[1]);
-    if (Value out; distributed_concatenate(context, args[0], axis, out))
-        return out;
+    if (axis) {
+        Values values;
+        if (auto parts = array_parts(context, args[0], values); !parts.empty()) {
+            if (auto done = seam::current().concatenate(parts, *axis))
+                return wrap_engine_result(std::move(*done));
+        }
+    }
     return wrap_array(engine::concatenate(array_list(context, args[0]), axis));
 }
 
 Value np_stack(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_stack_new_axis(context, args[0], args[1], out))
-        return out;
+    Values values;
+    if (auto parts = array_parts(context, args[0], values); !parts.empty()) {
+        if (auto done = seam::current().stack(parts, [&] { return interp::to_index(context, args[1]); }))
+            return wrap_engine_result(std::move(*done));
+    }
     return wrap_array(engine::stack(array_list(context, args[0]), interp::to_index(context, args[1])));
 }
 
 Value np_hstack(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_stack(context, args[0], true, out))
-        return out;
+    if (auto done = engine_stack(context, args[0], true))
+        return *done;
     return wrap_array(engine::hstack(array_list(context, args[0])));
 }
 
 Value np_vstack(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_stack(context, args[0], false, out))
-        return out;
+    if (auto done = engine_stack(context, args[0], false))
+        return *done;
     return wrap_array(engine::vstack(array_list(context, args[0])));
 }
 Value np_column_stack(CallContext& context, std::span<Value> args)
 {
-    if (Value out; distributed_column_stack(context, args[0], out))
-        return out;
+    Values values;
+    if (auto parts = array_parts(context, args[0], values); !parts.empty()) {
+        if (auto done = seam::current().column_stack(parts))
+            return wrap_engine_result(std::move(*done));
+    }
     return wrap_array(engine::column_stack(array_list(context, args[0])));
 }
 

@@ -1,5 +1,5 @@
 // Python's standard modules written in C++ (itertools, functools, operator, heapq, bisect, copy,
-// string, typing, __future__, os, os.path, re, json): one factory each, registered by stdlib/stdlib.cpp.
+// string, typing, __future__, os, os.path, re, json, contextlib): one factory each, registered by stdlib/stdlib.cpp.
 #pragma once
 
 #include <span>
@@ -23,6 +23,7 @@ interp::Ref<interp::ModuleObject> make_os_module();
 interp::Ref<interp::ModuleObject> make_os_path_module();
 interp::Ref<interp::ModuleObject> make_re_module();
 interp::Ref<interp::ModuleObject> make_json_module();
+interp::Ref<interp::ModuleObject> make_contextlib_module();
 
 // Shared by the modules above.
 namespace python {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/protocol/messages.hpp"
+#include "engine/tiles/serve.hpp"
 #include "engine/tiles/tile_store.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "base/error.hpp"
@@ -259,51 +260,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (size_t i = 1; i < frames.size(); ++i)
         rest.emplace_back(reinterpret_cast<const std::byte*>(frames[i].data()), frames[i].size());
     // No peers: halos and row exchanges go nowhere, and none ever arrives.
-    auto send = [](const tiles::HaloOut&) { };
-    auto receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
+    tiles::TileStore::SendHalo send = [](const tiles::HaloOut&) { };
+    tiles::TileStore::ReceiveHalo receive = [](protocol::Halo&, std::vector<std::byte>&) { return false; };
     try {
         protocol::Decoded decoded(frames[0].data(), frames[0].size());
+        // What the worker would have in store before these requests, and caps on the work of one.
         switch (decoded.type()) {
         case protocol::MessageType::Run: {
             auto run = decoded.body<protocol::Run>();
             if (capped_size(run.shape) < 0 || capped_size(run.new_tile_shape) < 0)
-                break;
-            store.run(decoded.header.sequence, run, rest, send, receive);
+                return 0;
             break;
         }
-        case protocol::MessageType::Gather:
-            store.gather(decoded.body<protocol::Gather>());
-            break;
-        case protocol::MessageType::Scatter:
-            if (rest.size() == 1)
-                store.scatter(decoded.body<protocol::Scatter>(), rest[0]);
-            break;
         case protocol::MessageType::MatMul: {
             auto product = decoded.body<protocol::MatMul>();
             // Work cap as for runs: A's rows times B's columns times k.
             int64_t rows = capped_size(product.a.shape), columns = capped_size(product.b.shape);
             if (rows < 0 || columns < 0 || (rows && columns > max_run_elements / rows))
-                break;
-            store.matmul(decoded.header.sequence, product, rest, send, receive);
+                return 0;
             break;
         }
-        case protocol::MessageType::SortRows:
-            store.sort_rows(decoded.body<protocol::SortRows>());
-            break;
-        case protocol::MessageType::ReduceRows:
-            store.reduce_rows(decoded.body<protocol::ReduceRows>(), rest);
-            break;
-        case protocol::MessageType::SortSample:
-            store.sort_sample(decoded.body<protocol::SortSample>());
-            break;
         case protocol::MessageType::SortBracket:
         case protocol::MessageType::SortExchange:
             // A sorted run (tile 2) and its indices (tile 3) to cut, as the first step leaves them.
             store.sort_sample(protocol::SortSample { 1, 2, 3, 0, 8 });
-            if (decoded.type() == protocol::MessageType::SortBracket)
-                store.sort_bracket(decoded.body<protocol::SortBracket>(), rest);
-            else
-                store.sort_exchange(decoded.header.sequence, decoded.body<protocol::SortExchange>(), send, receive);
             break;
         case protocol::MessageType::Compress: {
             // Tile 4: a bool mask of tile 1's shape (every third element true).
@@ -312,21 +292,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 flags[i] = i % 3 == 0;
             store.scatter(protocol::Scatter { 4, static_cast<uint8_t>(engine::DType::Bool), { 64, 8 }, 0 },
                 tiles::Frame(reinterpret_cast<const std::byte*>(flags.data()), flags.size()));
-            store.compress(decoded.body<protocol::Compress>());
-            break;
-        }
-        case protocol::MessageType::ScanRows:
-            store.scan_rows(decoded.body<protocol::ScanRows>(), rest);
-            break;
-        case protocol::MessageType::Free: {
-            auto free = decoded.body<protocol::Free>();
-            store.free(free.ids);
             break;
         }
         default:
-            decoded.body<protocol::Hello>();
             break;
         }
+        // The worker's own dispatch (engine/tiles/serve.cpp, generated from messages.def) for every
+        // Store row; the other rows are the worker's main loop's, decoded only.
+        if (protocol::message_row(decoded.type()).route == protocol::Route::Store)
+            tiles::serve(store, decoded, tiles::Request { decoded.header.sequence, rest, send, receive });
+        else
+            decoded.body<protocol::Hello>();
     } catch (const protocol::ProtocolError&) {
     } catch (const RambaError&) {
     } catch (const std::bad_alloc&) {

@@ -46,6 +46,8 @@ namespace ramba {
     X(TypeError, Exception)                        \
     X(ValueError, Exception)                       \
     X(UnicodeError, ValueError)                    \
+    X(UnicodeEncodeError, UnicodeError)            \
+    X(UnicodeDecodeError, UnicodeError)            \
     X(WorkerError, Exception)                      \
     X(LinAlgError, Exception)
 

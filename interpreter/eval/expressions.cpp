@@ -9,6 +9,7 @@
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/arith.hpp"
 #include "interpreter/values/bigint.hpp"
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/eval/interpreter.hpp"
 
 namespace ramba::interp {
@@ -109,6 +110,8 @@ Value Interpreter::eval(const ast::Expr& expression)
         return make_str(constant.str_value);
     case T::Ellipsis:
         return Value::ellipsis();
+    case T::Bytes:
+        return make_bytes(constant.str_value);
     case T::BigInt:
         return int_from_digits(constant.str_value, static_cast<int>(constant.int_value), constant.bool_value);
     }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "interpreter/values/bigint.hpp"
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -76,6 +77,7 @@ const BuiltinSpec* class_method(const Value& cls, std::string_view name)
     }
     if (c.name == "str") return find_spec(str_methods(), name);
     if (c.name == "int") return find_spec(int_methods(), name);
+    if (auto* spec = bytes_class_method(c.name, name)) return spec;
     if (c.name == "list") return find_spec(list_methods(), name);
     if (c.name == "tuple") return find_spec(tuple_methods(), name);
     return nullptr;

@@ -2,10 +2,12 @@
 // hashing, and the TypeInfo through which operators, printing and attributes reach big values.
 #include "interpreter/values/bigint.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "engine/array/ndarray.hpp"
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -506,7 +508,83 @@ Value method_as_integer_ratio(CallContext&, std::span<Value> a)
     return make_tuple({ a[0].is(Type::Bool) ? Value::integer(a[0].as_int()) : a[0], Value::integer(1) });
 }
 
+bool big_endian(const Value& byteorder)
+{
+    if (!byteorder.is(Type::Str))
+        throw_error(ErrorKind::TypeError, "to_bytes() argument 'byteorder' must be str, not " + std::string(type_name(byteorder)));
+    const std::string& order = byteorder.as<StrObject>().value;
+    if (order != "big" && order != "little")
+        throw_error(ErrorKind::ValueError, "byteorder must be either 'little' or 'big'");
+    return order == "big";
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False): two's complement in `length` bytes.
+Value method_to_bytes(CallContext& ctx, std::span<Value> a)
+{
+    int64_t length = to_index(ctx, a[1]);
+    bool big = big_endian(a[2]);
+    bool is_signed = truthy(ctx, a[3]);
+    if (length < 0)
+        throw_error(ErrorKind::ValueError, "length argument must be non-negative");
+    Mpz z(a[0]);
+    if (mpz_sgn(z.get()) < 0 && !is_signed)
+        throw_error(ErrorKind::OverflowError, "can't convert negative int to unsigned");
+    // Range: unsigned [0, 2**(8n)), signed [-2**(8n-1), 2**(8n-1)).
+    Mpz magnitude;
+    mpz_set(magnitude.get(), z.get());
+    if (mpz_sgn(z.get()) < 0) { // -z - 1: the bits a negative value needs beside its sign
+        mpz_neg(magnitude.get(), magnitude.get());
+        mpz_sub_ui(magnitude.get(), magnitude.get(), 1);
+    }
+    auto bits = static_cast<int64_t>(mpz_sgn(magnitude.get()) == 0 ? 0 : mpz_sizeinbase(magnitude.get(), 2));
+    if (bits > length * 8 - (is_signed ? 1 : 0) || (is_signed && length == 0 && mpz_sgn(z.get()) != 0))
+        throw_error(ErrorKind::OverflowError, "int too big to convert");
+    if (mpz_sgn(z.get()) < 0) { // two's complement: z + 2**(8n)
+        Mpz modulus;
+        mpz_ui_pow_ui(modulus.get(), 2, static_cast<unsigned long>(length * 8));
+        mpz_add(z.get(), z.get(), modulus.get());
+    }
+    std::string out(static_cast<size_t>(length), '\0');
+    size_t count = 0;
+    if (length > 0 && mpz_sgn(z.get()) != 0)
+        mpz_export(out.data() + (static_cast<size_t>(length) - (mpz_sizeinbase(z.get(), 256))), &count, 1, 1, 1, 0, z.get());
+    if (!big)
+        std::reverse(out.begin(), out.end());
+    return make_bytes(std::move(out));
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False)
+Value method_from_bytes(CallContext& ctx, std::span<Value> a)
+{
+    std::string data;
+    if (is_bytes_like(a[0]))
+        data = bytes_data(a[0]);
+    else if (a[0].is(Type::Str))
+        throw_error(ErrorKind::TypeError, "cannot convert 'str' object to bytes");
+    else
+        for (auto& item : to_vector(ctx, a[0])) {
+            int64_t byte;
+            if (!as_index(ctx, item, byte) || byte < 0 || byte > 255)
+                throw_error(ErrorKind::ValueError, "bytes must be in range(0, 256)");
+            data += static_cast<char>(byte);
+        }
+    bool big = big_endian(a[1]);
+    if (!big)
+        std::reverse(data.begin(), data.end());
+    Mpz z;
+    if (!data.empty())
+        mpz_import(z.get(), data.size(), 1, 1, 1, 0, data.data());
+    if (truthy(ctx, a[2]) && !data.empty() && (static_cast<unsigned char>(data[0]) & 0x80)) {
+        Mpz modulus;
+        mpz_ui_pow_ui(modulus.get(), 2, static_cast<unsigned long>(data.size() * 8));
+        mpz_sub(z.get(), z.get(), modulus.get());
+    }
+    return int_from_mpz(z.get());
+}
+
 constexpr BuiltinSpec int_method_rows[] = {
+    { "to_bytes", "(self, /, length=1, byteorder='big', *, signed=False)", method_to_bytes, "Return an array of bytes representing an integer." },
+    { "from_bytes", "(bytes, byteorder='big', *, signed=False)", method_from_bytes, "Return the integer represented by the given array of bytes." },
     { "bit_length", "(self, /)", method_bit_length, "Number of bits necessary to represent self in binary." },
     { "bit_count", "(self, /)", method_bit_count, "Number of ones in the binary representation of the absolute value of self." },
     { "conjugate", "(self, /)", method_conjugate, "Returns self, the complex conjugate of any int." },

@@ -9,34 +9,10 @@
 #include "base/error.hpp"
 #include "interpreter/values/native_depth.hpp"
 
-#if defined(__has_feature)
-#    if __has_feature(address_sanitizer)
-#        define RAMBA_FIBER_ASAN 1
-#    endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#    define RAMBA_FIBER_ASAN 1
-#endif
-
-#ifdef RAMBA_FIBER_ASAN
-extern "C" void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, size_t size);
-extern "C" void __sanitizer_finish_switch_fiber(void* fake_stack_save, const void** bottom_old, size_t* size_old);
-#endif
-
-namespace {
-// The Itanium C++ ABI's per-thread exception globals (libstdc++ and libc++abi lay them out alike).
-struct EhGlobals {
-    void* caught_exceptions;
-    unsigned int uncaught_exceptions;
-};
-}
-extern "C" EhGlobals* __cxa_get_globals() noexcept;
-
 // ramba_fiber_switch(save, load): pushes the callee-saved registers, stores the stack pointer in
 // *save, loads `load` as the stack pointer, pops the registers saved there and returns into it.
 // ramba_fiber_start: where a new fiber's first switch returns to; calls entry(argument), which
 // never returns.
-extern "C" void ramba_fiber_switch(void** save, void* load);
 extern "C" void ramba_fiber_start();
 
 #if defined(__x86_64__)
@@ -146,8 +122,12 @@ struct Pool {
     }
 };
 thread_local Pool t_pool;
-// The C++ runtime's exception globals of this thread (the call is not free: it reads a TLS block).
-thread_local EhGlobals* t_eh_globals = nullptr;
+}
+
+EhGlobals* Fiber::find_eh_globals()
+{
+    t_eh_globals = __cxa_get_globals();
+    return t_eh_globals;
 }
 
 void Fiber::release_for_good(Fiber* fiber) { delete fiber; }
@@ -220,38 +200,6 @@ void Fiber::prepare(Entry entry, void* argument)
     sp[11] = reinterpret_cast<void*>(&ramba_fiber_start);     // x30
 #endif
     m_sp = sp;
-}
-
-void Fiber::switch_in()
-{
-    EhGlobals* globals = t_eh_globals;
-    if (!globals) [[unlikely]]
-        globals = t_eh_globals = __cxa_get_globals();
-    EhGlobals resumer = *globals;
-    globals->caught_exceptions = m_caught_exceptions;
-    globals->uncaught_exceptions = m_uncaught_exceptions;
-#ifdef RAMBA_FIBER_ASAN
-    void* resumer_fake_stack = nullptr;
-    __sanitizer_start_switch_fiber(&resumer_fake_stack, m_low, static_cast<size_t>(m_high - m_low));
-#endif
-    ramba_fiber_switch(&m_resumer_sp, m_sp);
-#ifdef RAMBA_FIBER_ASAN
-    __sanitizer_finish_switch_fiber(resumer_fake_stack, nullptr, nullptr);
-#endif
-    m_caught_exceptions = globals->caught_exceptions;
-    m_uncaught_exceptions = globals->uncaught_exceptions;
-    *globals = resumer;
-}
-
-void Fiber::switch_out()
-{
-#ifdef RAMBA_FIBER_ASAN
-    __sanitizer_start_switch_fiber(&m_fake_stack, m_resumer_bottom, m_resumer_size);
-#endif
-    ramba_fiber_switch(&m_sp, m_resumer_sp);
-#ifdef RAMBA_FIBER_ASAN
-    __sanitizer_finish_switch_fiber(m_fake_stack, &m_resumer_bottom, &m_resumer_size);
-#endif
 }
 
 void Fiber::finish()

@@ -89,7 +89,7 @@ struct GeneratorObject final : IteratorObject {
 
     // Runs the body until it yields (true, the value in `out`) or returns (false, its value in
     // `out`); what it raises propagates.
-    bool resume(Value sent, std::exception_ptr thrown, Value& out, Keep keep)
+    [[gnu::always_inline]] bool resume(Value sent, std::exception_ptr thrown, Value& out, Keep keep)
     {
         if (state == State::Running)
             throw RambaError(ErrorKind::ValueError, "generator already executing");

@@ -217,9 +217,18 @@ Completion Interpreter::exec(const ast::Stmt& statement)
 {
     using ast::StmtKind;
     switch (statement.kind) {
-    case StmtKind::Expr:
-        exec_expr_statement(static_cast<const ast::ExprStmt&>(statement));
+    case StmtKind::Expr: {
+        auto& expression = static_cast<const ast::ExprStmt&>(statement);
+        // OPTIMIZATION: `yield value` as a statement suspends from here, two C++ frames shallower:
+        // each frame between a yield and the fiber switch costs a mispredicted return per resume.
+        if (expression.value->kind == ast::ExprKind::Yield && !static_cast<const ast::YieldExpr&>(*expression.value).from) {
+            auto& yield = static_cast<const ast::YieldExpr&>(*expression.value);
+            suspend(yield.value ? eval(*yield.value) : Value());
+            return Completion::Normal;
+        }
+        exec_expr_statement(expression);
         return Completion::Normal;
+    }
     case StmtKind::Assign: {
         auto& assignment = static_cast<const ast::AssignStmt&>(statement);
         if (assignment.targets.size() == 1) {

@@ -458,6 +458,8 @@ bool contains(CallContext& ctx, const Value& container, const Value& item)
         break;
     }
     case Type::Opaque: {
+        if (is_set_or_frozenset(container))
+            return set_contains(ctx, container, item);
         bool found;
         if (is_user_instance(container) && user_contains(ctx, container, item, found))
             return found;

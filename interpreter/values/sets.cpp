@@ -510,6 +510,7 @@ bool is_set_or_frozenset(const Value& value)
 }
 
 void set_add(CallContext& context, const Value& set, const Value& item) { add(context, set_of(set), item); }
+bool set_contains(CallContext& context, const Value& set, const Value& item) { return has(context, set_of(set), item); }
 
 void add_set_builtins(ModuleObject& builtins)
 {

@@ -471,6 +471,7 @@ Value make_dict();
 // Sets (sets.cpp): a set or frozenset of hashable values, on the dict table.
 Value make_set(); // empty
 void set_add(CallContext&, const Value& set, const Value& item); // TypeError "unhashable type: 'list'"
+bool set_contains(CallContext&, const Value& set, const Value& item); // `in`
 bool is_set_or_frozenset(const Value&);
 Value make_builtin(const BuiltinSpec* spec);
 Value make_module(Ref<ModuleObject> module);

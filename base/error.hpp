@@ -72,6 +72,7 @@ public:
     // Attach a position if none is known yet (errors thrown deep in a library get the span of the
     // expression that called it).
     void set_span_if_unknown(SourceSpan span) { if (!m_span.is_known()) m_span = span; }
+    void set_span(SourceSpan span) { m_span = span; }
     const char* what() const noexcept override { return m_message.c_str(); }
 
 private:

@@ -3,6 +3,7 @@
 // os, re and json from stdlib/python/, the numpy modules from stdlib/numpy/.
 #include "stdlib/stdlib.hpp"
 
+#include "stdlib/embedded/embedded.hpp"
 #include "stdlib/numpy/module.hpp"
 #include "stdlib/python/math_module.hpp"
 #include "stdlib/python/python_modules.hpp"
@@ -33,6 +34,7 @@ void register_all()
     interp::register_module("json", make_json_module);
     interp::register_module("contextlib", make_contextlib_module);
     numpy::register_numpy_modules();
+    register_embedded_modules();
 }
 
 } // namespace ramba::stdlib

@@ -387,7 +387,9 @@ struct ImportFromName {
 
 struct ImportFromStmt final : Stmt {
     std::vector<std::string> module_path;
-    std::vector<ImportFromName> names; // `from m import *` is a SyntaxError in ramba
+    std::vector<ImportFromName> names; // empty for `from m import *`
+    bool star { false };                // `from m import *` (module level only)
+    SourceSpan star_span;
     explicit ImportFromStmt(SourceSpan s) : Stmt(StmtKind::ImportFrom, s) { }
 };
 

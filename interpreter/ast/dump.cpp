@@ -219,6 +219,8 @@ private:
             for (auto& part : import.module_path)
                 path += (path.empty() ? "" : ".") + part;
             line(depth, "ImportFrom " + path + where);
+            if (import.star)
+                line(depth + 1, "*");
             for (auto& name : import.names)
                 line(depth + 1, name.name + " -> " + ref_text(name.target));
             return;

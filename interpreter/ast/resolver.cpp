@@ -317,6 +317,8 @@ private:
                 bind(alias.target, scope);
             return;
         case StmtKind::ImportFrom:
+            if (static_cast<ImportFromStmt&>(stmt).star && (scope->kind != ScopeKind::Module || scope->frame->is_class))
+                throw_syntax_error("import * only allowed at module level", static_cast<ImportFromStmt&>(stmt).star_span);
             for (auto& name : static_cast<ImportFromStmt&>(stmt).names)
                 bind(name.target, scope);
             return;

@@ -326,10 +326,13 @@ StmtPtr TreeBuilder::build_import_name(P::Import_nameContext* context)
 // import_from: 'from' dotted_name 'import' ('*' | '(' import_as_names ','? ')' | import_as_names)
 StmtPtr TreeBuilder::build_import_from(P::Import_fromContext* context)
 {
-    if (context->STAR())
-        throw_syntax_error("'from module import *' is not supported; import the names you need", span_of(context->STAR()));
     auto result = std::make_unique<ImportFromStmt>(span_of(context));
     result->module_path = names_of(context->dotted_name()->NAME());
+    if (context->STAR()) {
+        result->star = true;
+        result->star_span = span_of(context->STAR());
+        return result;
+    }
     for (auto* item : context->import_as_names()->import_as_name()) {
         ImportFromName name;
         auto names = item->NAME();

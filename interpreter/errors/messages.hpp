@@ -26,7 +26,7 @@ inline std::string join_names(const std::vector<std::string>& names)
     for (size_t i = 0; i < names.size(); ++i) {
         if (i > 0)
             out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
-        out += quoted(names[i]);
+        out += messages::quoted(names[i]);
     }
     return out;
 }
@@ -100,9 +100,9 @@ inline constexpr std::string_view catching_non_exception = "catching classes tha
 
 // Imports
 inline std::string no_module_named(std::string_view module) { return "No module named " + quoted(module); }
-inline std::string cannot_import_name(std::string_view name, std::string_view module)
+inline std::string cannot_import_name(std::string_view name, std::string_view module, std::string_view where = "unknown location")
 {
-    return "cannot import name " + quoted(name) + " from " + quoted(module) + " (unknown location)";
+    return "cannot import name " + quoted(name) + " from " + quoted(module) + " (" + std::string(where) + ")";
 }
 
 } // namespace ramba::messages

@@ -122,7 +122,8 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
     closure.reserve(info->free_variable_sources.size());
     for (uint32_t source : info->free_variable_sources)
         closure.push_back(m_frame->cells[source]);
-    auto function = make_object<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_filename, m_source);
+    auto function = make_object<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_scope->filename, m_scope->source);
+    function->scope = m_scope;
     return Value::object(Type::Function, std::move(function));
 }
 
@@ -151,28 +152,31 @@ void Interpreter::note_error_origin(const FunctionObject& function)
 }
 
 namespace {
-// Restores the caller's frame and depth however the callee is left.
+// Restores the caller's frame, module and depth however the callee is left.
 struct CallScope {
-    Interpreter* interpreter;
     Frame*& frame_slot;
     Frame* saved;
+    ModuleScope*& module_slot;
+    ModuleScope* saved_module;
     uint32_t& depth;
-    CallScope(Interpreter* i, Frame*& slot, Frame* callee, uint32_t& d)
-        : interpreter(i), frame_slot(slot), saved(slot), depth(d)
+    CallScope(Frame*& slot, Frame* callee, ModuleScope*& module, ModuleScope* callee_module, uint32_t& d)
+        : frame_slot(slot), saved(slot), module_slot(module), saved_module(module), depth(d)
     {
         frame_slot = callee;
+        module_slot = callee_module;
         ++depth;
     }
     ~CallScope()
     {
         frame_slot = saved;
+        module_slot = saved_module;
         --depth;
     }
 };
 }
 
 // Inline in its callers: it runs once per user-function call.
-[[gnu::always_inline]] inline Value Interpreter::run_body(const FunctionObject& function, Frame& frame)
+[[gnu::always_inline]] inline Value Interpreter::run_body(const FunctionObject& function, Frame& frame, SourceSpan call_span)
 {
     const ast::FunctionInfo& info = *function.info;
     if (info.num_cells > 0 && frame.cells.empty()) {
@@ -184,12 +188,19 @@ struct CallScope {
     }
     if (info.is_generator) [[unlikely]]
         return make_generator(function, frame);
-    CallScope scope(this, m_frame, &frame, m_depth);
+    CallScope scope(m_frame, &frame, m_scope, function.scope, m_depth);
     try {
         if (exec_statements(info.body) == Completion::Return)
             return std::move(m_return_value);
         return Value();
-    } catch (RambaError&) {
+    } catch (RambaError& error) {
+        if (function.scope->library) [[unlikely]] {
+            // Library code (embedded in the binary) reports its errors where the user called it.
+            // An error from user code it called back (origin known) keeps its own place.
+            if (!m_error_origin_known && !scope.saved_module->library)
+                error.set_span(call_span);
+            throw;
+        }
         note_error_origin(function);
         throw;
     }
@@ -209,7 +220,7 @@ struct CallScope {
     Frame frame;
     frame.locals = arguments;
     frame.function = &function;
-    return run_body(function, frame);
+    return run_body(function, frame, span);
 }
 
 Value Interpreter::call_function(const FunctionObject& function, std::span<const Value> args,
@@ -238,7 +249,7 @@ Value Interpreter::call_function(const FunctionObject& function, std::span<const
         error.set_span_if_unknown(span);
         throw;
     }
-    return run_body(function, frame);
+    return run_body(function, frame, span);
 }
 
 void Interpreter::bind_arguments(const FunctionObject& function, Frame& frame, std::span<const Value> args,

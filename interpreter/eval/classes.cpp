@@ -99,7 +99,7 @@ Ref<DictObject> Interpreter::run_class_body(const FunctionObject& function, cons
     ++m_depth;
 
     auto namespace_dict = Ref<DictObject>(new DictObject());
-    dict_set(*this, *namespace_dict, make_str("__module__"), make_str("__main__"));
+    dict_set(*this, *namespace_dict, make_str("__module__"), make_str(m_scope->name));
     dict_set(*this, *namespace_dict, make_str("__qualname__"), make_str(m_class_prefix.back()));
     if (is_docstring(info.body)) {
         auto& text = static_cast<const ast::ConstantExpr&>(*static_cast<const ast::ExprStmt&>(*info.body[0]).value).str_value;

@@ -11,6 +11,7 @@
 #include "interpreter/values/bigint.hpp"
 #include "interpreter/values/bytes.hpp"
 #include "interpreter/eval/interpreter.hpp"
+#include "interpreter/eval/generator.hpp"
 
 namespace ramba::interp {
 

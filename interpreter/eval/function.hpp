@@ -21,6 +21,7 @@ struct FunctionObject final : Object {
     // Where the code came from, for error reports of errors raised inside the function.
     std::string filename;
     std::shared_ptr<const std::string> source;
+    struct ModuleScope* scope { nullptr }; // the module whose globals the body sees
 
     // Derived from info once, so calls need not look at the parameter list again.
     uint32_t num_positional { 0 };   // parameters before `*`/`*args`

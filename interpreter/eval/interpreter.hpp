@@ -3,6 +3,7 @@
 // the REPL own one Interpreter each and report the RambaErrors that escape run().
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -15,6 +16,7 @@
 #include "interpreter/ast/ast.hpp"
 #include "interpreter/eval/frame.hpp"
 #include "interpreter/eval/function.hpp"
+#include "interpreter/values/module_scope.hpp"
 #include "interpreter/values/value.hpp"
 
 namespace ramba::interp {
@@ -42,7 +44,7 @@ public:
     Interpreter& operator=(const Interpreter&) = delete;
 
     // The global names of the one module a session runs; the parser adds to it, run() reads it.
-    ast::GlobalTable& global_table() { return m_global_table; }
+    ast::GlobalTable& global_table() { return m_main->table; }
 
     // Runs top-level code. An uncaught error escapes as RambaError; error_origin() then says which
     // source text its span refers to. Globals assigned before the error keep their values.
@@ -108,6 +110,17 @@ private:
     void exec_delete(const ast::Expr& target);
     void exec_import(const ast::ImportStmt&);
     void exec_import_from(const ast::ImportFromStmt&);
+    // Imports (imports.cpp)
+    Ref<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan);
+    Ref<ModuleObject> find_module(const std::string& dotted);
+    Ref<ModuleObject> load_source_module(const std::string& dotted, std::string filename,
+        std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name = "");
+    void mark_overlay(ModuleObject& native);
+public:
+    void apply_overlay(ModuleObject& native); // runs a native module's overlay (see imports.cpp)
+private:
+    std::vector<std::string> module_search_dirs() const;
+    void import_star(const ModuleObject&, SourceSpan);
     void exec_assert(const ast::AssertStmt&);
     [[noreturn]] void exec_raise(const ast::RaiseStmt&);
     // Classes and `with` (classes.cpp)
@@ -162,7 +175,7 @@ private:
     Value eval_yield(const ast::YieldExpr&);
     Value eval_generator_expression(const ast::GeneratorExpExpr&);
     // Hands `value` to whoever resumed the running generator; returns what the next resume sends
-    // (or raises what it throws in).
+    // (or raises what it throws in). Inline, in generator.hpp.
     Value suspend(Value value);
     Value eval_set(const ast::SetExpr&);
 
@@ -228,7 +241,7 @@ private:
         std::span<const std::pair<std::string, Value>> keywords, SourceSpan);
     void bind_arguments(const FunctionObject&, Frame&, std::span<const Value> args,
         std::span<const std::pair<std::string, Value>> keywords);
-    Value run_body(const FunctionObject&, Frame&);
+    Value run_body(const FunctionObject&, Frame&, SourceSpan call_span);
     void enter_call(SourceSpan);
     [[noreturn]] void throw_recursion_error(SourceSpan);
     [[noreturn]] void raise_interrupt(SourceSpan);
@@ -237,9 +250,13 @@ private:
 
     void reset_error_origin() { m_error_origin_known = false; }
 
-    ast::GlobalTable m_global_table;
-    Values m_globals;             // by GlobalTable slot; unbound when not assigned
-    Values m_builtin_cache;       // by slot: the builtin a global name falls back to (unbound: not looked up)
+    // The module whose code runs now (its globals): __main__, or an imported module's while its
+    // top level or one of its functions runs (run_body switches it to the function's).
+    std::unique_ptr<ModuleScope> m_main;
+    ModuleScope* m_scope { nullptr };
+    std::map<std::string, std::unique_ptr<ModuleScope>> m_source_modules; // imported `.py` modules by name
+    std::vector<std::unique_ptr<ModuleScope>> m_failed_modules;           // whose top level raised
+    std::set<const ModuleObject*> m_overlaid;                             // native modules whose overlay ran
     ValueStack m_stack;
     Frame* m_frame { nullptr };
     uint32_t m_depth { 0 };
@@ -264,9 +281,6 @@ private:
     static constexpr size_t method_cache_size = 256;
     std::vector<MethodCacheEntry> m_method_cache { method_cache_size };
 
-    // Module being run (for function definitions and error reports).
-    std::string m_filename;
-    std::shared_ptr<const std::string> m_source;
     // Warnings already shown: file, line, category and message (Python's "default" action shows
     // each once per location).
     std::set<std::tuple<std::string, uint32_t, std::string>> m_warnings_shown;
@@ -280,8 +294,8 @@ private:
         const Value* value = &m_frame->locals[ref.index];
         return is_unbound(*value) ? nullptr : value;
     }
-    if (ref.scope == ast::NameScope::Global && ref.index < m_globals.size()) {
-        const Value* value = &m_globals[ref.index];
+    if (ref.scope == ast::NameScope::Global && ref.index < m_scope->globals.size()) {
+        const Value* value = &m_scope->globals[ref.index];
         return is_unbound(*value) ? nullptr : value;
     }
     return nullptr;

@@ -18,8 +18,8 @@ Value Interpreter::load_slow(const ast::NameRef& ref, SourceSpan span)
         return value;
     }
     case ast::NameScope::Global:
-        if (ref.index < m_globals.size() && !is_unbound(m_globals[ref.index])) [[likely]]
-            return m_globals[ref.index];
+        if (ref.index < m_scope->globals.size() && !is_unbound(m_scope->globals[ref.index])) [[likely]]
+            return m_scope->globals[ref.index];
         return load_global_slow(ref, span);
     case ast::NameScope::Cell: {
         const auto& cell = m_frame->cells[ref.index];
@@ -40,12 +40,12 @@ Value Interpreter::load_slow(const ast::NameRef& ref, SourceSpan span)
 // A global that is not assigned: the builtin of that name, looked up once per slot.
 Value Interpreter::load_global_slow(const ast::NameRef& ref, SourceSpan span)
 {
-    if (ref.index < m_builtin_cache.size() && !is_unbound(m_builtin_cache[ref.index]))
-        return m_builtin_cache[ref.index];
+    if (ref.index < m_scope->builtin_cache.size() && !is_unbound(m_scope->builtin_cache[ref.index]))
+        return m_scope->builtin_cache[ref.index];
     if (const Value* builtin = builtins_module().find(ref.name)) {
-        if (ref.index >= m_builtin_cache.size())
-            m_builtin_cache.resize(ref.index + 1, unbound_value());
-        m_builtin_cache[ref.index] = *builtin;
+        if (ref.index >= m_scope->builtin_cache.size())
+            m_scope->builtin_cache.resize(ref.index + 1, unbound_value());
+        m_scope->builtin_cache[ref.index] = *builtin;
         return *builtin;
     }
     throw RambaError(ErrorKind::NameError, messages::name_not_defined(ref.name), span);
@@ -58,11 +58,11 @@ void Interpreter::store(const ast::NameRef& ref, Value value)
         m_frame->locals[ref.index] = std::move(value);
         return;
     case ast::NameScope::Global:
-        if (ref.index >= m_globals.size()) [[unlikely]] {
-            m_globals.resize(ref.index + 1, unbound_value());
-            m_builtin_cache.resize(ref.index + 1, unbound_value());
+        if (ref.index >= m_scope->globals.size()) [[unlikely]] {
+            m_scope->globals.resize(ref.index + 1, unbound_value());
+            m_scope->builtin_cache.resize(ref.index + 1, unbound_value());
         }
-        m_globals[ref.index] = std::move(value);
+        m_scope->globals[ref.index] = std::move(value);
         return;
     case ast::NameScope::Cell: {
         auto& cell = *m_frame->cells[ref.index];
@@ -84,7 +84,7 @@ void Interpreter::unbind(const ast::NameRef& ref, SourceSpan span)
         m_frame->locals[ref.index] = unbound_value();
         return;
     case ast::NameScope::Global:
-        m_globals[ref.index] = unbound_value();
+        m_scope->globals[ref.index] = unbound_value();
         return;
     case ast::NameScope::Cell: {
         auto& cell = *m_frame->cells[ref.index];

@@ -35,7 +35,7 @@ void attribute_names(interp::Interpreter& interpreter, const interp::Value& obje
 {
     using interp::Type;
     if (object.is(Type::Module)) {
-        for (const auto& [name, value] : object.as<interp::ModuleObject>().attributes)
+        for (const auto& [name, value] : object.as<interp::ModuleObject>().entries())
             out.insert(name);
         return;
     }

@@ -450,7 +450,7 @@ Value builtin_help(CallContext& ctx, std::span<Value> a)
     } else if (v.is(Type::Module)) {
         auto& module = v.as<ModuleObject>();
         out = "Help on module " + module.name + ":\n\nNAME\n    " + module.name + "\n\nFUNCTIONS\n";
-        std::vector<std::pair<std::string, Value>> entries = module.attributes;
+        std::vector<std::pair<std::string, Value>> entries = module.entries();
         std::sort(entries.begin(), entries.end(), [](auto& x, auto& y) { return x.first < y.first; });
         for (auto& [name, value] : entries) {
             if (value.is(Type::Builtin) || value.is(Type::Function)) {
@@ -504,7 +504,7 @@ Value builtin_dir(CallContext& ctx, std::span<Value> a)
     if (is_missing_argument(v))
         return make_list({});
     if (v.is(Type::Module)) {
-        for (auto& [name, value] : v.as<ModuleObject>().attributes)
+        for (auto& [name, value] : v.as<ModuleObject>().entries())
             names.push_back(make_str(name));
     } else if (user_dir(ctx, v, names)) {
     } else {

@@ -283,9 +283,13 @@ Value construct_dict(CallContext& ctx, std::span<Value> args)
     auto& dict = result.as<DictObject>();
     if (!positional.empty()) {
         const Value& source = positional[0];
+        Value keys;
         if (source.is(Type::Dict)) {
             for (auto& [k, v] : source.as<DictObject>().entries)
                 dict_set(ctx, dict, k, v);
+        } else if (call_special(ctx, source, "keys", {}, keys)) { // a mapping written in Python (collections.Counter)
+            for (const Value& key : to_vector(ctx, keys))
+                dict_set(ctx, dict, key, get_item(ctx, source, key));
         } else {
             Value iterator = iterate(ctx, source);
             Value item;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "interpreter/values/internal.hpp"
+#include "interpreter/values/module_scope.hpp"
 
 namespace ramba::interp {
 
@@ -69,17 +70,33 @@ bool is_missing_argument(const Value& value)
     return value.is(Type::Cell) && value.object() == missing_argument().object();
 }
 
+namespace {
+void (*s_overlay_loader)(const ModuleObject&) = nullptr;
+}
+
+void set_overlay_loader(void (*loader)(const ModuleObject&)) { s_overlay_loader = loader; }
+
 const Value* ModuleObject::find(std::string_view attribute) const
 {
+    if (scope)
+        return scope->find(attribute);
     for (auto& [name, value] : attributes) {
         if (name == attribute)
             return &value;
+    }
+    if (overlay_pending && s_overlay_loader) {
+        s_overlay_loader(*this);
+        return find(attribute);
     }
     return nullptr;
 }
 
 void ModuleObject::set(std::string attribute, Value value)
 {
+    if (scope) {
+        scope->set(attribute, std::move(value));
+        return;
+    }
     for (auto& [name, existing] : attributes) {
         if (name == attribute) {
             existing = std::move(value);
@@ -87,6 +104,26 @@ void ModuleObject::set(std::string attribute, Value value)
         }
     }
     attributes.emplace_back(std::move(attribute), std::move(value));
+}
+
+bool ModuleObject::remove(std::string_view attribute)
+{
+    if (scope)
+        return scope->remove(attribute);
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        if (it->first == attribute) {
+            attributes.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::pair<std::string, Value>> ModuleObject::entries() const
+{
+    if (overlay_pending && s_overlay_loader)
+        s_overlay_loader(*this);
+    return scope ? scope->entries() : attributes;
 }
 
 std::string_view type_name(const Value& value)

@@ -122,6 +122,11 @@ void update_from(CallContext& ctx, DictObject& target, const Value& source)
             dict_set(ctx, target, k, v);
         return;
     }
+    if (Value keys; call_special(ctx, source, "keys", {}, keys)) { // a mapping written in Python
+        for (const Value& key : to_vector(ctx, keys))
+            dict_set(ctx, target, key, get_item(ctx, source, key));
+        return;
+    }
     Value iterator = iterate(ctx, source);
     Value item;
     for (int64_t n = 0; iterator.as<IteratorObject>().next(ctx, item); ++n) {

@@ -244,10 +244,17 @@ std::string repr_value(CallContext& ctx, const Value& v)
                 + " object at " + address_string(m.self.object().get()) + ">";
         return "<bound method " + std::string(function_name(m.function)) + " of " + repr_value(ctx, m.self) + ">";
     }
-    case Type::Module: return "<module '" + v.as<ModuleObject>().name + "' (built-in)>";
+    case Type::Module: {
+        auto& module = v.as<ModuleObject>();
+        if (module.scope) {
+            if (const Value* file = module.find("__file__"); file && file->is(Type::Str))
+                return "<module '" + module.name + "' from '" + file->as<StrObject>().value + "'>";
+        }
+        return "<module '" + module.name + "' (built-in)>";
+    }
     case Type::Class:
         if (v.as<ClassObject>().is_user())
-            return "<class '__main__." + v.as<ClassObject>().qualname + "'>";
+            return "<class '" + class_module(v.as<ClassObject>()) + "." + v.as<ClassObject>().qualname + "'>";
         return "<class '" + v.as<ClassObject>().name + "'>";
     case Type::Exception:
         if (v.as<ExceptionObject>().cls) {

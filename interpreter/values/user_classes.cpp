@@ -323,6 +323,15 @@ const ClassObject* user_class_of(const Value& value)
 
 void set_method_owner_hook(MethodOwnerHook hook) { g_method_owner_hook = hook; }
 
+std::string class_module(const ClassObject& cls)
+{
+    if (cls.dict) {
+        if (const Value* module = dict_find_str(*cls.dict, "__module__"); module && module->is(Type::Str))
+            return module->as<StrObject>().value;
+    }
+    return "__main__";
+}
+
 Value make_user_class(CallContext& ctx, std::string name, std::string qualname, Values bases, Ref<DictObject> namespace_dict)
 {
     for (size_t i = 0; i < bases.size(); ++i) {
@@ -626,7 +635,7 @@ Value builtin_vars(CallContext& ctx, std::span<Value> a)
         return out;
     if (!is_missing_argument(a[0]) && a[0].is(Type::Module)) {
         Value dict = make_dict();
-        for (auto& [key, value] : a[0].as<ModuleObject>().attributes)
+        for (auto& [key, value] : a[0].as<ModuleObject>().entries())
             dict_set(ctx, dict.as<DictObject>(), make_str(key), value);
         return dict;
     }
@@ -1032,15 +1041,8 @@ void delete_attribute(CallContext& ctx, const Value& object, std::string_view na
 {
     if (user_delete_attribute(ctx, object, name))
         return;
-    if (object.is(Type::Module)) {
-        auto& attributes = object.as<ModuleObject>().attributes;
-        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-            if (it->first == name) {
-                attributes.erase(it);
-                return;
-            }
-        }
-    }
+    if (object.is(Type::Module) && object.as<ModuleObject>().remove(name))
+        return;
     throw_no_attribute(object, name);
 }
 

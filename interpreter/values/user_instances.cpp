@@ -335,7 +335,7 @@ std::string default_repr(CallContext& ctx, const Value& value)
     const ClassObject* cls = user_class_of(value);
     if (cls && !cls->is_user())
         return "<" + cls->name + " object at " + address_string(value.object().get()) + ">";
-    return "<__main__." + (cls ? cls->qualname : std::string(type_name(value))) + " object at " + address_string(value.object().get()) + ">";
+    return "<" + (cls ? class_module(*cls) : std::string("__main__")) + "." + (cls ? cls->qualname : std::string(type_name(value))) + " object at " + address_string(value.object().get()) + ">";
 }
 
 namespace {

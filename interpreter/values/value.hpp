@@ -310,12 +310,26 @@ struct BoundMethodObject final : Object {
     BoundMethodObject(Value s, Value f) : self(std::move(s)), function(std::move(f)) { }
 };
 
+struct ModuleScope;
+struct ModuleObject;
+// Runs a module's pending overlay (installed by the evaluator).
+void set_overlay_loader(void (*loader)(const ModuleObject&));
+
+// A module: a native one holds its attributes; a Python-source one (`scope` set) reads and writes its
+// module's global slots, so `m.x` sees what m's functions assign.
 struct ModuleObject final : Object {
     std::string name;
-    std::vector<std::pair<std::string, Value>> attributes; // small; linear or sorted lookup
+    std::vector<std::pair<std::string, Value>> attributes; // native modules; small; linear lookup
+    ModuleScope* scope { nullptr };
+    // A native module with an overlay (embedded code adding functions) not run yet: it runs at the
+    // first lookup the native attributes cannot answer, or at the first listing of the attributes.
+    mutable bool overlay_pending { false };
     explicit ModuleObject(std::string n) : name(std::move(n)) { }
     const Value* find(std::string_view attribute) const;
     void set(std::string attribute, Value value);
+    bool remove(std::string_view attribute);
+    // The bound attributes, in definition order (dir, vars, help, completion).
+    std::vector<std::pair<std::string, Value>> entries() const;
 };
 
 struct TypeInfo;
@@ -516,6 +530,7 @@ std::vector<std::string> registered_module_names(); // for REPL completion of `i
 // Makes a user class from its name, bases (Class values) and namespace; computes the C3 MRO. TypeError
 // in Python's words for bad bases ("Cannot create a consistent method resolution order (MRO) ...").
 Value make_user_class(CallContext&, std::string name, std::string qualname, Values bases, Ref<DictObject> namespace_dict);
+std::string class_module(const ClassObject&); // a user class's __module__ ("__main__" by default)
 // The attribute `name` found along the class's MRO (user namespaces only), or null.
 const Value* class_lookup(const ClassObject&, std::string_view name);
 std::span<const ClassObject* const> class_mro(const ClassObject&); // self first, object last

@@ -24,7 +24,7 @@ that is not a comment; a shebang line is allowed first):
   # ramba-args: --version      run `ramba <these args>` instead of the mode's command ({script} = file)
   # stdout-matches: REGEX      stdout must match REGEX (re.search, multiline) instead of equal .out
   # stderr-matches: REGEX      stderr must also match REGEX (`\n` in REGEX stands for a line break)
-  # data: f1.npy f2.csv        sibling files copied into the scratch folder beside the script
+  # data: f1.npy f2.csv pkg    sibling files (or folders: a package) copied into the scratch folder beside the script
   # after: NAME.check.py       then run `/usr/bin/python3 NAME.check.py` in the same folder; its stdout
                                 is appended to the script's (to check files ramba wrote with numpy)
   # timeout: SECONDS           per-script limit (default 30, times RAMBA_TEST_TIMEOUT_SCALE)
@@ -223,7 +223,11 @@ def prepare_scratch(case: ScriptCase, scratch: Path, interpreter: str) -> Path:
         source = case.path.parent / name
         if not source.exists():
             raise CaseError(f"{case.path}: data file {name} does not exist")
-        shutil.copyfile(source, scratch / name)
+        if source.is_dir():
+            shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, scratch / name)
     bin_dir = scratch / ".bin"
     bin_dir.mkdir()
     (bin_dir / "ramba").symlink_to(interpreter)

@@ -70,7 +70,9 @@ TEST_CASE("syntax errors: messages and positions", "[ast]")
     CHECK(error_of("x = 'a' 'b\n") == "1:9: SyntaxError: unterminated string literal (detected at line 1)");
     CHECK(error_of("x.1\n") == "1:2: SyntaxError: invalid syntax");
     CHECK(error_of("import\n") == "1:7: SyntaxError: invalid syntax");
-    CHECK(error_of("from x import *\n") == "1:15: SyntaxError: 'from module import *' is not supported; import the names you need"); // CPython: no error
+    CHECK(error_of("from x import *\n") == "no error");
+    CHECK(error_of("def f():\n    from x import *\n") == "2:19: SyntaxError: import * only allowed at module level");
+    CHECK(error_of("class C:\n    from x import *\n") == "2:19: SyntaxError: import * only allowed at module level");
     CHECK(error_of("x = f'{}'\n") == "1:8: SyntaxError: f-string: empty expression not allowed"); // CPython: 1:10: SyntaxError: f-string: empty expression not allowed
     CHECK(error_of("x = f'{1!z}'\n") == "1:10: SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'"); // CPython: 1:13: SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'
     CHECK(error_of("else:\n pass\n") == "1:1: SyntaxError: invalid syntax");

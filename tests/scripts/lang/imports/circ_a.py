@@ -1,0 +1,6 @@
+import circ_b
+NAME = "a"
+
+
+def hello():
+    return "a sees " + circ_b.NAME

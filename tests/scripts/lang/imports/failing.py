@@ -1,0 +1,2 @@
+value = 1
+raise RuntimeError("failing module stops here")

@@ -432,6 +432,9 @@ struct ClassDefStmt final : Stmt {
     std::vector<ExprPtr> decorators;
     std::shared_ptr<FunctionInfo> body;
     std::vector<NameRef> namespace_names; // filled by the resolver: what the body binds, in order
+    // `name: T` at the body's own level (dataclasses read them): T is evaluated in the enclosing scope
+    // after the body runs, into the class's __annotations__.
+    std::vector<std::pair<std::string, ExprPtr>> annotations;
     NameRef target;
     explicit ClassDefStmt(SourceSpan s) : Stmt(StmtKind::ClassDef, s) { }
 };

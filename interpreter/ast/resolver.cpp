@@ -269,6 +269,8 @@ private:
             visit_all(def.bases, scope);
             for (auto& keyword : def.keywords)
                 visit(*keyword.value, scope);
+            for (auto& annotation : def.annotations)
+                visit(*annotation.second, scope);
             bind(def.target, scope);
             Scope* inner = new_scope(ScopeKind::Function, scope);
             inner->function = def.body.get();

@@ -2,6 +2,7 @@
 #include "interpreter/ast/tree_builder.hpp"
 
 #include <unordered_set>
+#include <utility>
 
 #include "interpreter/ast/syntax_error.hpp"
 
@@ -284,6 +285,8 @@ StmtPtr TreeBuilder::build_expr_stmt(P::Expr_stmtContext* context)
                 throw_syntax_error("only single target (not tuple) can be annotated", target->span);
             throw_syntax_error("illegal target for annotation", target->span);
         }
+        if (m_class_annotations && target->kind == ExprKind::Name)
+            m_class_annotations->emplace_back(static_cast<NameExpr&>(*target).ref.name, build_expr(context->expr()));
         if (parts.size() < 2)
             return std::make_unique<SimpleStmt>(StmtKind::Pass, span);
         auto result = std::make_unique<AssignStmt>(span);
@@ -452,7 +455,9 @@ StmtPtr TreeBuilder::build_funcdef(P::FuncdefContext* context, std::vector<ExprP
     function->span = span;
     if (auto* parameters = context->parameters())
         build_parameters(parameters, *function);
+    auto* class_annotations = std::exchange(m_class_annotations, nullptr);
     function->body = build_block(context->block());
+    m_class_annotations = class_annotations;
     result->target.name = function->name;
     result->function = std::move(function);
     return result;
@@ -473,7 +478,9 @@ StmtPtr TreeBuilder::build_classdef(P::ClassdefContext* context, std::vector<Exp
     auto body = std::make_shared<FunctionInfo>();
     body->name = result->name;
     body->span = span;
+    auto* class_annotations = std::exchange(m_class_annotations, &result->annotations);
     body->body = build_block(context->block());
+    m_class_annotations = class_annotations;
     result->body = std::move(body);
     result->target.name = result->name;
     return result;

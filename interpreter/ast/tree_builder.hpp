@@ -84,6 +84,8 @@ private:
     // Expression nesting: `1+1+...+1` parses without recursion but builds a deep tree, which every
     // later pass walks recursively. CPython stops between 1000 and 3000 levels too.
     int m_expression_depth { 0 };
+    // The annotations of the class body being built (null inside functions and outside classes).
+    std::vector<std::pair<std::string, ExprPtr>>* m_class_annotations { nullptr };
     static constexpr int max_expression_depth = 2000;
 };
 

@@ -53,6 +53,23 @@ void Interpreter::exec_class_def(const ast::ClassDefStmt& statement)
         throw;
     }
     m_class_prefix.pop_back();
+    if (!statement.annotations.empty()) {
+        Value annotations = make_dict();
+        for (const auto& [name, expr] : statement.annotations) {
+            Value type;
+            try {
+                type = eval(*expr);
+            } catch (RambaError& error) {
+                // a forward reference (`next: Node` inside class Node): Python 3.11 raises unless the
+                // module says `from __future__ import annotations`, which keeps the text
+                if (error.kind() != ErrorKind::NameError || expr->kind != ast::ExprKind::Name)
+                    throw;
+                type = make_str(static_cast<const ast::NameExpr&>(*expr).ref.name);
+            }
+            dict_set(*this, annotations.as<DictObject>(), make_str(name), type);
+        }
+        dict_set(*this, *namespace_dict, make_str("__annotations__"), annotations);
+    }
 
     Value cls;
     try {

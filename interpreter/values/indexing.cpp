@@ -206,6 +206,12 @@ Value get_item(CallContext& ctx, const Value& object, const Value& index)
             return info.get_item(ctx, object, index);
         break;
     }
+    case Type::Class: {
+        Value out;
+        if (call_class_hook(ctx, object, "__class_getitem__", std::span<const Value>(&index, 1), out))
+            return out;
+        break;
+    }
     default:
         break;
     }

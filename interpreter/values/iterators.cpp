@@ -227,6 +227,12 @@ Value iterate(CallContext& ctx, const Value& v)
             return info.iterate(ctx, v);
         break;
     }
+    case Type::Class: {
+        Value out;
+        if (call_class_hook(ctx, v, "__class_iter__", {}, out))
+            return iterate(ctx, out);
+        break;
+    }
     default:
         break;
     }
@@ -274,6 +280,12 @@ int64_t length_of(CallContext& ctx, const Value& v)
         auto& info = v.as<OpaqueObject>().type_info();
         if (info.length)
             return info.length(ctx, v);
+        break;
+    }
+    case Type::Class: {
+        Value out;
+        if (call_class_hook(ctx, v, "__class_len__", {}, out) && out.is(Type::Int))
+            return out.as_int();
         break;
     }
     default:

@@ -475,6 +475,15 @@ bool contains(CallContext& ctx, const Value& container, const Value& item)
     }
     case Type::Iterator:
         break;
+    case Type::Class: {
+        Value out;
+        if (call_class_hook(ctx, container, "__class_contains__", std::span<const Value>(&item, 1), out))
+            return truthy(ctx, out);
+        Value ignored;
+        if (!call_class_hook(ctx, container, "__class_iter__", {}, ignored))
+            throw_error(ErrorKind::TypeError, "argument of type '" + std::string(type_name(container)) + "' is not iterable");
+        break;
+    }
     default:
         throw_error(ErrorKind::TypeError, "argument of type '" + std::string(type_name(container)) + "' is not iterable");
     }

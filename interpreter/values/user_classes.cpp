@@ -386,6 +386,20 @@ Value make_user_class(CallContext& ctx, std::string name, std::string qualname, 
         for (auto& [key, value] : cls->dict->entries)
             for_each_function(value, [&](const Value& function) { g_method_owner_hook(function, *cls); });
     }
+    // Python: the nearest base's __init_subclass__ (implicitly a classmethod) learns of the new class.
+    for (size_t i = 1; i < cls->mro.size(); ++i) {
+        const ClassObject& base = *cls->mro[i];
+        if (!base.is_user())
+            continue;
+        if (const Value* hook = dict_find_str(*base.dict, "__init_subclass__")) {
+            Value function = *hook;
+            if (auto* descriptor = as_descriptor(function); descriptor && descriptor->kind != DescriptorKind::Property)
+                function = descriptor->function;
+            Value args[] = { result };
+            ctx.call(function, args);
+            break;
+        }
+    }
     return result;
 }
 
@@ -1044,6 +1058,24 @@ void delete_attribute(CallContext& ctx, const Value& object, std::string_view na
     if (object.is(Type::Module) && object.as<ModuleObject>().remove(name))
         return;
     throw_no_attribute(object, name);
+}
+
+bool call_class_hook(CallContext& ctx, const Value& cls, std::string_view name, std::span<const Value> args, Value& out)
+{
+    if (!cls.is(Type::Class) || !cls.as<ClassObject>().is_user())
+        return false;
+    const Value* hook = class_lookup(cls.as<ClassObject>(), name);
+    if (!hook || hook->is_none())
+        return false;
+    Value function = *hook;
+    if (auto* descriptor = as_descriptor(function); descriptor && descriptor->kind != DescriptorKind::Property)
+        function = descriptor->function;
+    Values with_class;
+    with_class.reserve(args.size() + 1);
+    with_class.push_back(cls);
+    with_class.insert(with_class.end(), args.begin(), args.end());
+    out = ctx.call(function, with_class);
+    return true;
 }
 
 bool call_special(CallContext& ctx, const Value& self, std::string_view name, std::span<const Value> args, Value& out)

@@ -565,6 +565,11 @@ Value construct_user_instance(CallContext&, const Value& cls, std::span<const Va
     std::span<const std::pair<std::string, Value>> keywords);
 // Calls self's special method `name` (looked up on its class); false if the class has none.
 bool call_special(CallContext&, const Value& self, std::string_view name, std::span<const Value> args, Value& out);
+// Calls the user class cls's class-level hook `name` (a function or classmethod found on its MRO, given
+// cls first); false if cls is no user class or has none. The hooks: __class_getitem__ (Python's: cls[key])
+// and, until classes can subclass `type` and take a metaclass, __class_iter__, __class_len__ and
+// __class_contains__ stand for a metaclass's __iter__, __len__ and __contains__ (enum.Enum uses them).
+bool call_class_hook(CallContext&, const Value& cls, std::string_view name, std::span<const Value> args, Value& out);
 const Value& not_implemented();
 inline bool is_not_implemented(const Value& value) { return value.object() == not_implemented().object(); }
 // A function defined in a class body: its class (for zero-argument super()) and qualified name. eval/

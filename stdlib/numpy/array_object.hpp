@@ -32,8 +32,12 @@ struct ArrayObject final : interp::OpaqueObject, seam::ArrayHandle {
     const engine::NDArray& writable() const { return array(); }
     const engine::NDArray& readable() const override; // lazy.cpp
     const engine::planner::NodePtr& pending() const override { return m_pending; }
-    // The distributed view this handle holds while its data is on the workers (else null).
+    // The distributed view this handle holds while its data is on the workers (else null). The
+    // library's rows ask the engine (seam::current()) rather than this.
     const seam::DistView* distributed() const override; // lazy.cpp
+    // Pending, or data the engine keeps away from the driver: work on it builds planner nodes
+    // (fused, and run by the engine where the data is) rather than reading the data here.
+    bool is_lazy_operand() const { return m_pending || distributed(); }
     // Known without computing anything (a pending node's shape and dtype are resolved when built).
     const engine::Shape& shape() const override;
     engine::DType dtype() const override;

@@ -74,7 +74,7 @@ bool fuse_arg_extreme(interp::CallContext& context, vm::ReduceOp op, const inter
         return false;
     auto& object = array.as<ArrayObject>();
     char kind = engine::dtype_kind(object.dtype());
-    if (!(object.pending() || object.distributed()) || object.shape().size() != 1 || object.shape()[0] == 0 || kind == 'c')
+    if (!object.is_lazy_operand() || object.shape().size() != 1 || object.shape()[0] == 0 || kind == 'c')
         return false;
     int64_t n = object.shape()[0];
     planner::NodePtr x = operand_node(context, array);

@@ -184,7 +184,7 @@ bool should_defer(std::span<const interp::Value> operands)
         if (!is_array(operand))
             continue;
         auto& object = operand.as<ArrayObject>();
-        if (object.pending() || object.distributed())
+        if (object.is_lazy_operand())
             return true;
         if (object.array().size() >= lazy_min_elements)
             return true;

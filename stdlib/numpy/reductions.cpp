@@ -112,7 +112,7 @@ Value run(CallContext& context, ReduceOp op, const Value& array, const Value& ax
     // not written to memory unless a live handle still holds it.
     bool fusible = op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::Min || op == ReduceOp::Max;
     if (fusible && axis.is_none() && !dtype && out.is_none() && !keepdims && is_array(array)
-        && (array.as<ArrayObject>().pending() || array.as<ArrayObject>().distributed())
+        && array.as<ArrayObject>().is_lazy_operand()
         && engine::dtype_kind(array.as<ArrayObject>().dtype()) != 'c') {
         auto node = engine::planner::reduce_node(op, operand_node(context, array));
         NDArray result = evaluate_now(node);

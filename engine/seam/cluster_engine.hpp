@@ -12,6 +12,7 @@ namespace ramba::seam {
 
 class ClusterEngine final : public Engine {
 public:
+    ClusterEngine() : Engine(true) { }
     std::shared_ptr<cluster::DistView> place(const engine::NDArray&, long buffer_users) override;
     bool place_again(cluster::DistArray&, long buffer_users) override;
     void explain_drawn(const engine::Shape&) override;

@@ -12,6 +12,7 @@ namespace {
 
 class LocalEngine final : public Engine {
 public:
+    LocalEngine() : Engine(false) { }
     std::shared_ptr<cluster::DistView> place(const engine::NDArray&, long) override { return nullptr; }
     bool place_again(cluster::DistArray&, long) override { return false; }
     void explain_drawn(const engine::Shape&) override { }

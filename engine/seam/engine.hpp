@@ -84,6 +84,11 @@ class Engine {
 public:
     virtual ~Engine() = default;
 
+    // Whether the engine may take an operation whose operands are all plain driver data (placing
+    // them elsewhere first): false for the local engine, which declines every operation, so a hot
+    // driver path (a[i] in a scalar loop) need not describe its operation to it.
+    bool takes_driver_operands() const { return m_takes_driver_operands; }
+
     // Placement. A driver array goes to the workers when the engine says so (the scatter policy and
     // its size threshold); a distributed array a write brought to the driver goes back (true).
     virtual std::shared_ptr<cluster::DistView> place(const engine::NDArray&, long buffer_users) = 0;
@@ -143,6 +148,12 @@ public:
 
     // a @ b for a 2-d `a`; `b` an array handle or (null) array-like data `b_data` gives.
     virtual Outcome matmul(const ArrayHandle& a, const ArrayHandle* b, FunctionRef<engine::NDArray()> b_data) = 0;
+
+protected:
+    explicit Engine(bool takes_driver_operands) : m_takes_driver_operands(takes_driver_operands) { }
+
+private:
+    bool m_takes_driver_operands;
 };
 
 // The engine that runs now: the cluster engine while a cluster runs, else the local one.

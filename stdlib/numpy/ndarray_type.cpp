@@ -236,6 +236,10 @@ namespace {
 std::optional<Value> engine_get_item(CallContext& context, const ArrayObject& object, const Value& index)
 {
     seam::Engine& engine = seam::current();
+    // OPTIMIZATION: a[i] of driver data in a scalar loop skips describing it to an engine that
+    // would decline.
+    if (!engine.takes_driver_operands() && !object.is_lazy_operand())
+        return std::nullopt;
     engine.prepare_index(object);
     seam::Outcome done;
     if (is_array(index) && index.as<ArrayObject>().dtype() == engine::DType::Bool) {
@@ -306,6 +310,10 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
 {
     auto& object = self.as<ArrayObject>();
     const ArrayObject* source = array_handle(value);
+    seam::Engine& engine = seam::current();
+    // OPTIMIZATION: a[i] = x into driver data in a scalar loop skips describing it to an engine
+    // that would decline.
+    bool engine_may_take = engine.takes_driver_operands() || object.is_lazy_operand() || (source && source->is_lazy_operand());
     // What the engine needs to assign where the rows live, and the library's hooks it may call.
     auto items_of_index = [&] { return index_items(context, index); };
     auto value_node = [&] { return operand_node(context, value); };
@@ -324,10 +332,12 @@ void array_set_item(CallContext& context, const Value& self, const Value& index,
             flush_pending();
     };
     auto value_written = [&](std::shared_ptr<seam::DistView> view) { source->set_result(*engine::planner::dist_node(std::move(view))); };
-    seam::Engine::Assignment assignment { array_handle(index), source, is_array_like(value), source && value.object()->ref_count() == 1,
-        scalar_fits_kernel(value, object.dtype()), items_of_index, value_node, masked_node, before_write, value_written };
-    if (seam::current().assign(object, assignment))
-        return;
+    if (engine_may_take) {
+        seam::Engine::Assignment assignment { array_handle(index), source, is_array_like(value), source && value.object()->ref_count() == 1,
+            scalar_fits_kernel(value, object.dtype()), items_of_index, value_node, masked_node, before_write, value_written };
+        if (engine.assign(object, assignment))
+            return;
+    }
     auto items = index_items(context, index);
     if (assign_pending(context, object.writable(), items, value))
         return;

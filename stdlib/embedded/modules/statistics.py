@@ -28,6 +28,13 @@ def _sum(data):
     return math.fsum(data)
 
 
+def _float_mean(data):
+    # fsum(data)/n rounds twice; the exact remainder sum(data) - n*q (fsum of exact terms) corrects it
+    n = len(data)
+    q = math.fsum(data) / n
+    return q + math.fsum(data + [-q] * n) / n
+
+
 def mean(data):
     data = list(data)
     n = len(data)
@@ -35,7 +42,7 @@ def mean(data):
         raise StatisticsError("mean requires at least one data point")
     if _all_ints(data):
         return _ratio(sum(data), n)
-    return math.fsum(data) / n
+    return _float_mean(data)
 
 
 def fmean(data, weights=None):
@@ -180,7 +187,7 @@ def _sum_squares(data, c):
             return (n * sq - s * s, n)
         return (sum([(x - c) * (x - c) for x in data]), 1)
     if c is None:
-        c = math.fsum(data) / n
+        c = _float_mean(data)
     devs = [x - c for x in data]
     ss = math.fsum([d * d for d in devs])
     correction = math.fsum(devs)

@@ -1,6 +1,7 @@
 // Error kinds: names and the parent chain of Python's exception hierarchy (see error.hpp).
 #include "base/error.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
@@ -30,6 +31,20 @@ bool error_kind_is_subclass(ErrorKind kind, ErrorKind base)
         if (parent == kind)
             return false;
         kind = parent;
+    }
+}
+
+ErrorKind os_error_kind(int error_number)
+{
+    switch (error_number) {
+    case ENOENT: return ErrorKind::FileNotFoundError;
+    case EACCES:
+    case EPERM: return ErrorKind::PermissionError;
+    case EEXIST: return ErrorKind::FileExistsError;
+    case EISDIR: return ErrorKind::IsADirectoryError;
+    case ENOTDIR: return ErrorKind::NotADirectoryError;
+    case ETIMEDOUT: return ErrorKind::TimeoutError;
+    default: return ErrorKind::OSError;
     }
 }
 

@@ -37,6 +37,11 @@ namespace ramba {
     X(IOError, OSError)                            \
     X(FileNotFoundError, OSError)                  \
     X(PermissionError, OSError)                    \
+    X(FileExistsError, OSError)                    \
+    X(IsADirectoryError, OSError)                  \
+    X(NotADirectoryError, OSError)                 \
+    X(TimeoutError, OSError)                       \
+    X(EOFError, Exception)                         \
     X(RuntimeError, Exception)                     \
     X(RecursionError, RuntimeError)                \
     X(NotImplementedError, RuntimeError)           \
@@ -49,7 +54,18 @@ namespace ramba {
     X(UnicodeEncodeError, UnicodeError)            \
     X(UnicodeDecodeError, UnicodeError)            \
     X(WorkerError, Exception)                      \
-    X(LinAlgError, Exception)
+    X(LinAlgError, Exception)                      \
+    X(Warning, Exception)                          \
+    X(UserWarning, Warning)                        \
+    X(DeprecationWarning, Warning)                 \
+    X(PendingDeprecationWarning, Warning)          \
+    X(SyntaxWarning, Warning)                      \
+    X(RuntimeWarning, Warning)                     \
+    X(FutureWarning, Warning)                      \
+    X(ImportWarning, Warning)                      \
+    X(UnicodeWarning, Warning)                     \
+    X(BytesWarning, Warning)                       \
+    X(ResourceWarning, Warning)
 
 enum class ErrorKind : uint8_t {
 #define RAMBA_X(kind, parent) kind,
@@ -60,6 +76,7 @@ enum class ErrorKind : uint8_t {
 std::string_view error_kind_name(ErrorKind);
 ErrorKind error_kind_parent(ErrorKind);
 bool error_kind_is_subclass(ErrorKind kind, ErrorKind base); // kind == base or a descendant
+ErrorKind os_error_kind(int error_number); // OSError's subclass for an errno, as Python picks it
 
 class RambaError : public std::exception {
 public:

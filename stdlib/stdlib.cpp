@@ -32,6 +32,7 @@ void register_all()
     interp::register_module("os.path", make_os_path_module);
     interp::register_module("re", make_re_module);
     interp::register_module("json", make_json_module);
+    interp::register_module("_warnings", make_native_warnings_module);
     interp::register_module("contextlib", make_contextlib_module);
     numpy::register_numpy_modules();
     register_embedded_modules();

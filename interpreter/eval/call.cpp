@@ -124,6 +124,7 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
         closure.push_back(m_frame->cells[source]);
     auto function = make_object<FunctionObject>(std::move(info), std::move(defaults), std::move(closure), m_scope->filename, m_scope->source);
     function->scope = m_scope;
+    function->scope_owner = m_scope->shared_from_this();
     return Value::object(Type::Function, std::move(function));
 }
 
@@ -188,6 +189,8 @@ struct CallScope {
     }
     if (info.is_generator) [[unlikely]]
         return make_generator(function, frame);
+    if (function.scope->library && !m_scope->library) [[unlikely]]
+        return run_library_body(function, frame, call_span);
     CallScope scope(m_frame, &frame, m_scope, function.scope, m_depth);
     try {
         if (exec_statements(info.body) == Completion::Return)
@@ -202,6 +205,31 @@ struct CallScope {
             throw;
         }
         note_error_origin(function);
+        throw;
+    }
+}
+
+// A call from user code into library code (embedded in the binary): its errors and warnings are
+// reported at this call, as numpy's Python functions report at the caller's line.
+Value Interpreter::run_library_body(const FunctionObject& function, Frame& frame, SourceSpan call_span)
+{
+    struct Entry {
+        LibraryEntry& slot;
+        LibraryEntry saved;
+        ~Entry() { slot = std::move(saved); }
+    } entry { m_library_entry, m_library_entry };
+    bool in_function = m_frame && m_frame->function;
+    m_library_entry = { in_function ? m_frame->function->filename : m_scope->filename,
+        in_function ? m_frame->function->source : m_scope->source, call_span };
+    CallScope scope(m_frame, &frame, m_scope, function.scope, m_depth);
+    try {
+        if (exec_statements(function.info->body) == Completion::Return)
+            return std::move(m_return_value);
+        return Value();
+    } catch (RambaError& error) {
+        // An error from user code it called back (origin known) keeps its own place.
+        if (!m_error_origin_known)
+            error.set_span(call_span);
         throw;
     }
 }

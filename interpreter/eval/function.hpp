@@ -22,6 +22,7 @@ struct FunctionObject final : Object {
     std::string filename;
     std::shared_ptr<const std::string> source;
     struct ModuleScope* scope { nullptr }; // the module whose globals the body sees
+    std::shared_ptr<ModuleScope> scope_owner; // keeps `scope` alive while the function is
 
     // Derived from info once, so calls need not look at the parameter list again.
     uint32_t num_positional { 0 };   // parameters before `*`/`*args`

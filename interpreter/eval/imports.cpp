@@ -5,6 +5,7 @@
 // whose top level fails is forgotten, as Python's sys.modules forgets it.
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "interpreter/ast/builder.hpp"
@@ -51,6 +52,14 @@ std::map<std::string, EmbeddedModule>& overlay_modules()
     return modules;
 }
 
+// Native modules live for the process, so their overlays run once per process, whichever
+// interpreter asks first.
+std::set<const ModuleObject*>& overlaid_modules()
+{
+    static std::set<const ModuleObject*> modules;
+    return modules;
+}
+
 } // namespace
 
 void register_embedded_module(std::string name, EmbeddedModule module)
@@ -88,7 +97,7 @@ void uninstall_import_hooks(Interpreter& interpreter)
 // public names join the native module. Programs that use only native names never parse it.
 void Interpreter::mark_overlay(ModuleObject& native)
 {
-    if (!m_overlaid.contains(&native) && overlay_modules().contains(native.name))
+    if (!overlaid_modules().contains(&native) && overlay_modules().contains(native.name))
         native.overlay_pending = true;
 }
 
@@ -96,11 +105,11 @@ void Interpreter::apply_overlay(ModuleObject& native)
 {
     auto it = overlay_modules().find(native.name);
     native.overlay_pending = false;
-    if (it == overlay_modules().end() || !m_overlaid.insert(&native).second)
+    if (it == overlay_modules().end() || !overlaid_modules().insert(&native).second)
         return;
     std::string key = "<overlay " + native.name + ">";
     auto source = std::make_shared<const std::string>(it->second.source);
-    auto overlay = load_source_module(key, "<ramba:" + native.name + ">", std::move(source), "", it->second.library, native.name);
+    auto overlay = load_source_module(key, "<ramba:" + native.name + ">", std::move(source), "", it->second.library, native.name, true);
     for (auto& [name, value] : overlay->entries()) {
         if (!name.starts_with('_') && !value.is(Type::Module))
             native.set(name, value);
@@ -163,9 +172,9 @@ Ref<ModuleObject> Interpreter::find_module(const std::string& dotted)
 }
 
 Ref<ModuleObject> Interpreter::load_source_module(const std::string& dotted, std::string filename,
-    std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name)
+    std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name, bool overlay)
 {
-    auto owned = std::make_unique<ModuleScope>();
+    auto owned = std::make_shared<ModuleScope>();
     ModuleScope* scope = owned.get();
     scope->name = shown_name.empty() ? dotted : shown_name;
     scope->filename = filename;
@@ -174,6 +183,8 @@ Ref<ModuleObject> Interpreter::load_source_module(const std::string& dotted, std
     scope->library = library;
     scope->object = make_object<ModuleObject>(scope->name);
     scope->object->scope = scope;
+    scope->object->scope_owner = owned;
+    scope->overlay = overlay;
     scope->set("__name__", make_str(scope->name));
     if (!library)
         scope->set("__file__", make_str(std::filesystem::absolute(filename).lexically_normal().string()));
@@ -181,11 +192,11 @@ Ref<ModuleObject> Interpreter::load_source_module(const std::string& dotted, std
         scope->set("__path__", make_list({ make_str(std::filesystem::absolute(scope->package_dir).lexically_normal().string()) }));
     // Cached before its code runs: a circular import sees the partly made module, as in Python.
     m_source_modules[dotted] = std::move(owned);
-    // Forgotten on failure, but kept alive: functions it defined may still be referenced.
+    // Forgotten on failure, its names released.
     auto forget = [&] {
-        auto it = m_source_modules.find(dotted);
-        m_failed_modules.push_back(std::move(it->second));
-        m_source_modules.erase(it);
+        scope->globals.clear(); // breaks the cycles module -> function -> module
+        scope->object.reset();
+        m_source_modules.erase(dotted);
     };
 
     std::shared_ptr<const ast::Module> code;

@@ -63,7 +63,7 @@ Interpreter::Interpreter()
 {
     install_function_hooks(*this);
     install_import_hooks(*this);
-    m_main = std::make_unique<ModuleScope>();
+    m_main = std::make_shared<ModuleScope>();
     m_main->name = "__main__";
     m_scope = m_main.get();
     // Python: the module being run is `__main__`, so `if __name__ == "__main__":` guards run.
@@ -76,12 +76,18 @@ Interpreter::Interpreter()
 Interpreter::~Interpreter()
 {
     uninstall_import_hooks(*this);
-    // Generators held by globals run their `finally` blocks when freed, on this interpreter.
-    m_main->globals.clear();
-    m_main->builtin_cache.clear();
+    // Generators held by globals run their `finally` blocks when freed, on this interpreter. Clearing
+    // the globals also breaks the cycles module -> function -> module; an overlay's scope stays, as
+    // its functions live in a native module for the whole process.
+    auto release = [](ModuleScope& scope) {
+        scope.globals.clear();
+        scope.builtin_cache.clear();
+        scope.object.reset();
+    };
+    release(*m_main);
     for (auto& [name, scope] : m_source_modules) {
-        scope->globals.clear();
-        scope->builtin_cache.clear();
+        if (!scope->overlay)
+            release(*scope);
     }
     if (t_running == this)
         t_running = nullptr;
@@ -174,9 +180,12 @@ void Interpreter::write_stderr(std::string_view text)
 void Interpreter::warn(std::string_view category, std::string_view message)
 {
     // The source line is shown only when the file can be read: not for "<string>" or "<stdin>".
-    const std::string& filename = m_frame && m_frame->function ? m_frame->function->filename : m_scope->filename;
-    const auto& source = m_frame && m_frame->function ? m_frame->function->source : m_scope->source;
-    uint32_t line = m_current_span.line;
+    bool in_library = m_scope->library;
+    const std::string& filename = in_library ? m_library_entry.filename
+        : m_frame && m_frame->function ? m_frame->function->filename : m_scope->filename;
+    const auto& source = in_library ? m_library_entry.source
+        : m_frame && m_frame->function ? m_frame->function->source : m_scope->source;
+    uint32_t line = in_library ? m_library_entry.span.line : m_current_span.line;
     std::string text = std::string(category) + ": " + std::string(message);
     if (!m_warnings_shown.emplace(filename, line, text).second)
         return;

@@ -114,7 +114,7 @@ private:
     Ref<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan);
     Ref<ModuleObject> find_module(const std::string& dotted);
     Ref<ModuleObject> load_source_module(const std::string& dotted, std::string filename,
-        std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name = "");
+        std::shared_ptr<const std::string> source, std::string package_dir, bool library, std::string shown_name = "", bool overlay = false);
     void mark_overlay(ModuleObject& native);
 public:
     void apply_overlay(ModuleObject& native); // runs a native module's overlay (see imports.cpp)
@@ -242,6 +242,14 @@ private:
     void bind_arguments(const FunctionObject&, Frame&, std::span<const Value> args,
         std::span<const std::pair<std::string, Value>> keywords);
     Value run_body(const FunctionObject&, Frame&, SourceSpan call_span);
+    [[gnu::noinline]] Value run_library_body(const FunctionObject&, Frame&, SourceSpan call_span);
+    // Where user code last called into library code (warnings raised inside it are reported there).
+    struct LibraryEntry {
+        std::string filename;
+        std::shared_ptr<const std::string> source;
+        SourceSpan span;
+    };
+    LibraryEntry m_library_entry;
     void enter_call(SourceSpan);
     [[noreturn]] void throw_recursion_error(SourceSpan);
     [[noreturn]] void raise_interrupt(SourceSpan);
@@ -252,11 +260,9 @@ private:
 
     // The module whose code runs now (its globals): __main__, or an imported module's while its
     // top level or one of its functions runs (run_body switches it to the function's).
-    std::unique_ptr<ModuleScope> m_main;
+    std::shared_ptr<ModuleScope> m_main;
     ModuleScope* m_scope { nullptr };
-    std::map<std::string, std::unique_ptr<ModuleScope>> m_source_modules; // imported `.py` modules by name
-    std::vector<std::unique_ptr<ModuleScope>> m_failed_modules;           // whose top level raised
-    std::set<const ModuleObject*> m_overlaid;                             // native modules whose overlay ran
+    std::map<std::string, std::shared_ptr<ModuleScope>> m_source_modules; // imported `.py` modules by name
     ValueStack m_stack;
     Frame* m_frame { nullptr };
     uint32_t m_depth { 0 };

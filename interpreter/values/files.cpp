@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <sys/stat.h>
 #include <cstring>
 
 #include "interpreter/values/bytes.hpp"
@@ -315,7 +316,7 @@ const TypeInfo& file_info()
 
 [[noreturn]] void throw_os_error(int error, const std::string& name)
 {
-    ErrorKind kind = error == ENOENT ? ErrorKind::FileNotFoundError : error == EACCES ? ErrorKind::PermissionError : ErrorKind::OSError;
+    ErrorKind kind = os_error_kind(error);
     throw_error(kind, "[Errno " + std::to_string(error) + "] " + std::strerror(error) + ": " + repr_string(name));
 }
 
@@ -362,6 +363,11 @@ Value builtin_open(CallContext& ctx, std::span<Value> a)
     std::FILE* handle = std::fopen(name.c_str(), fopen_mode.c_str());
     if (!handle)
         throw_os_error(errno, name);
+    struct stat status {};
+    if (::fstat(::fileno(handle), &status) == 0 && S_ISDIR(status.st_mode)) {
+        std::fclose(handle); // reading a directory opened for reading would fail later; Python refuses here
+        throw_os_error(EISDIR, name);
+    }
     auto file = make_object<FileObject>();
     file->file = handle;
     file->name = name;

@@ -15,7 +15,7 @@
 
 namespace ramba::interp {
 
-struct ModuleScope {
+struct ModuleScope : std::enable_shared_from_this<ModuleScope> {
     std::string name;              // "__main__", "helpers", "pkg.sub"
     ast::GlobalTable table;
     Values globals;                // by table slot; unbound when not assigned
@@ -25,6 +25,9 @@ struct ModuleScope {
     std::string package_dir;       // a package (`pkg/__init__.py`): where its submodules are
     // Library code (embedded in the binary): an error raised inside it is reported at the user's call.
     bool library { false };
+    // A native module's overlay: its functions join a process-wide native module, so it lives (and
+    // keeps its globals) as long as the process, across interpreters.
+    bool overlay { false };
     std::shared_ptr<const ast::Module> code; // kept alive: its call sites key the method cache
     Ref<ModuleObject> object;      // null for __main__
 

@@ -321,6 +321,7 @@ struct ModuleObject final : Object {
     std::string name;
     std::vector<std::pair<std::string, Value>> attributes; // native modules; small; linear lookup
     ModuleScope* scope { nullptr };
+    std::shared_ptr<ModuleScope> scope_owner; // keeps `scope` alive while the module object is
     // A native module with an overlay (embedded code adding functions) not run yet: it runs at the
     // first lookup the native attributes cannot answer, or at the first listing of the attributes.
     mutable bool overlay_pending { false };

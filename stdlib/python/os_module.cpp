@@ -37,7 +37,7 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 [[noreturn]] void raise_os_error(int error, const std::string& path)
 {
-    ErrorKind kind = error == ENOENT ? ErrorKind::FileNotFoundError : (error == EACCES || error == EPERM) ? ErrorKind::PermissionError : ErrorKind::OSError;
+    ErrorKind kind = os_error_kind(error);
     raise(kind, "[Errno " + std::to_string(error) + "] " + std::strerror(error) + ": " + quoted(path));
 }
 
@@ -300,7 +300,7 @@ Value os_rename(CallContext& ctx, std::span<Value> a)
     std::string from = path_argument(ctx, a[0]), to = path_argument(ctx, a[1]);
     if (::rename(from.c_str(), to.c_str()) != 0) {
         int error = errno;
-        raise(error == ENOENT ? ErrorKind::FileNotFoundError : ErrorKind::OSError,
+        raise(os_error_kind(error),
             "[Errno " + std::to_string(error) + "] " + std::strerror(error) + ": " + quoted(from) + " -> " + quoted(to));
     }
     return Value();

@@ -23,6 +23,7 @@ interp::Ref<interp::ModuleObject> make_os_module();
 interp::Ref<interp::ModuleObject> make_os_path_module();
 interp::Ref<interp::ModuleObject> make_re_module();
 interp::Ref<interp::ModuleObject> make_json_module();
+interp::Ref<interp::ModuleObject> make_native_warnings_module(); // _warnings
 interp::Ref<interp::ModuleObject> make_contextlib_module();
 
 // Shared by the modules above.

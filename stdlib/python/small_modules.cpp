@@ -86,6 +86,32 @@ Value cp_deepcopy(CallContext& ctx, std::span<Value> a)
     return deep_copy(ctx, a[0], memo);
 }
 
+// _warnings.warn: the native core of `warnings` (as CPython's _warnings): reports "file:line: Category:
+// message" once per place, at the user's line when called from library code.
+Value warnings_warn(CallContext& ctx, std::span<Value> a)
+{
+    std::string category = "UserWarning";
+    std::string text;
+    if (a[0].is(Type::Exception)) {
+        category = std::string(type_name(a[0]));
+        text = str_value(ctx, a[0]);
+    } else {
+        text = str_value(ctx, a[0]);
+    }
+    if (!a[1].is_none()) {
+        const auto* kind = a[1].is(Type::Class) ? &a[1].as<ClassObject>() : nullptr;
+        if (!kind || !kind->error_kind || !error_kind_is_subclass(*kind->error_kind, ErrorKind::Warning))
+            raise(ErrorKind::TypeError, "category must be a Warning subclass, not '" + std::string(type_name(a[1])) + "'");
+        category = kind->name;
+    }
+    ctx.warn(category, text);
+    return Value();
+}
+
+constexpr BuiltinSpec warnings_rows[] = {
+    { "warn", "(message, category=None, stacklevel=1, source=None)", warnings_warn, "Issue a warning, or maybe ignore it or raise an exception." },
+};
+
 constexpr BuiltinSpec copy_rows[] = {
     { "copy", "(x)", cp_copy, "Shallow copy operation on arbitrary Python objects." },
     { "deepcopy", "(x, memo=None)", cp_deepcopy, "Deep copy operation on arbitrary Python objects." },
@@ -240,6 +266,11 @@ struct Feature final : OpaqueObject {
 };
 
 } // namespace
+
+Ref<ModuleObject> make_native_warnings_module()
+{
+    return python::module_of_rows("_warnings", warnings_rows);
+}
 
 Ref<ModuleObject> make_copy_module()
 {

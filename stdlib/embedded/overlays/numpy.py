@@ -1,6 +1,7 @@
 # numpy functions that are compositions of array operations, written in ramba's language as numpy
 # writes them in Python. Merged into the native `numpy` module at its first import; errors raised
 # here are reported at the user's call (library code).
+import _warnings
 import numpy as np
 
 
@@ -163,8 +164,7 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
     else:
         fact = w_sum - ddof * np.sum(w * aweights) / w_sum
     if fact <= 0:
-        import warnings
-        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning)
+        _warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning)
         fact = 0.0
     X = X - avg[:, None]
     if w is None:
@@ -1265,3 +1265,785 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
         cp2 = a0 * b1 - a1 * b0
     cp = np.stack((cp0, cp1, cp2), axis=-1)
     return np.moveaxis(cp, -1, axisc)
+
+
+# ---- polynomials (the old np.poly* API)
+
+def polyval(p, x):
+    p = np.asarray(p)
+    if isinstance(x, poly1d):
+        y = 0
+    else:
+        x = np.asarray(x)
+        y = np.zeros_like(x)
+    for pv in p:
+        y = y * x + pv
+    return _unwrap(y) if isinstance(y, np.ndarray) else y
+
+
+def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
+    order = int(deg) + 1
+    x = np.asarray(x) + 0.0
+    y = np.asarray(y) + 0.0
+    if deg < 0:
+        raise ValueError("expected deg >= 0")
+    if x.ndim != 1:
+        raise TypeError("expected 1D vector for x")
+    if x.size == 0:
+        raise TypeError("expected non-empty vector for x")
+    if y.ndim < 1 or y.ndim > 2:
+        raise TypeError("expected 1D or 2D array for y")
+    if x.shape[0] != y.shape[0]:
+        raise TypeError("expected x and y to have same length")
+    if full or cov:
+        raise NotImplementedError("ramba's np.polyfit does not support full= or cov= yet")
+    lhs = vander(x, order)
+    rhs = y
+    if w is not None:
+        w = np.asarray(w) + 0.0
+        if w.ndim != 1:
+            raise TypeError("expected a 1-d array for weights")
+        if w.shape[0] != y.shape[0]:
+            raise TypeError("expected w and y to have the same length")
+        lhs = lhs * w[:, None]
+        rhs = rhs * w if rhs.ndim == 1 else rhs * w[:, None]
+    # Least squares on the column-scaled Vandermonde matrix (numpy scales the same way).
+    scale = np.sqrt((lhs * lhs).sum(axis=0))
+    lhs = lhs / scale
+    c = np.linalg.solve(lhs.T @ lhs, lhs.T @ rhs)
+    return (c.T / scale).T
+
+
+def roots(p):
+    p = np.atleast_1d(p)
+    if p.ndim != 1:
+        raise ValueError("Input must be a rank-1 array.")
+    non_zero = np.nonzero(np.ravel(p))[0]
+    if len(non_zero) == 0:
+        return np.array([])
+    trailing_zeros = len(p) - int(non_zero[-1]) - 1
+    p = p[int(non_zero[0]):int(non_zero[-1]) + 1]
+    if not (np.issubdtype(p.dtype, np.floating) or np.issubdtype(p.dtype, np.complexfloating)):
+        p = p.astype(float)
+    N = len(p)
+    if N > 1:
+        A = np.diag(np.ones((N - 2,), p.dtype), -1)
+        A[0, :] = -p[1:] / p[0]
+        result = np.linalg.eigvals(A)
+    else:
+        result = np.array([])
+    return np.concatenate((result, np.zeros(trailing_zeros, result.dtype)))
+
+
+def poly(seq_of_zeros):
+    seq_of_zeros = np.atleast_1d(seq_of_zeros)
+    sh = seq_of_zeros.shape
+    if len(sh) == 2 and sh[0] == sh[1] and sh[0] != 0:
+        seq_of_zeros = np.linalg.eigvals(seq_of_zeros)
+    elif len(sh) == 1:
+        dt = seq_of_zeros.dtype
+        if not np.issubdtype(dt, np.complexfloating):
+            seq_of_zeros = seq_of_zeros.astype(_as_float_dtype(dt))
+    else:
+        raise ValueError("input must be 1d or non-empty square 2d array.")
+    if len(seq_of_zeros) == 0:
+        return 1.0
+    dt = seq_of_zeros.dtype
+    a = np.ones((1,), dtype=dt)
+    for zero in seq_of_zeros:
+        a = convolve(a, np.array([1, -zero], dtype=dt), mode="full")
+    if np.issubdtype(a.dtype, np.complexfloating):
+        positive = seq_of_zeros[np.imag(seq_of_zeros) > 0]
+        negative = np.conjugate(seq_of_zeros[np.imag(seq_of_zeros) < 0])
+        if np.all(np.sort(positive) == np.sort(negative)) and len(positive) == len(negative):
+            a = a.real.copy()
+    return a
+
+
+def _poly_coeffs(value):
+    if isinstance(value, poly1d):
+        return value.coeffs
+    return np.atleast_1d(value)
+
+
+def _poly_result(value, *inputs):
+    for given in inputs:
+        if isinstance(given, poly1d):
+            return poly1d(value)
+    return value
+
+
+def polyadd(a1, a2):
+    c1 = _poly_coeffs(a1)
+    c2 = _poly_coeffs(a2)
+    diff_len = len(c2) - len(c1)
+    if diff_len == 0:
+        val = c1 + c2
+    elif diff_len > 0:
+        val = np.concatenate((np.zeros(diff_len, c1.dtype), c1)) + c2
+    else:
+        val = c1 + np.concatenate((np.zeros(-diff_len, c2.dtype), c2))
+    return _poly_result(val, a1, a2)
+
+
+def polysub(a1, a2):
+    c1 = _poly_coeffs(a1)
+    c2 = _poly_coeffs(a2)
+    diff_len = len(c2) - len(c1)
+    if diff_len == 0:
+        val = c1 - c2
+    elif diff_len > 0:
+        val = np.concatenate((np.zeros(diff_len, c1.dtype), c1)) - c2
+    else:
+        val = c1 - np.concatenate((np.zeros(-diff_len, c2.dtype), c2))
+    return _poly_result(val, a1, a2)
+
+
+def polymul(a1, a2):
+    val = convolve(_poly_coeffs(a1), _poly_coeffs(a2))
+    return _poly_result(val, a1, a2)
+
+
+def polydiv(u, v):
+    truepoly = isinstance(u, poly1d) or isinstance(v, poly1d)
+    u = _poly_coeffs(u) + 0.0
+    v = _poly_coeffs(v) + 0.0
+    w = u[0] + v[0]
+    m = len(u) - 1
+    n = len(v) - 1
+    scale = 1.0 / v[0]
+    q = np.zeros((max(m - n + 1, 1),), w.dtype)
+    r = u.astype(w.dtype)
+    for k in range(0, m - n + 1):
+        d = scale * r[k]
+        q[k] = d
+        r[k:k + n + 1] -= d * v
+    while np.allclose(r[0], 0, rtol=1e-14) and (r.shape[-1] > 1):
+        r = r[1:]
+    if truepoly:
+        return poly1d(q), poly1d(r)
+    return q, r
+
+
+def polyder(p, m=1):
+    m = int(m)
+    if m < 0:
+        raise ValueError("Order of derivative must be positive (see polyint)")
+    truepoly = isinstance(p, poly1d)
+    p = _poly_coeffs(p)
+    n = len(p) - 1
+    y = p[:-1] * np.arange(n, 0, -1)
+    if m == 0:
+        val = p
+    else:
+        val = polyder(y, m - 1)
+    if truepoly:
+        val = poly1d(val)
+    return val
+
+
+def polyint(p, m=1, k=None):
+    m = int(m)
+    if m < 0:
+        raise ValueError("Order of integral must be positive (see polyder)")
+    if k is None:
+        k = np.zeros(m, float)
+    k = np.atleast_1d(k)
+    if len(k) == 1 and m > 1:
+        k = k[0] * np.ones(m, float)
+    if len(k) < m:
+        raise ValueError("k must be a scalar or a rank-1 array of length 1 or >m.")
+    truepoly = isinstance(p, poly1d)
+    p = _poly_coeffs(p)
+    if m == 0:
+        if truepoly:
+            return poly1d(p)
+        return p
+    y = np.concatenate((p.astype(float) / np.arange(len(p), 0, -1), [k[0]]))
+    val = polyint(y, m - 1, k=k[1:])
+    if truepoly:
+        return poly1d(val)
+    return val
+
+
+def _format_coefficient(q):
+    text = "%.4g" % q
+    if text.endswith(".0000"):
+        text = text[:-5]
+    return text
+
+
+def _superscript_powers(text, wrap=70):
+    # Writes each `**N` of a polynomial's one-line form as N on a line above, wrapping at 70 columns.
+    top = ""
+    bottom = ""
+    output = " "
+    position = 0
+    while True:
+        start = text.find("**", position)
+        if start < 0:
+            break
+        end = start + 2
+        while end < len(text) and text[end].isdigit():
+            end += 1
+        power = text[start + 2:end]
+        part = text[position:start]
+        position = end
+        add_bottom = part + " " * (len(power) - 1)
+        add_top = " " * (len(part) - 1) + power
+        if len(bottom) + len(add_bottom) > wrap or len(top) + len(add_top) > wrap:
+            output += top + "\n" + bottom + "\n "
+            top = add_top
+            bottom = add_bottom
+        else:
+            bottom += add_bottom
+            top += add_top
+    output += top + "\n" + bottom
+    return output + text[position:]
+
+
+class poly1d:
+    __hash__ = None
+
+    def __init__(self, c_or_r, r=False, variable=None):
+        if isinstance(c_or_r, poly1d):
+            self._variable = c_or_r._variable
+            self._coeffs = c_or_r._coeffs
+            if variable is not None:
+                self._variable = variable
+            return
+        if r:
+            c_or_r = poly(c_or_r)
+        c_or_r = np.atleast_1d(c_or_r)
+        if c_or_r.ndim > 1:
+            raise ValueError("Polynomial must be 1d only.")
+        nonzero = np.nonzero(c_or_r)[0]
+        if len(nonzero) == 0:
+            c_or_r = np.array([0], dtype=c_or_r.dtype)
+        else:
+            c_or_r = c_or_r[int(nonzero[0]):]
+        self._coeffs = c_or_r
+        self._variable = "x" if variable is None else variable
+
+    @property
+    def coeffs(self):
+        return self._coeffs
+
+    @property
+    def c(self):
+        return self._coeffs
+
+    @property
+    def coef(self):
+        return self._coeffs
+
+    @property
+    def coefficients(self):
+        return self._coeffs
+
+    @property
+    def variable(self):
+        return self._variable
+
+    @property
+    def order(self):
+        return len(self._coeffs) - 1
+
+    @property
+    def o(self):
+        return len(self._coeffs) - 1
+
+    @property
+    def roots(self):
+        return roots(self._coeffs)
+
+    @property
+    def r(self):
+        return roots(self._coeffs)
+
+    def __array__(self, t=None):
+        if t is not None:
+            return self.coeffs.astype(t)
+        return self.coeffs
+
+    def __repr__(self):
+        vals = repr(self.coeffs)
+        vals = vals[6:-1]
+        return "poly1d(" + vals + ")"
+
+    def __len__(self):
+        return self.order
+
+    def __str__(self):
+        var = self.variable
+        coeffs = self.coeffs
+        nonzero = np.nonzero(coeffs != 0)[0]
+        coeffs = coeffs[int(nonzero[0]):] if len(nonzero) else coeffs[len(coeffs):]
+        N = len(coeffs) - 1
+        text = "0"
+        for k in range(len(coeffs)):
+            coeff = coeffs[k]
+            if not np.iscomplex(coeff):
+                coefstr = _format_coefficient(np.real(coeff))
+            elif np.real(coeff) == 0:
+                coefstr = _format_coefficient(np.imag(coeff)) + "j"
+            else:
+                coefstr = "(" + _format_coefficient(np.real(coeff)) + " + " + _format_coefficient(np.imag(coeff)) + "j)"
+            power = N - k
+            if power == 0:
+                term = coefstr if coefstr != "0" else ("0" if k == 0 else "")
+            elif coefstr == "0":
+                term = ""
+            elif power == 1:
+                term = coefstr + " " + var
+            else:
+                term = coefstr + " " + var + "**" + str(power)
+            if k == 0:
+                text = term
+            elif term != "":
+                text = text + (" - " + term[1:] if term.startswith("-") else " + " + term)
+        return _superscript_powers(text)
+
+    def __call__(self, val):
+        return polyval(self.coeffs, val)
+
+    def __neg__(self):
+        return poly1d(-self.coeffs)
+
+    def __pos__(self):
+        return self
+
+    def __mul__(self, other):
+        if np.isscalar(other):
+            return poly1d(self.coeffs * other)
+        return poly1d(polymul(self.coeffs, _poly_coeffs(poly1d(other))))
+
+    def __rmul__(self, other):
+        if np.isscalar(other):
+            return poly1d(other * self.coeffs)
+        return poly1d(polymul(_poly_coeffs(poly1d(other)), self.coeffs))
+
+    def __add__(self, other):
+        return poly1d(polyadd(self.coeffs, _poly_coeffs(poly1d(other))))
+
+    def __radd__(self, other):
+        return poly1d(polyadd(_poly_coeffs(poly1d(other)), self.coeffs))
+
+    def __sub__(self, other):
+        return poly1d(polysub(self.coeffs, _poly_coeffs(poly1d(other))))
+
+    def __rsub__(self, other):
+        return poly1d(polysub(_poly_coeffs(poly1d(other)), self.coeffs))
+
+    def __pow__(self, val):
+        if not np.isscalar(val) or int(val) != val or val < 0:
+            raise ValueError("Power to non-negative integers only.")
+        res = [1]
+        for _ in range(val):
+            res = polymul(self.coeffs, res)
+        return poly1d(res)
+
+    def __truediv__(self, other):
+        if np.isscalar(other):
+            return poly1d(self.coeffs / other)
+        return polydiv(self, poly1d(other))
+
+    def __eq__(self, other):
+        if not isinstance(other, poly1d):
+            return NotImplemented
+        if self.coeffs.shape != other.coeffs.shape:
+            return False
+        return bool((self.coeffs == other.coeffs).all())
+
+    def __ne__(self, other):
+        if not isinstance(other, poly1d):
+            return NotImplemented
+        return not self.__eq__(other)
+
+    def __getitem__(self, val):
+        ind = self.order - val
+        if val > self.order:
+            return self.coeffs.dtype.type(0)
+        if val < 0:
+            return self.coeffs.dtype.type(0)
+        return self.coeffs[ind]
+
+    def __iter__(self):
+        return iter(self.coeffs)
+
+    def integ(self, m=1, k=0):
+        return poly1d(polyint(self.coeffs, m=m, k=k))
+
+    def deriv(self, m=1):
+        return poly1d(polyder(self.coeffs, m=m))
+
+
+# ---- nan-ignoring reductions
+
+def _nan_as(a, value):
+    a = np.asarray(a)
+    if not (np.issubdtype(a.dtype, np.floating) or np.issubdtype(a.dtype, np.complexfloating)):
+        return a, None
+    mask = np.isnan(a)
+    return np.where(mask, value, a).astype(a.dtype), mask
+
+
+def nanprod(a, axis=None, dtype=None, out=None, keepdims=False):
+    a, mask = _nan_as(a, 1)
+    result = np.prod(a, axis=axis, keepdims=keepdims) if keepdims else np.prod(a, axis=axis)
+    return result if dtype is None else np.asarray(result).astype(dtype)[()]
+
+
+def nancumsum(a, axis=None, dtype=None, out=None):
+    a, mask = _nan_as(a, 0)
+    return np.cumsum(a, axis=axis)
+
+
+def nancumprod(a, axis=None, dtype=None, out=None):
+    a, mask = _nan_as(a, 1)
+    return np.cumprod(a, axis=axis)
+
+
+def nanargmin(a, axis=None, out=None, *, keepdims=False):
+    a, mask = _nan_as(a, np.inf)
+    if mask is not None and np.any(np.all(mask, axis=axis)):
+        raise ValueError("All-NaN slice encountered")
+    return np.argmin(a, axis=axis)
+
+
+def nanargmax(a, axis=None, out=None, *, keepdims=False):
+    a, mask = _nan_as(a, -np.inf)
+    if mask is not None and np.any(np.all(mask, axis=axis)):
+        raise ValueError("All-NaN slice encountered")
+    return np.argmax(a, axis=axis)
+
+
+def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    arr, mask = _nan_as(a, 0)
+    if mask is None:
+        return np.var(arr, axis=axis, ddof=ddof, keepdims=keepdims) if keepdims else np.var(arr, axis=axis, ddof=ddof)
+    if np.issubdtype(arr.dtype, np.complexfloating):
+        raise NotImplementedError("ramba's np.nanvar does not support complex input yet")
+    cnt = np.sum(~mask, axis=axis, keepdims=True)
+    avg = np.sum(arr, axis=axis, keepdims=True) / cnt
+    centered = np.where(mask, 0, arr - avg).astype(arr.dtype)
+    var = np.sum(centered * centered, axis=axis, keepdims=keepdims)
+    if not keepdims:
+        cnt = np.sum(~mask, axis=axis)
+    dof = cnt - ddof
+    if np.any(dof <= 0):
+        _warnings.warn("Degrees of freedom <= 0 for slice.", RuntimeWarning)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        var = var / np.where(dof > 0, dof, 0)
+    return _unwrap(np.asarray(var)) if np.ndim(var) == 0 else var
+
+
+def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    var = nanvar(a, axis=axis, ddof=ddof, keepdims=keepdims)
+    return np.sqrt(var)
+
+
+def _nan_along(function, a, axis, keepdims):
+    a = np.asarray(a)
+    if axis is None:
+        flat = a.ravel()
+        kept = flat[~np.isnan(flat)] if np.issubdtype(a.dtype, np.floating) else flat
+        if kept.size == 0:
+            _warnings.warn("All-NaN slice encountered", RuntimeWarning)
+            result = np.float64(np.nan)
+        else:
+            result = function(kept)
+        if keepdims:
+            return np.asarray(result).reshape((1,) * a.ndim)
+        return result
+
+    def one(row):
+        kept = row[~np.isnan(row)] if np.issubdtype(row.dtype, np.floating) else row
+        if kept.size == 0:
+            return np.nan
+        return function(kept)
+    result = apply_along_axis(one, axis, a)
+    if keepdims:
+        result = np.expand_dims(result, axis)
+    return result
+
+
+def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    return _nan_along(np.median, a, axis, keepdims)
+
+
+def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False, *, interpolation=None):
+    if np.ndim(q) != 0:
+        raise NotImplementedError("ramba's np.nanpercentile takes one q for now")
+    return _nan_along(lambda v: np.percentile(v, q), a, axis, keepdims)
+
+
+def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False, *, interpolation=None):
+    if np.ndim(q) != 0:
+        raise NotImplementedError("ramba's np.nanquantile takes one q for now")
+    return _nan_along(lambda v: np.quantile(v, q), a, axis, keepdims)
+
+
+# ---- elementwise functions numpy has as ufuncs (here without out=/where= and ufunc methods)
+
+def reciprocal(x):
+    x = np.asarray(x)
+    if np.issubdtype(x.dtype, np.integer):
+        return _unwrap(np.where(np.abs(x) == 1, x, 0).astype(x.dtype)) if x.ndim == 0 else np.where(np.abs(x) == 1, x, 0).astype(x.dtype)
+    return _unwrap(1 / x) if x.ndim == 0 else 1 / x
+
+
+def logaddexp(x1, x2):
+    x1 = np.asarray(x1, dtype=_as_float_dtype(np.asarray(x1).dtype))
+    x2 = np.asarray(x2, dtype=_as_float_dtype(np.asarray(x2).dtype))
+    with np.errstate(invalid="ignore"):
+        tmp = x1 - x2
+        result = np.where(x1 == x2, x1 + np.log(2.0),
+                          np.where(tmp > 0, x1 + np.log1p(np.exp(-np.abs(tmp))),
+                                   np.where(tmp <= 0, x2 + np.log1p(np.exp(-np.abs(tmp))), tmp)))
+    return _unwrap(result)
+
+
+def logaddexp2(x1, x2):
+    x1 = np.asarray(x1, dtype=_as_float_dtype(np.asarray(x1).dtype))
+    x2 = np.asarray(x2, dtype=_as_float_dtype(np.asarray(x2).dtype))
+    with np.errstate(invalid="ignore"):
+        tmp = x1 - x2
+        log2_1p = np.log1p(np.exp2(-np.abs(tmp))) / np.log(2.0)
+        result = np.where(x1 == x2, x1 + 1, np.where(tmp > 0, x1 + log2_1p, np.where(tmp <= 0, x2 + log2_1p, tmp)))
+    return _unwrap(result)
+
+
+def heaviside(x1, x2):
+    x1 = np.asarray(x1)
+    x2 = np.asarray(x2)
+    dtype = _as_float_dtype(x1.dtype, x2.dtype)
+    result = np.where(x1 < 0, 0.0, np.where(x1 > 0, 1.0, np.where(x1 == 0, x2, x1))).astype(dtype)
+    return _unwrap(result)
+
+
+def float_power(x1, x2):
+    return _unwrap(np.power(np.asarray(x1, dtype=np.float64) if not iscomplexobj(x1) else np.asarray(x1, dtype=np.complex128), x2))
+
+
+def divmod(x1, x2):
+    return np.floor_divide(x1, x2), np.remainder(x1, x2)
+
+
+def fix(x):
+    x = np.asarray(x)
+    result = np.where(x >= 0, np.floor(x), np.ceil(x))
+    return _unwrap(result.astype(x.dtype) if np.issubdtype(x.dtype, np.floating) else result)
+
+
+def signbit(x):
+    x = np.asarray(x)
+    if np.issubdtype(x.dtype, np.floating):
+        result = np.copysign(1.0, x) < 0
+    else:
+        result = x < 0
+    return _unwrap(result)
+
+
+def modf(x):
+    x = np.asarray(x, dtype=_as_float_dtype(np.asarray(x).dtype))
+    integral = np.trunc(x)
+    fractional = np.where(np.isinf(x), np.copysign(0.0, x), x - integral).astype(x.dtype)
+    fractional = np.copysign(fractional, x)
+    return _unwrap(fractional), _unwrap(integral)
+
+
+def ldexp(x1, x2):
+    x1 = np.asarray(x1, dtype=_as_float_dtype(np.asarray(x1).dtype))
+    x2 = np.asarray(x2)
+    if not np.issubdtype(x2.dtype, np.integer):
+        raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+    return _unwrap(x1 * np.power(2.0, x2.astype(np.float64)).astype(x1.dtype))
+
+
+def gcd(x1, x2):
+    a = np.abs(np.asarray(x1))
+    b = np.abs(np.asarray(x2))
+    if not (np.issubdtype(a.dtype, np.integer) and np.issubdtype(b.dtype, np.integer)):
+        raise TypeError("ufunc 'gcd' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+    a, b = np.broadcast_arrays(a, b)
+    a = np.array(a)
+    b = np.array(b)
+    while np.any(b != 0):
+        nonzero = b != 0
+        remainder = np.where(nonzero, a % np.where(nonzero, b, 1), 0)
+        a = np.where(nonzero, b, a)
+        b = remainder
+    return _unwrap(a)
+
+
+def lcm(x1, x2):
+    x1 = np.asarray(x1)
+    x2 = np.asarray(x2)
+    g = gcd(x1, x2)
+    g = np.asarray(g)
+    result = np.where(g == 0, 0, np.abs(x1) // np.where(g == 0, 1, g) * np.abs(x2))
+    return _unwrap(result)
+
+
+# ---- conversions and aliases
+
+def asfarray(a, dtype=np.float64):
+    dtype = np.dtype(dtype)
+    if not np.issubdtype(dtype, np.inexact):
+        dtype = np.dtype(np.float64)
+    return np.asarray(a, dtype=dtype)
+
+
+def asanyarray(a, dtype=None, order=None, *, like=None):
+    return np.asarray(a, dtype=dtype)
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    return np.array(a, dtype=dtype, ndmin=1) if np.ndim(a) == 0 else np.asarray(a, dtype=dtype)
+
+
+def asfortranarray(a, dtype=None, *, like=None):
+    return np.array(a, dtype=dtype, ndmin=1) if np.ndim(a) == 0 else np.asarray(a, dtype=dtype)
+
+
+def asarray_chkfinite(a, dtype=None, order=None):
+    a = np.asarray(a, dtype=dtype)
+    if (np.issubdtype(a.dtype, np.floating) or np.issubdtype(a.dtype, np.complexfloating)) and not np.isfinite(a).all():
+        raise ValueError("array must not contain infs or NaNs")
+    return a
+
+
+def require(a, dtype=None, requirements=None, *, like=None):
+    return np.asarray(a, dtype=dtype)
+
+
+def product(*args, **kwargs):
+    return np.prod(*args, **kwargs)
+
+
+def cumproduct(*args, **kwargs):
+    return np.cumprod(*args, **kwargs)
+
+
+def alltrue(*args, **kwargs):
+    return np.all(*args, **kwargs)
+
+
+def sometrue(*args, **kwargs):
+    return np.any(*args, **kwargs)
+
+
+def msort(a):
+    _warnings.warn("msort is deprecated, use np.sort(a, axis=0) instead", DeprecationWarning)
+    return np.sort(a, axis=0)
+
+
+def sort_complex(a):
+    b = np.array(a, copy=True)
+    b = np.sort(b)
+    if not np.issubdtype(b.dtype, np.complexfloating):
+        if b.dtype.char in "bhBH":
+            return b.astype("F")
+        elif b.dtype.char == "g":
+            return b.astype("G")
+        else:
+            return b.astype("D")
+    return b
+
+
+def lexsort(keys, axis=-1):
+    keys = [np.asarray(k) for k in keys] if not isinstance(keys, np.ndarray) else [keys[i] for i in range(keys.shape[0])]
+    if len(keys) == 0:
+        raise TypeError("need sequence of keys with len > 0 in lexsort")
+    order = np.argsort(keys[0], axis=axis, kind="stable")
+    for key in keys[1:]:
+        order = np.take_along_axis(order, np.argsort(take_along_axis(key, order, axis), axis=axis, kind="stable"), axis) if key.ndim > 1 else order[np.argsort(key[order], kind="stable")]
+    return order
+
+
+def fromiter(iter, dtype, count=-1, *, like=None):
+    values = []
+    for item in iter:
+        if count >= 0 and len(values) >= count:
+            break
+        values.append(item)
+    if count >= 0 and len(values) < count:
+        raise ValueError("iterator too short: Expected " + str(count) + " but iterator had only " + str(len(values)) + " items.")
+    return np.array(values, dtype=dtype)
+
+
+def iterable(y):
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
+
+
+def binary_repr(num, width=None):
+    num = int(num)
+    if num == 0:
+        return "0" * (width or 1)
+    if num > 0:
+        binary = bin(num)[2:]
+        binwidth = len(binary)
+        outwidth = binwidth if width is None else max(binwidth, width)
+        return binary.zfill(outwidth)
+    if width is None:
+        return "-" + bin(-num)[2:]
+    poswidth = len(bin(-num)[2:])
+    if 2 ** (poswidth - 1) == -num:
+        poswidth -= 1
+    twocomp = 2 ** (poswidth + 1) + num
+    binary = bin(twocomp)[2:]
+    binwidth = len(binary)
+    outwidth = max(binwidth, width)
+    return "1" * (outwidth - binwidth) + binary
+
+
+def base_repr(number, base=2, padding=0):
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    if base > len(digits):
+        raise ValueError("Bases greater than 36 not handled in base_repr.")
+    elif base < 2:
+        raise ValueError("Bases less than 2 not handled in base_repr.")
+    num = abs(int(number))
+    res = []
+    while num:
+        res.append(digits[num % base])
+        num //= base
+    if padding:
+        res.append("0" * padding)
+    if number < 0:
+        res.append("-")
+    return "".join(reversed(res or "0"))
+
+
+def unwrap(p, discont=None, axis=-1, *, period=2 * np.pi):
+    p = np.asarray(p)
+    nd = p.ndim
+    dd = diff(p, axis=axis)
+    if discont is None:
+        discont = period / 2
+    axis = _normalize_axis(axis, nd)
+    where = [slice(None)] * nd
+    where[axis] = slice(1, None)
+    where = tuple(where)
+    dtype = np.result_type(dd, period)
+    integer_input = np.issubdtype(dtype, np.integer)
+    if integer_input:
+        interval_high, rem = divmod(period, 2)
+        boundary_ambiguous = rem == 0
+    else:
+        interval_high = period / 2
+        boundary_ambiguous = True
+    interval_low = -interval_high
+    ddmod = np.mod(dd - interval_low, period) + interval_low
+    if boundary_ambiguous:
+        ddmod = np.where((ddmod == interval_low) & (dd > 0), interval_high, ddmod)
+    ph_correct = ddmod - dd
+    ph_correct = np.where(np.abs(dd) < discont, 0, ph_correct)
+    up = np.array(p, dtype=dtype)
+    up[where] = p[where] + np.cumsum(ph_correct, axis=axis)
+    return up

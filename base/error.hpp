@@ -51,6 +51,8 @@ namespace ramba {
     X(TypeError, Exception)                        \
     X(ValueError, Exception)                       \
     X(UnicodeError, ValueError)                    \
+    X(UnicodeEncodeError, UnicodeError)            \
+    X(UnicodeDecodeError, UnicodeError)            \
     X(WorkerError, Exception)                      \
     X(LinAlgError, Exception)                      \
     X(Warning, Exception)                          \

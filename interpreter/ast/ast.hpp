@@ -78,8 +78,9 @@ struct Expr {
 };
 
 // A literal: None, True/False, int, float, imaginary (complex with zero real part), str, `...`.
+// Bytes: the bytes in str_value. BigInt: an int literal past int64, its digits in str_value, its base in int_value, negated in bool_value.
 struct ConstantExpr final : Expr {
-    enum class Type : uint8_t { None, Bool, Int, Float, Imaginary, Str, Ellipsis } type { Type::None };
+    enum class Type : uint8_t { None, Bool, Int, Float, Imaginary, Str, Ellipsis, BigInt, Bytes } type { Type::None };
     bool bool_value { false };
     int64_t int_value { 0 };
     double float_value { 0 }; // Float, and the imaginary part for Imaginary

@@ -329,6 +329,11 @@ private:
             case ConstantExpr::Type::Imaginary: value = format_double(constant.float_value) + "j"; break;
             case ConstantExpr::Type::Str: value = quoted(constant.str_value); break;
             case ConstantExpr::Type::Ellipsis: value = "..."; break;
+            case ConstantExpr::Type::Bytes: value = "b" + quoted(constant.str_value); break;
+            case ConstantExpr::Type::BigInt:
+                value = (constant.bool_value ? "-" : "") + std::string(constant.int_value == 16 ? "0x" : constant.int_value == 8 ? "0o" : constant.int_value == 2 ? "0b" : "")
+                    + constant.str_value;
+                break;
             }
             line(depth, label + "Constant " + value);
             return;

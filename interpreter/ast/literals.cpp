@@ -8,7 +8,7 @@
 
 namespace ramba::ast {
 
-NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span)
+NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan)
 {
     std::string digits;
     digits.reserve(text.size());
@@ -50,8 +50,12 @@ NumberLiteral decode_number(std::string_view text, bool negated, SourceSpan span
     auto [end, error] = std::from_chars(digits.data() + begin, digits.data() + digits.size(), value, base);
     (void)end;
     uint64_t limit = negated ? uint64_t(1) << 63 : (uint64_t(1) << 63) - 1;
-    if (error == std::errc::result_out_of_range || value > limit)
-        throw RambaError(ErrorKind::OverflowError, "int literal too large for a 64-bit int: " + std::string(text), span);
+    if (error == std::errc::result_out_of_range || value > limit) {
+        result.type = NumberLiteral::Type::BigInt;
+        result.big_digits = digits.substr(begin);
+        result.base = base;
+        return result;
+    }
     result.int_value = negated ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
     return result;
 }
@@ -60,7 +64,7 @@ StringLiteral split_string_token(std::string_view text, SourceSpan span)
 {
     StringLiteral result;
     size_t prefix = 0;
-    bool is_bytes = false;
+    bool& is_bytes = result.is_bytes;
     while (prefix < text.size() && text[prefix] != '\'' && text[prefix] != '"') {
         char c = text[prefix] | 0x20;
         if (c == 'f')
@@ -71,8 +75,6 @@ StringLiteral split_string_token(std::string_view text, SourceSpan span)
             is_bytes = true;
         ++prefix;
     }
-    if (is_bytes)
-        throw_syntax_error("bytes literals are not supported", span);
     char quote = text[prefix];
     size_t quote_length = text.size() >= prefix + 6 && text[prefix + 1] == quote && text[prefix + 2] == quote ? 3 : 1;
     result.body = std::string(text.substr(prefix + quote_length, text.size() - prefix - 2 * quote_length));
@@ -106,6 +108,60 @@ static int hex_value(char c)
     c |= 0x20;
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
+}
+
+std::string decode_bytes_literal(std::string_view body, bool raw, SourceSpan span)
+{
+    for (char c : body) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            throw_syntax_error("bytes can only contain ASCII literal characters", span);
+    }
+    if (raw || body.find('\\') == std::string_view::npos)
+        return std::string(body);
+    std::string out;
+    out.reserve(body.size());
+    for (size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (c != '\\' || i + 1 >= body.size()) {
+            out += c;
+            continue;
+        }
+        char e = body[++i];
+        switch (e) {
+        case '\n': break;
+        case '\r': if (i + 1 < body.size() && body[i + 1] == '\n') ++i; break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case 'x': {
+            int high = i + 1 < body.size() ? hex_value(body[i + 1]) : -1;
+            int low = i + 2 < body.size() ? hex_value(body[i + 2]) : -1;
+            if (high < 0 || low < 0)
+                throw_syntax_error("(value error) invalid \\x escape at position " + std::to_string(i - 1), span);
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                unsigned value = static_cast<unsigned>(e - '0');
+                for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
+                    value = value * 8 + static_cast<unsigned>(body[++i] - '0');
+                out += static_cast<char>(value & 0xFF);
+            } else {
+                out += '\\';
+                out += e;
+            }
+        }
+    }
+    return out;
 }
 
 std::string decode_escapes(std::string_view body, SourceSpan span)

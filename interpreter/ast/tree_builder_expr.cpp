@@ -497,6 +497,12 @@ ExprPtr TreeBuilder::build_number(Token* token, bool negated)
         result->type = ConstantExpr::Type::Int;
         result->int_value = number.int_value;
         break;
+    case NumberLiteral::Type::BigInt:
+        result->type = ConstantExpr::Type::BigInt;
+        result->str_value = std::move(number.big_digits);
+        result->int_value = number.base;
+        result->bool_value = negated;
+        break;
     case NumberLiteral::Type::Float:
         result->type = ConstantExpr::Type::Float;
         result->float_value = number.float_value;
@@ -579,14 +585,26 @@ ExprPtr TreeBuilder::build_strings(P::StringAtomContext* context)
                 any_fstring = true;
         }
     }
+    // b'' literals: all or none of the adjacent literals (Python's SyntaxError otherwise).
+    size_t bytes_count = 0;
+    for (auto* child : context->children) {
+        auto* token = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol();
+        if (split_string_token(token->getText(), span_of(token)).is_bytes)
+            ++bytes_count;
+    }
+    if (bytes_count != 0 && bytes_count != context->children.size())
+        throw_syntax_error("cannot mix bytes and nonbytes literals", span);
     if (!any_fstring) {
         auto constant = std::make_unique<ConstantExpr>(span);
-        constant->type = ConstantExpr::Type::Str;
+        constant->type = bytes_count ? ConstantExpr::Type::Bytes : ConstantExpr::Type::Str;
         for (auto* child : context->children) {
             auto* token = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol();
             SourceSpan token_span = span_of(token);
             StringLiteral literal = split_string_token(token->getText(), token_span);
-            constant->str_value += literal.is_raw ? literal.body : decode_escapes(literal.body, token_span);
+            if (literal.is_bytes)
+                constant->str_value += decode_bytes_literal(literal.body, literal.is_raw, token_span);
+            else
+                constant->str_value += literal.is_raw ? literal.body : decode_escapes(literal.body, token_span);
         }
         return constant;
     }

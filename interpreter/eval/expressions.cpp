@@ -8,6 +8,8 @@
 
 #include "interpreter/errors/messages.hpp"
 #include "interpreter/eval/arith.hpp"
+#include "interpreter/values/bigint.hpp"
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/eval/interpreter.hpp"
 #include "interpreter/eval/generator.hpp"
 
@@ -109,6 +111,10 @@ Value Interpreter::eval(const ast::Expr& expression)
         return make_str(constant.str_value);
     case T::Ellipsis:
         return Value::ellipsis();
+    case T::Bytes:
+        return make_bytes(constant.str_value);
+    case T::BigInt:
+        return int_from_digits(constant.str_value, static_cast<int>(constant.int_value), constant.bool_value);
     }
     return Value();
 }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "interpreter/values/bigint.hpp"
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -29,13 +31,6 @@ const BuiltinSpec* find_method(std::span<const BuiltinSpec> specs, std::string_v
     return it == index.end() ? nullptr : it->second;
 }
 
-Value int_bit_length(CallContext&, std::span<Value> a)
-{
-    int64_t i = a[0].as_int();
-    uint64_t magnitude = i < 0 ? uint64_t(0) - uint64_t(i) : uint64_t(i);
-    return Value::integer(magnitude == 0 ? 0 : 64 - __builtin_clzll(magnitude));
-}
-
 Value number_conjugate(CallContext&, std::span<Value> a)
 {
     if (a[0].is(Type::Complex))
@@ -49,10 +44,6 @@ Value float_is_integer(CallContext&, std::span<Value> a)
     return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
 
-constexpr BuiltinSpec int_rows[] = {
-    { "bit_length", "(self, /)", int_bit_length, "Number of bits necessary to represent self in binary." },
-    { "conjugate", "(self, /)", number_conjugate, "Returns self, the complex conjugate of any int." },
-};
 constexpr BuiltinSpec float_rows[] = {
     { "is_integer", "(self, /)", float_is_integer, "Return True if the float is an integer." },
     { "conjugate", "(self, /)", number_conjugate, "Return self, the complex conjugate of any float." },
@@ -85,6 +76,8 @@ const BuiltinSpec* class_method(const Value& cls, std::string_view name)
         return find_spec(dict_methods(), name);
     }
     if (c.name == "str") return find_spec(str_methods(), name);
+    if (c.name == "int") return find_spec(int_methods(), name);
+    if (auto* spec = bytes_class_method(c.name, name)) return spec;
     if (c.name == "list") return find_spec(list_methods(), name);
     if (c.name == "tuple") return find_spec(tuple_methods(), name);
     return nullptr;
@@ -98,7 +91,7 @@ std::span<const BuiltinSpec> methods_of(const Value& v)
     case Type::Tuple: return tuple_methods();
     case Type::Dict: return dict_methods();
     case Type::Int:
-    case Type::Bool: return int_rows;
+    case Type::Bool: return int_methods();
     case Type::Float: return float_rows;
     case Type::Complex: return complex_rows;
     case Type::Opaque: return v.as<OpaqueObject>().type_info().methods;

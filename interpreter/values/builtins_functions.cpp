@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -70,11 +71,13 @@ Value builtin_abs(CallContext& ctx, std::span<Value> a)
     case Type::Bool:
     case Type::Int:
         if (x.as_int() == INT64_MIN)
-            throw_int_overflow();
+            return int_abs(x);
         return Value::integer(std::abs(x.as_int()));
     case Type::Float: return Value::floating(std::fabs(x.as_float()));
     case Type::Complex: return Value::floating(std::hypot(x.as_complex().real(), x.as_complex().imag()));
     case Type::Opaque: {
+        if (is_bigint(x))
+            return int_abs(x);
         bool found;
         Value out;
         if (is_user_instance(x)) {
@@ -144,7 +147,7 @@ Value round_float(double x, const Value& ndigits_value)
 {
     if (ndigits_value.is_none()) {
         double r = std::nearbyint(x); // the default rounding mode rounds half to even, as Python
-        return Value::integer(float_to_int_checked(r));
+        return int_from_double(r);
     }
     int64_t ndigits = ndigits_value.as_int();
     if (!std::isfinite(x) || x == 0.0)
@@ -184,8 +187,8 @@ Value builtin_round(CallContext& ctx, std::span<Value> a)
         if (ndigits.is_none() || ndigits.as_int() >= 0)
             return Value::integer(i);
         int64_t k = -ndigits.as_int();
-        if (k >= 19)
-            return Value::integer(0);
+        if (k >= 18)
+            return int_round(x, ndigits.as_int());
         int64_t m = 1;
         for (int64_t j = 0; j < k; ++j)
             m *= 10;
@@ -193,13 +196,15 @@ Value builtin_round(CallContext& ctx, std::span<Value> a)
         int64_t q = i - r;
         if (2 * r > m || (2 * r == m && ((q / m) & 1))) {
             if (__builtin_add_overflow(q, m, &q))
-                throw_int_overflow();
+                return int_round(x, ndigits.as_int());
         }
         return Value::integer(q);
     }
     case Type::Float:
         return round_float(x.as_float(), ndigits);
     case Type::Opaque: {
+        if (is_bigint(x))
+            return int_round(x, ndigits.is_none() ? 0 : ndigits.as_int());
         bool found;
         Value out = call_dunder(ctx, x, "__round__", std::span<const Value>(&a[1], 1), found);
         if (found)
@@ -259,6 +264,11 @@ Value builtin_pow(CallContext& ctx, std::span<Value> a)
 {
     if (a[2].is_none())
         return binary_op(ctx, BinaryOp::Pow, a[0], a[1]);
+    if (is_bigint(a[0]) || is_bigint(a[1]) || is_bigint(a[2])) {
+        if (!is_python_int(a[0]) || !is_python_int(a[1]) || !is_python_int(a[2]))
+            throw_error(ErrorKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        return int_power_modulo(a[0], a[1], a[2]);
+    }
     int64_t base, exponent, modulus;
     if (!as_index(ctx, a[0], base) || !as_index(ctx, a[1], exponent) || !as_index(ctx, a[2], modulus))
         throw_error(ErrorKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
@@ -338,6 +348,8 @@ Value builtin_ord(CallContext&, std::span<Value> a)
 
 Value base_string(CallContext& ctx, const Value& v, const char* spec)
 {
+    if (is_bigint(v))
+        return make_str(format_value(ctx, v, spec));
     return make_str(format_value(ctx, Value::integer(to_index(ctx, v)), spec));
 }
 

@@ -116,8 +116,9 @@ Value builtin_sum(CallContext& ctx, std::span<Value> a)
         if (total.is(Type::Int) && item.is(Type::Int)) {
             int64_t r;
             if (__builtin_add_overflow(total.as_int(), item.as_int(), &r))
-                throw_int_overflow();
-            total = Value::integer(r);
+                total = binary_op(ctx, BinaryOp::Add, total, item);
+            else
+                total = Value::integer(r);
         } else if (total.is(Type::Float) && item.is(Type::Float)) {
             total = Value::floating(total.as_float() + item.as_float());
         } else {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 #include "interpreter/values/user_classes.hpp"
 
@@ -40,7 +41,7 @@ bool remove_underscores(std::string_view s, std::string& out, bool (*is_digit)(c
 
 } // namespace
 
-bool parse_int(std::string_view text, int base, int64_t& out)
+bool parse_int(std::string_view text, int base, Value& out)
 {
     std::string_view s = strip_spaces(text);
     bool negative = false;
@@ -78,9 +79,11 @@ bool parse_int(std::string_view text, int base, int64_t& out)
             || __builtin_add_overflow(magnitude, static_cast<uint64_t>(d), &magnitude))
             overflow = true;
     }
-    if (overflow || magnitude > (negative ? uint64_t(1) << 63 : uint64_t(INT64_MAX)))
-        throw_int_overflow();
-    out = negative ? static_cast<int64_t>(uint64_t(0) - magnitude) : static_cast<int64_t>(magnitude);
+    if (overflow || magnitude > (negative ? uint64_t(1) << 63 : uint64_t(INT64_MAX))) {
+        out = int_from_digits(digits, base, negative);
+        return true;
+    }
+    out = Value::integer(negative ? static_cast<int64_t>(uint64_t(0) - magnitude) : static_cast<int64_t>(magnitude));
     return true;
 }
 
@@ -133,29 +136,31 @@ Value construct_int(CallContext& ctx, std::span<Value> args)
             throw_error(ErrorKind::TypeError, "int() can't convert non-string with explicit base");
         if (base != 0 && (base < 2 || base > 36))
             throw_error(ErrorKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
-        int64_t out;
+        Value out;
         if (!parse_int(x.as<StrObject>().value, static_cast<int>(base), out))
             throw_error(ErrorKind::ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + repr_string(x.as<StrObject>().value));
-        return Value::integer(out);
+        return out;
     }
     switch (x.type()) {
     case Type::Int: return x;
     case Type::Bool: return Value::integer(x.as_int());
-    case Type::Float: return Value::integer(float_to_int_checked(x.as_float()));
+    case Type::Float: return int_from_double(x.as_float());
     case Type::Str: {
-        int64_t out;
+        Value out;
         if (!parse_int(x.as<StrObject>().value, 10, out))
             throw_error(ErrorKind::ValueError, "invalid literal for int() with base 10: " + repr_string(x.as<StrObject>().value));
-        return Value::integer(out);
+        return out;
     }
     case Type::Opaque: {
+        if (is_bigint(x))
+            return x;
         auto& info = x.as<OpaqueObject>().type_info();
         int64_t out;
         if (info.to_int && info.to_int(ctx, x, out))
             return Value::integer(out);
         double d;
         if (info.to_float && info.to_float(ctx, x, d))
-            return Value::integer(float_to_int_checked(d));
+            return int_from_double(d);
         break;
     }
     default:

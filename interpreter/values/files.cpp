@@ -1,12 +1,14 @@
 // open() and its text file objects (_io.TextIOWrapper): read, readline, readlines, iteration, write,
 // writelines, seek, tell, flush, close, the context-manager methods; UTF-8 with Python's universal
-// newlines on reading. Binary modes wait for a bytes type.
+// newlines on reading; binary modes ('rb', 'wb', ...) read and write bytes as they are.
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <sys/stat.h>
 #include <cstring>
 
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -21,6 +23,7 @@ struct FileObject final : OpaqueObject {
     std::string mode;
     bool readable { false };
     bool writable { false };
+    bool binary { false };
     ~FileObject() override
     {
         if (file)
@@ -88,11 +91,37 @@ int64_t size_argument(CallContext& ctx, const Value& size)
     return size.is_none() ? -1 : to_index(ctx, size);
 }
 
+// A binary line: bytes up to and including b'\n', no newline translation.
+std::string read_binary_line(std::FILE* file, int64_t limit)
+{
+    std::string line;
+    for (int64_t count = 0; limit < 0 || count < limit; ++count) {
+        int c = std::fgetc(file);
+        if (c == EOF)
+            break;
+        line += static_cast<char>(c);
+        if (c == '\n')
+            break;
+    }
+    return line;
+}
+
 Value file_read(CallContext& ctx, std::span<Value> a)
 {
     auto& file = open_file(a[0], true, false);
     int64_t size = size_argument(ctx, a[1]);
     std::string out;
+    if (file.binary) {
+        char buffer[65536];
+        while (size < 0 || static_cast<int64_t>(out.size()) < size) {
+            size_t want = size < 0 ? sizeof buffer : std::min(sizeof buffer, static_cast<size_t>(size) - out.size());
+            size_t got = std::fread(buffer, 1, want, file.file);
+            out.append(buffer, got);
+            if (got < want)
+                break;
+        }
+        return make_bytes(std::move(out));
+    }
     for (int64_t count = 0; size < 0 || count < size; ++count) {
         if (!read_character(file.file, next_byte(file.file), out))
             break;
@@ -103,6 +132,8 @@ Value file_read(CallContext& ctx, std::span<Value> a)
 Value file_readline(CallContext& ctx, std::span<Value> a)
 {
     auto& file = open_file(a[0], true, false);
+    if (file.binary)
+        return make_bytes(read_binary_line(file.file, size_argument(ctx, a[1])));
     return make_str(read_line(file.file, size_argument(ctx, a[1])));
 }
 
@@ -113,11 +144,11 @@ Value file_readlines(CallContext& ctx, std::span<Value> a)
     Values lines;
     int64_t total = 0;
     for (;;) {
-        std::string line = read_line(file.file, -1);
+        std::string line = file.binary ? read_binary_line(file.file, -1) : read_line(file.file, -1);
         if (line.empty())
             break;
-        total += utf8_length(line);
-        lines.push_back(make_str(std::move(line)));
+        total += file.binary ? static_cast<int64_t>(line.size()) : utf8_length(line);
+        lines.push_back(file.binary ? make_bytes(std::move(line)) : make_str(std::move(line)));
         if (hint > 0 && total >= hint)
             break;
     }
@@ -127,6 +158,14 @@ Value file_readlines(CallContext& ctx, std::span<Value> a)
 Value file_write(CallContext&, std::span<Value> a)
 {
     auto& file = open_file(a[0], false, true);
+    if (file.binary) {
+        if (!is_bytes_like(a[1]))
+            throw_error(ErrorKind::TypeError, "a bytes-like object is required, not '" + std::string(type_name(a[1])) + "'");
+        const std::string& data = bytes_data(a[1]);
+        if (std::fwrite(data.data(), 1, data.size(), file.file) != data.size())
+            throw_error(ErrorKind::OSError, "[Errno " + std::to_string(errno) + "] " + std::strerror(errno));
+        return Value::integer(static_cast<int64_t>(data.size()));
+    }
     if (!a[1].is(Type::Str))
         throw_error(ErrorKind::TypeError, "write() argument must be str, not " + std::string(type_name(a[1])));
     const std::string& text = a[1].as<StrObject>().value;
@@ -237,10 +276,10 @@ struct LineIterator final : IteratorObject {
     bool next(CallContext&, Value& out) override
     {
         auto& object = open_file(file, true, false);
-        std::string line = read_line(object.file, -1);
+        std::string line = object.binary ? read_binary_line(object.file, -1) : read_line(object.file, -1);
         if (line.empty())
             return false;
-        out = make_str(std::move(line));
+        out = object.binary ? make_bytes(std::move(line)) : make_str(std::move(line));
         return true;
     }
     std::string_view type_name() const override { return "_io.TextIOWrapper"; }
@@ -255,6 +294,10 @@ Value file_iterate(CallContext&, const Value& self)
 std::string file_repr(CallContext&, const Value& self)
 {
     auto& file = self.as<FileObject>();
+    if (file.binary) {
+        const char* kind = file.readable && file.writable ? "BufferedRandom" : file.readable ? "BufferedReader" : "BufferedWriter";
+        return std::string("<_io.") + kind + " name=" + repr_string(file.name) + ">";
+    }
     if (!file.file)
         return "<_io.TextIOWrapper name='" + file.name + "' mode='" + file.mode + "' encoding='UTF-8'>";
     return "<_io.TextIOWrapper name=" + repr_string(file.name) + " mode=" + repr_string(file.mode) + " encoding='UTF-8'>";
@@ -304,8 +347,8 @@ Value builtin_open(CallContext& ctx, std::span<Value> a)
     }
     if (kinds != 1 || (binary && text))
         throw_error(ErrorKind::ValueError, kinds != 1 ? "must have exactly one of create/read/write/append mode" : "can't have text and binary mode at once");
-    if (binary)
-        throw_error(ErrorKind::ValueError, "ramba does not support binary files yet (mode '" + mode + "'): it has no bytes type");
+    if (binary && !a[3].is_none())
+        throw_error(ErrorKind::ValueError, "binary mode doesn't take an encoding argument");
     if (!a[3].is_none() && a[3].is(Type::Str)) {
         std::string encoding = a[3].as<StrObject>().value;
         for (char& c : encoding)
@@ -331,6 +374,7 @@ Value builtin_open(CallContext& ctx, std::span<Value> a)
     file->mode = mode;
     file->readable = kind == 'r' || plus;
     file->writable = kind != 'r' || plus;
+    file->binary = binary;
     return Value::object(Type::Opaque, std::move(file));
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/array/ndarray.hpp"
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -157,7 +158,8 @@ std::string sign_prefix(const FormatSpec& f, bool negative)
     return "";
 }
 
-std::string format_int(const FormatSpec& f, int64_t i, const Value& value)
+// An int of any size: `number` (Int, Bool or BigInt); `value` is what errors name.
+std::string format_int(const FormatSpec& f, const Value& number, const Value& value)
 {
     if (f.precision >= 0)
         throw_error(ErrorKind::ValueError, "Precision not allowed in integer format specifier");
@@ -165,9 +167,9 @@ std::string format_int(const FormatSpec& f, int64_t i, const Value& value)
     if (type == 'c') {
         if (f.sign)
             throw_error(ErrorKind::ValueError, "Sign not allowed with integer format specifier 'c'");
-        if (i < 0 || i > 0x10FFFF)
+        if (is_bigint(number) || number.as_int() < 0 || number.as_int() > 0x10FFFF)
             throw_error(ErrorKind::OverflowError, "%c arg not in range(0x110000)");
-        return pad_text(f, utf8_encode(static_cast<uint32_t>(i)), '>');
+        return pad_text(f, utf8_encode(static_cast<uint32_t>(number.as_int())), '>');
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     if (base == 10 && type != 'd' && type != 'n')
@@ -176,15 +178,24 @@ std::string format_int(const FormatSpec& f, int64_t i, const Value& value)
         throw_error(ErrorKind::ValueError, std::string("Cannot specify ',' with '") + type + "'.");
     if (f.grouping && type == 'n')
         throw_error(ErrorKind::ValueError, "Cannot specify ',' with 'n'.");
-    uint64_t magnitude = i < 0 ? uint64_t(0) - uint64_t(i) : uint64_t(i);
-    char buffer[80];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, magnitude, base);
-    std::string digits(buffer, result.ptr);
+    bool negative = int_sign(number) < 0;
+    std::string digits;
+    if (is_bigint(number)) {
+        digits = int_to_string(number, base);
+        if (negative)
+            digits.erase(0, 1);
+    } else {
+        int64_t i = number.as_int();
+        uint64_t magnitude = i < 0 ? uint64_t(0) - uint64_t(i) : uint64_t(i);
+        char buffer[80];
+        auto result = std::to_chars(buffer, buffer + sizeof buffer, magnitude, base);
+        digits.assign(buffer, result.ptr);
+    }
     if (type == 'X') {
         for (auto& c : digits)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
-    std::string prefix = sign_prefix(f, i < 0);
+    std::string prefix = sign_prefix(f, negative);
     if (f.alternate && base != 10)
         prefix += base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x";
     return pad_number(f, prefix, digits, "", base == 10 ? 3 : 4);
@@ -312,6 +323,12 @@ std::string format_value(CallContext& ctx, const Value& value, std::string_view 
     // A library type may format itself (numpy: format(np.float32(0.1), '') prints the float64 value).
     if (is_user_instance(value) || (value.is(Type::Exception) && value.as<ExceptionObject>().cls))
         return user_format(ctx, value, spec);
+    if (is_bigint(value)) {
+        if (spec.empty())
+            return str_value(ctx, value);
+        FormatSpec f = parse_spec(spec, value);
+        return is_float_type(f.type) ? format_float(f, int_to_double(value), value) : format_int(f, value, value);
+    }
     if (value.is(Type::Opaque)) {
         if (auto* method = find_spec(value.as<OpaqueObject>().type_info().methods, "__format__")) {
             Value args[] = { value, make_str(std::string(spec)) };
@@ -329,7 +346,7 @@ std::string format_value(CallContext& ctx, const Value& value, std::string_view 
         FormatSpec f = parse_spec(spec, value);
         if (is_float_type(f.type))
             return format_float(f, static_cast<double>(value.as_int()), value);
-        return format_int(f, value.as_int(), value);
+        return format_int(f, value, value);
     }
     case Type::Float:
         return format_float(parse_spec(spec, value), value.as_float(), value);
@@ -343,7 +360,7 @@ std::string format_value(CallContext& ctx, const Value& value, std::string_view 
         double d;
         if (info.is_integer_index && info.is_integer_index(value) && info.to_int && info.to_int(ctx, value, i)) {
             FormatSpec f = parse_spec(spec, value);
-            return is_float_type(f.type) ? format_float(f, static_cast<double>(i), value) : format_int(f, i, value);
+            return is_float_type(f.type) ? format_float(f, static_cast<double>(i), value) : format_int(f, Value::integer(i), value);
         }
         if (info.to_float && info.to_float(ctx, value, d))
             return format_float(parse_spec(spec, value), d, value);

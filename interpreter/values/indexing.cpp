@@ -2,6 +2,7 @@
 // normalisation and messages; conversions of index-like values (as_index, to_index, to_double).
 #include <algorithm>
 
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -151,6 +152,8 @@ Value str_item(CallContext& ctx, const Value& str, const Value& index)
 Value get_item(CallContext& ctx, const Value& object, const Value& index)
 {
     int64_t i;
+    if (index.is(Type::Opaque) && (object.is(Type::List) || object.is(Type::Tuple) || object.is(Type::Str)) && is_bigint(index))
+        throw_error(ErrorKind::IndexError, "cannot fit 'int' into an index-sized integer");
     switch (object.type()) {
     case Type::List: {
         auto& items = object.as<ListObject>().items;

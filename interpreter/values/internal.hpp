@@ -85,7 +85,7 @@ Value make_map(CallContext&, const Value& function, std::span<const Value> itera
 Value make_filter(CallContext&, const Value& function, const Value& iterable);
 
 // ---- Parsing numbers from text (builtins_types.cpp): int("12"), float("1e5"); false if malformed.
-bool parse_int(std::string_view text, int base, int64_t& out); // OverflowError if it does not fit
+bool parse_int(std::string_view text, int base, Value& out); // an Int, or a BigInt past int64
 bool parse_float(std::string_view text, double& out);
 std::span<const BuiltinSpec> type_constructor_specs(); // rows behind the core classes, for the builtins module
 

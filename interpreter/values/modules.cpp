@@ -2,6 +2,7 @@
 // and the registry `import` resolves names through; dotted names resolve through module attributes.
 #include <map>
 
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -26,6 +27,7 @@ Ref<ModuleObject> make_builtins()
     add_class_builtins(*module);
     add_set_builtins(*module);
     add_file_builtins(*module);
+    add_bytes_builtins(*module);
     return module;
 }
 

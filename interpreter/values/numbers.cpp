@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -45,14 +46,14 @@ Value int_power(int64_t base, int64_t exponent)
     }
     int64_t result = 1;
     int64_t factor = base;
-    while (exponent > 0) {
-        if (exponent & 1) {
+    for (int64_t rest = exponent; rest > 0;) {
+        if (rest & 1) {
             if (__builtin_mul_overflow(result, factor, &result))
-                throw_int_overflow();
+                return big_int_binary(BinaryOp::Pow, Value::integer(base), Value::integer(exponent));
         }
-        exponent >>= 1;
-        if (exponent > 0 && __builtin_mul_overflow(factor, factor, &factor))
-            throw_int_overflow();
+        rest >>= 1;
+        if (rest > 0 && __builtin_mul_overflow(factor, factor, &factor))
+            return big_int_binary(BinaryOp::Pow, Value::integer(base), Value::integer(exponent));
     }
     return Value::integer(result);
 }
@@ -63,25 +64,28 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b)
     switch (op) {
     case BinaryOp::Add:
         if (__builtin_add_overflow(a, b, &r))
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         return Value::integer(r);
     case BinaryOp::Sub:
         if (__builtin_sub_overflow(a, b, &r))
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         return Value::integer(r);
     case BinaryOp::Mul:
         if (__builtin_mul_overflow(a, b, &r))
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         return Value::integer(r);
     case BinaryOp::Div:
         if (b == 0)
             throw_error(ErrorKind::ZeroDivisionError, "division by zero");
+        // Python rounds the exact quotient once: int64s past 2**53 take the big path.
+        if (a >= (int64_t(1) << 53) || a <= -(int64_t(1) << 53) || b >= (int64_t(1) << 53) || b <= -(int64_t(1) << 53))
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         return Value::floating(static_cast<double>(a) / static_cast<double>(b));
     case BinaryOp::FloorDiv: {
         if (b == 0)
             throw_error(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
         if (a == INT64_MIN && b == -1)
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         int64_t q = a / b;
         if ((a % b != 0) && ((a < 0) != (b < 0)))
             --q;
@@ -108,10 +112,10 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b)
         if (a == 0)
             return Value::integer(0);
         if (b >= 64)
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
         if ((r >> b) != a)
-            throw_int_overflow();
+            return big_int_binary(op, Value::integer(a), Value::integer(b));
         return Value::integer(r);
     case BinaryOp::RShift:
         if (b < 0)

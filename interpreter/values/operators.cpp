@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "engine/array/ndarray.hpp"
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 #include "interpreter/values/native_depth.hpp"
 
@@ -204,7 +205,7 @@ Value unary_op(CallContext& ctx, UnaryOp op, const Value& v)
         int64_t i = v.as_int();
         if (op == UnaryOp::Neg) {
             if (i == INT64_MIN)
-                throw_int_overflow();
+                return big_int_binary(BinaryOp::Sub, Value::integer(0), v);
             return Value::integer(-i);
         }
         if (op == UnaryOp::Pos)

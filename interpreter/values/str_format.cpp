@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "interpreter/values/bigint.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -290,6 +291,10 @@ std::string percent_format(CallContext& ctx, std::string_view format, const Valu
         case 'X': {
             int64_t n;
             bool decimal = type == 'd' || type == 'i' || type == 'u';
+            if (is_bigint(value) && precision < 0) {
+                out += format_value(ctx, value, spec + (type == 'i' || type == 'u' ? 'd' : type));
+                break;
+            }
             if (value.is(Type::Float) && decimal)
                 n = float_to_int_checked(std::trunc(value.as_float()));
             else if (!as_index(ctx, value, n)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "interpreter/values/bytes.hpp"
 #include "interpreter/values/internal.hpp"
 
 namespace ramba::interp {
@@ -52,6 +53,11 @@ void byte_range(CallContext& ctx, const std::string& s, const Value& start, cons
 Value str_format(CallContext& ctx, std::span<Value> a)
 {
     return make_str(format_str_method(ctx, text(a[0]), a[1].as<TupleObject>().items, &a[2].as<DictObject>()));
+}
+
+Value str_encode(CallContext&, std::span<Value> a)
+{
+    return make_bytes(encode_text(text(a[0]), str_argument(a[1], "encode"), str_argument(a[2], "encode")));
 }
 
 Value str_join(CallContext& ctx, std::span<Value> a)
@@ -486,6 +492,7 @@ constexpr BuiltinSpec rows[] = {
     { "startswith", "(self, prefix, start=None, end=None, /)", str_startswith, "Return True if the string starts with prefix (a str or a tuple of str)." },
     { "endswith", "(self, suffix, start=None, end=None, /)", str_endswith, "Return True if the string ends with suffix (a str or a tuple of str)." },
     { "upper", "(self, /)", str_upper, "Return a copy converted to uppercase." },
+    { "encode", "(self, /, encoding='utf-8', errors='strict')", str_encode, "Encode the string using the codec registered for encoding." },
     { "lower", "(self, /)", str_lower, "Return a copy converted to lowercase." },
     { "swapcase", "(self, /)", str_swapcase, "Swap the case of each letter." },
     { "title", "(self, /)", str_title, "Return a titlecased version: words start uppercase, the rest lowercase." },

@@ -20,7 +20,7 @@ namespace ramba::interp {
 enum class Type : uint8_t {
     None,
     Bool,
-    Int,      // 64-bit; Python semantics, overflow raises OverflowError
+    Int,      // 64-bit; past int64 a Python int is a BigIntObject (an Opaque on GMP, bigint.hpp)
     Float,
     Complex,
     Str,      // StrObject

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/array/cast.hpp"
+#include "interpreter/values/bigint.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -85,8 +86,20 @@ Value element_to_value(DType dtype, const std::byte* pointer)
 namespace {
 
 // The dtype numpy gives a Python scalar on its own.
+// numpy 1.24: a Python int in [2**63, 2**64) is a uint64; beyond, numpy makes an object array, which
+// ramba has not: it is an int64 whose store raises numpy's OverflowError (a float target converts it).
+bool big_int_fits_uint64(const Value& value)
+{
+    interp::Mpz z(value);
+    return mpz_sgn(z.get()) > 0 && mpz_sizeinbase(z.get(), 2) <= 64;
+}
+
 bool python_scalar_dtype(const Value& value, DType& out)
 {
+    if (interp::is_bigint(value)) {
+        out = big_int_fits_uint64(value) ? DType::UInt64 : DType::Int64;
+        return true;
+    }
     switch (value.type()) {
     case Type::Bool: out = DType::Bool; return true;
     case Type::Int: out = DType::Int64; return true;
@@ -107,6 +120,19 @@ void store_python_scalar(const Value& value, DType dtype, std::byte* target)
         if (dtype_kind(dtype) != 'c')
             engine::warn_complex_to_real();
         engine::cast_element(DType::Complex128, reinterpret_cast<const std::byte*>(&c), dtype, target);
+        break;
+    }
+    case Type::Opaque: {
+        RAMBA_ASSERT(interp::is_bigint(value), "caller checked the type");
+        if (dtype_kind(dtype) == 'f' || dtype_kind(dtype) == 'c') {
+            double d = interp::int_to_double(value);
+            engine::cast_element(DType::Float64, reinterpret_cast<const std::byte*>(&d), dtype, target);
+            break;
+        }
+        if (!big_int_fits_uint64(value) || dtype != DType::UInt64)
+            raise(ErrorKind::OverflowError, "Python int too large to convert to C long");
+        uint64_t u = mpz_get_ui(interp::Mpz(value).get());
+        engine::cast_element(DType::UInt64, reinterpret_cast<const std::byte*>(&u), dtype, target);
         break;
     }
     default: RAMBA_ASSERT(false, "caller checked the type");

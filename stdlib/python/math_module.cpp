@@ -2,6 +2,8 @@
 // error" ValueError for results outside the domain, "math range error" OverflowError for overflow).
 #include "stdlib/python/math_module.hpp"
 
+#include "interpreter/values/bigint.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -71,19 +73,32 @@ double log_argument(CallContext& ctx, const Value& v)
     return x;
 }
 
+// CPython loghelper: an int too large for a double is log(m) + e * log(2) for m * 2**e.
+double logarithm(CallContext& ctx, const Value& v, double (*log)(double))
+{
+    if (is_bigint(v) && int_sign(v) > 0) {
+        Mpz z(v);
+        long exponent;
+        double mantissa = mpz_get_d_2exp(&exponent, z.get());
+        return log(mantissa) + static_cast<double>(exponent) * log(2.0);
+    }
+    return log(log_argument(ctx, v));
+}
+
 Value math_log(CallContext& ctx, std::span<Value> a)
 {
-    double num = std::log(log_argument(ctx, a[0]));
+    auto ln = [](double x) { return std::log(x); };
+    double num = logarithm(ctx, a[0], ln);
     if (is_missing_argument(a[1]))
         return Value::floating(num);
-    double den = std::log(log_argument(ctx, a[1]));
+    double den = logarithm(ctx, a[1], ln);
     if (den == 0)
         throw RambaError(ErrorKind::ZeroDivisionError, "float division by zero");
     return Value::floating(num / den);
 }
 
-Value math_log2(CallContext& ctx, std::span<Value> a) { return Value::floating(std::log2(log_argument(ctx, a[0]))); }
-Value math_log10(CallContext& ctx, std::span<Value> a) { return Value::floating(std::log10(log_argument(ctx, a[0]))); }
+Value math_log2(CallContext& ctx, std::span<Value> a) { return Value::floating(logarithm(ctx, a[0], [](double x) { return std::log2(x); })); }
+Value math_log10(CallContext& ctx, std::span<Value> a) { return Value::floating(logarithm(ctx, a[0], [](double x) { return std::log10(x); })); }
 
 // CPython math_pow: special cases by hand, then errno-like classification of pow()'s result.
 Value math_pow(CallContext& ctx, std::span<Value> a)
@@ -180,133 +195,132 @@ Value math_dist(CallContext& ctx, std::span<Value> a)
 Value math_degrees(CallContext& ctx, std::span<Value> a) { return Value::floating(to_double(ctx, a[0]) * (180.0 / M_PI)); }
 Value math_radians(CallContext& ctx, std::span<Value> a) { return Value::floating(to_double(ctx, a[0]) * (M_PI / 180.0)); }
 
-int64_t float_to_int(double d)
-{
-    if (std::isnan(d))
-        throw RambaError(ErrorKind::ValueError, "cannot convert float NaN to integer");
-    if (std::isinf(d))
-        throw RambaError(ErrorKind::OverflowError, "cannot convert float infinity to integer");
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
-        throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
-    return static_cast<int64_t>(d);
-}
-
 Value rounding(CallContext& ctx, const Value& v, double (*f)(double))
 {
-    if (v.is(Type::Int) || v.is(Type::Bool))
-        return Value::integer(v.as_int());
+    if (is_python_int(v))
+        return v.is(Type::Bool) ? Value::integer(v.as_int()) : v;
     int64_t i;
     if (as_index(ctx, v, i))
         return Value::integer(i);
-    return Value::integer(float_to_int(f(to_double(ctx, v))));
+    return int_from_double(f(to_double(ctx, v)));
 }
 
 Value math_floor(CallContext& ctx, std::span<Value> a) { return rounding(ctx, a[0], [](double x) { return std::floor(x); }); }
 Value math_ceil(CallContext& ctx, std::span<Value> a) { return rounding(ctx, a[0], [](double x) { return std::ceil(x); }); }
 Value math_trunc(CallContext& ctx, std::span<Value> a) { return rounding(ctx, a[0], [](double x) { return std::trunc(x); }); }
 
-int64_t integer_argument(CallContext& ctx, const Value& v)
+// An int argument of any size (int, bool, big int, numpy int) into a GMP integer.
+void integer_argument(CallContext& ctx, const Value& v, Mpz& out)
 {
-    return to_index(ctx, v);
+    if (is_bigint(v)) {
+        mpz_set(out.get(), Mpz(v).get());
+        return;
+    }
+    mpz_set_si(out.get(), to_index(ctx, v));
+}
+
+// A count argument (factorial's n, comb's k): what fits an unsigned long, or Python's OverflowError.
+unsigned long count_argument(const Mpz& z, const char* message)
+{
+    if (!mpz_fits_ulong_p(z.get()))
+        throw RambaError(ErrorKind::OverflowError, message);
+    return mpz_get_ui(z.get());
 }
 
 Value math_factorial(CallContext& ctx, std::span<Value> a)
 {
-    int64_t n = integer_argument(ctx, a[0]);
-    if (n < 0)
+    Mpz n;
+    integer_argument(ctx, a[0], n);
+    if (mpz_sgn(n.get()) < 0)
         throw RambaError(ErrorKind::ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; ++i) {
-        if (__builtin_mul_overflow(r, i, &r))
-            throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
-    }
-    return Value::integer(r);
-}
-
-int64_t gcd2(int64_t a, int64_t b)
-{
-    uint64_t x = a < 0 ? uint64_t(0) - uint64_t(a) : uint64_t(a);
-    uint64_t y = b < 0 ? uint64_t(0) - uint64_t(b) : uint64_t(b);
-    uint64_t g = std::gcd(x, y);
-    if (g > uint64_t(INT64_MAX))
-        throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
-    return static_cast<int64_t>(g);
+    unsigned long count = count_argument(n, "factorial() argument should not exceed 9223372036854775807");
+    Mpz out;
+    mpz_fac_ui(out.get(), count);
+    return int_from_mpz(out.get());
 }
 
 Value math_gcd(CallContext& ctx, std::span<Value> a)
 {
-    int64_t g = 0;
-    for (auto& v : a[0].as<TupleObject>().items)
-        g = gcd2(g, integer_argument(ctx, v));
-    return Value::integer(g);
+    Mpz g, x;
+    for (auto& v : a[0].as<TupleObject>().items) {
+        integer_argument(ctx, v, x);
+        mpz_gcd(g.get(), g.get(), x.get());
+    }
+    return int_from_mpz(g.get());
 }
 
 Value math_lcm(CallContext& ctx, std::span<Value> a)
 {
-    int64_t l = 1;
+    Mpz l(int64_t(1)), x;
     for (auto& v : a[0].as<TupleObject>().items) {
-        int64_t x = integer_argument(ctx, v);
-        if (x == 0 || l == 0) {
-            l = 0;
-            continue;
-        }
-        int64_t g = gcd2(l, x);
-        int64_t r;
-        if (__builtin_mul_overflow(l / g, x < 0 ? -x : x, &r))
-            throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
-        l = r < 0 ? -r : r;
+        integer_argument(ctx, v, x);
+        mpz_lcm(l.get(), l.get(), x.get()); // non-negative; 0 when either is 0
     }
-    return Value::integer(l);
+    return int_from_mpz(l.get());
 }
 
 Value math_isqrt(CallContext& ctx, std::span<Value> a)
 {
-    int64_t n = integer_argument(ctx, a[0]);
-    if (n < 0)
+    Mpz n;
+    integer_argument(ctx, a[0], n);
+    if (mpz_sgn(n.get()) < 0)
         throw RambaError(ErrorKind::ValueError, "isqrt() argument must be nonnegative");
-    auto r = static_cast<int64_t>(std::sqrt(static_cast<double>(n)));
-    while (r > 0 && (__int128)r * r > n)
-        --r;
-    while ((__int128)(r + 1) * (r + 1) <= n)
-        ++r;
-    return Value::integer(r);
+    mpz_sqrt(n.get(), n.get());
+    return int_from_mpz(n.get());
+}
+
+void check_comb_arguments(const Mpz& n, const Mpz& k)
+{
+    if (mpz_sgn(n.get()) < 0)
+        throw RambaError(ErrorKind::ValueError, "n must be a non-negative integer");
+    if (mpz_sgn(k.get()) < 0)
+        throw RambaError(ErrorKind::ValueError, "k must be a non-negative integer");
 }
 
 Value math_comb(CallContext& ctx, std::span<Value> a)
 {
-    int64_t n = integer_argument(ctx, a[0]), k = integer_argument(ctx, a[1]);
-    if (n < 0)
-        throw RambaError(ErrorKind::ValueError, "n must be a non-negative integer");
-    if (k < 0)
-        throw RambaError(ErrorKind::ValueError, "k must be a non-negative integer");
-    if (k > n)
+    Mpz n, k, out;
+    integer_argument(ctx, a[0], n);
+    integer_argument(ctx, a[1], k);
+    check_comb_arguments(n, k);
+    if (mpz_cmp(k.get(), n.get()) > 0)
         return Value::integer(0);
-    k = std::min(k, n - k);
-    __int128 r = 1;
-    for (int64_t i = 0; i < k; ++i) {
-        r = r * (n - i) / (i + 1);
-        if (r > INT64_MAX)
-            throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
-    }
-    return Value::integer(static_cast<int64_t>(r));
+    Mpz rest;
+    mpz_sub(rest.get(), n.get(), k.get());
+    if (mpz_cmp(rest.get(), k.get()) < 0)
+        mpz_swap(rest.get(), k.get());
+    mpz_bin_ui(out.get(), n.get(), count_argument(k, "min(n - k, k) must not exceed 9223372036854775807"));
+    return int_from_mpz(out.get());
 }
 
 Value math_perm(CallContext& ctx, std::span<Value> a)
 {
-    int64_t n = integer_argument(ctx, a[0]);
-    int64_t k = a[1].is_none() ? n : integer_argument(ctx, a[1]);
-    if (n < 0)
-        throw RambaError(ErrorKind::ValueError, "n must be a non-negative integer");
-    if (k < 0)
-        throw RambaError(ErrorKind::ValueError, "k must be a non-negative integer");
-    if (k > n)
+    Mpz n, k;
+    integer_argument(ctx, a[0], n);
+    if (a[1].is_none())
+        mpz_set(k.get(), n.get());
+    else
+        integer_argument(ctx, a[1], k);
+    check_comb_arguments(n, k);
+    if (mpz_cmp(k.get(), n.get()) > 0)
         return Value::integer(0);
-    int64_t r = 1;
-    for (int64_t i = 0; i < k; ++i) {
-        if (__builtin_mul_overflow(r, n - i, &r))
-            throw RambaError(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+    unsigned long count = count_argument(k, "k must not exceed 9223372036854775807");
+    Mpz out(int64_t(1)), factor;
+    // n * (n - 1) * ... * (n - k + 1): a rising factorial from n - k + 1.
+    mpz_sub_ui(factor.get(), n.get(), count);
+    mpz_add_ui(factor.get(), factor.get(), 1);
+    if (mpz_fits_ulong_p(factor.get()) && mpz_fits_ulong_p(n.get())) {
+        Mpz lower;
+        mpz_fac_ui(out.get(), mpz_get_ui(n.get()));
+        mpz_fac_ui(lower.get(), mpz_get_ui(n.get()) - count);
+        mpz_divexact(out.get(), out.get(), lower.get());
+        return int_from_mpz(out.get());
     }
-    return Value::integer(r);
+    for (unsigned long i = 0; i < count; ++i) {
+        mpz_mul(out.get(), out.get(), factor.get());
+        mpz_add_ui(factor.get(), factor.get(), 1);
+    }
+    return int_from_mpz(out.get());
 }
 
 Value math_prod(CallContext& ctx, std::span<Value> a)

@@ -33,8 +33,7 @@ TEST_CASE("syntax errors: messages and positions", "[ast]")
     CHECK(error_of("def f(x):\n  global x\n") == "2:3: SyntaxError: name 'x' is parameter and global");
     CHECK(error_of("nonlocal x\n") == "1:1: SyntaxError: nonlocal declaration not allowed at module level");
     CHECK(error_of("def f():\n  nonlocal x\n") == "2:3: SyntaxError: no binding for nonlocal 'x' found");
-    CHECK(error_of("x = 99999999999999999999999\n") == "1:5: OverflowError: int literal too large for a 64-bit int: 99999999999999999999999"); // CPython: no error
-    CHECK(error_of("x = b'abc'\n") == "1:5: SyntaxError: bytes literals are not supported"); // CPython: no error
+    CHECK(error_of("x = b'a' 'b'\n") == "1:5: SyntaxError: cannot mix bytes and nonbytes literals"); // CPython: column 13
     CHECK(error_of("while x:\n  pass\nelse:\n  break\n") == "4:3: SyntaxError: 'break' outside loop");
     CHECK(error_of("def f():\n  for x in y:\n    def g():\n      break\n") == "4:7: SyntaxError: 'break' outside loop");
     CHECK(error_of("x = {1, 2: 3}\n") == "1:5: SyntaxError: invalid syntax"); // CPython: 1:9: SyntaxError: ':' expected after dictionary key

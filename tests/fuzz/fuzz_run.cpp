@@ -34,8 +34,10 @@ void run_input(const std::string& text)
 {
     interp::reset_interrupts();
     interp::set_recursion_limit(1000); // a fuzzed sys.setrecursionlimit must not outlive its input
-    interp::Interpreter interpreter;
+    // Declared first so it outlives the interpreter: a generator freed with it runs its `finally`,
+    // which may still print.
     std::string discarded;
+    interp::Interpreter interpreter;
     interpreter.capture_stdout(&discarded);
     auto source = std::make_shared<const std::string>(text);
     try {

@@ -246,6 +246,9 @@ interp::Ref<interp::ModuleObject> make_linalg_module()
         auto m = interp::make_object<interp::ModuleObject>("numpy.linalg");
         add_rows(*m, linalg_module_functions());
         m->set("LinAlgError", interp::exception_class(ErrorKind::LinAlgError));
+        // Its compositions (pinv, matrix_rank, ...) are an overlay, stdlib/embedded/overlays/numpy.linalg/,
+        // loaded on first use also when the module is reached as `np.linalg` rather than imported.
+        m->overlay_pending = true;
         return m;
     }();
     return module;

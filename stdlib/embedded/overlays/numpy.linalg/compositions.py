@@ -77,7 +77,7 @@ def matrix_power(a, n):
     a = np.asarray(a)
     _assert_stacked_2d(a)
     _assert_stacked_square(a)
-    if isinstance(n, bool) or not (isinstance(n, int) or np.issubdtype(type(n), np.integer)):
+    if not isinstance(n, (int, np.integer)):
         raise TypeError("exponent must be an integer")
     n = int(n)
     if n == 0:

@@ -78,6 +78,14 @@ void register_embedded_module(std::string name, EmbeddedModule module)
     embedded_modules()[std::move(name)] = module;
 }
 
+std::vector<std::string> embedded_module_names()
+{
+    std::vector<std::string> names;
+    for (const auto& [name, module] : embedded_modules())
+        names.push_back(name);
+    return names;
+}
+
 void register_overlay_part(std::string module, std::string part, std::string_view names, const char* source)
 {
     OverlayPart row { std::move(module), std::move(part), {}, source };
@@ -300,6 +308,19 @@ bool is_package(const ModuleObject& module)
 }
 
 // Imports a dotted module; ModuleNotFoundError names the first prefix that does not exist.
+Ref<ModuleObject> Interpreter::import_dotted(const std::string& dotted)
+{
+    std::vector<std::string> path;
+    for (size_t start = 0;;) {
+        size_t dot = dotted.find('.', start);
+        path.push_back(dotted.substr(start, dot - start));
+        if (dot == std::string::npos)
+            break;
+        start = dot + 1;
+    }
+    return import_path(path, SourceSpan {});
+}
+
 Ref<ModuleObject> Interpreter::import_path(const std::vector<std::string>& path, SourceSpan span)
 {
     std::string dotted = join_path(path, path.size());

@@ -124,6 +124,8 @@ private:
     void mark_overlay(ModuleObject& native);
 public:
     bool load_overlay(ModuleObject& native, std::string_view attribute); // see imports.cpp
+    // `import a.b` outside any program (`ramba --features`); ModuleNotFoundError if there is none.
+    Ref<ModuleObject> import_dotted(const std::string& dotted);
 private:
     std::vector<std::string> module_search_dirs() const;
     void import_star(const ModuleObject&, SourceSpan);

@@ -394,7 +394,12 @@ bool Interpreter::condition(const ast::Expr& expression)
                 return compare_numbers(compare.ops[0], left.as_float(), right.as_float());
             Value result = compare_slow(compare.ops[0], left, right, compare.span);
             m_current_span = compare.span;
-            return truth(result);
+            try {
+                return truth(result);
+            } catch (RambaError& error) {
+                error.set_next_position(compare.span); // Python jumps on a comparison at the comparison
+                throw;
+            }
         }
         break;
     }

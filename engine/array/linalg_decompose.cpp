@@ -35,21 +35,6 @@ void zero_triangle(T* p, int64_t batches, int64_t rows, int64_t cols, bool below
                     p[(b * rows + i) * cols + j] = T(0);
 }
 
-// The first `rows` rows of each matrix of a stack.
-NDArray index_rows(const NDArray& a, int64_t rows)
-{
-    int64_t m = a.shape[a.shape.size() - 2], n = a.shape.back();
-    Shape batch = batch_shape(a);
-    int64_t batches = count(batch);
-    NDArray result = NDArray::empty(a.dtype, with_core(batch, { rows, n }));
-    size_t row_bytes = static_cast<size_t>(n) * dtype_itemsize(a.dtype);
-    NDArray source = ascontiguous(a);
-    for (int64_t b = 0; b < batches; ++b)
-        for (int64_t i = 0; i < rows; ++i)
-            std::copy_n(source.data() + static_cast<size_t>(b * m + i) * row_bytes, row_bytes, result.data() + static_cast<size_t>(b * rows + i) * row_bytes);
-    return result;
-}
-
 // numpy's svd(hermitian=True): from eigh, singular values |w| in decreasing order, u the eigenvectors
 // in that order and vh = (u * sign(w)) conjugate-transposed.
 SingularValues svd_hermitian(const NDArray& a_in, bool compute_uv)
@@ -94,10 +79,10 @@ SingularValues svd_hermitian(const NDArray& a_in, bool compute_uv)
             }
         }
     });
-    out.s = astype(out.s, types.real_result);
+    out.s = as_result(out.s, types.real_result);
     if (compute_uv) {
-        out.u = astype(out.u, types.result);
-        out.vh = astype(out.vh, types.result);
+        out.u = as_result(out.u, types.result);
+        out.vh = as_result(out.vh, types.result);
     }
     return out;
 }
@@ -114,27 +99,26 @@ SingularValues svd(const NDArray& a_in, bool full_matrices, bool compute_uv, boo
     Shape batch = batch_shape(a_in);
     int64_t batches = count(batch);
     int64_t u_cols = full_matrices ? m : k, vh_rows = full_matrices ? n : k;
-    NDArray a = working_copy(a_in, types.compute);
+    NDArray a = fortran_copy(a_in, types.compute);
     SingularValues out;
     out.s = NDArray::zeros(DType::Float64, with_core(batch, { k }));
-    if (compute_uv) {
-        out.u = identity_stack(types.compute, batch, m, u_cols);
-        out.vh = identity_stack(types.compute, batch, vh_rows, n);
-    }
+    // Column-major u (m x u_cols) and vh (vh_rows x n), stored transposed; the identity where LAPACK
+    // has nothing to compute (an empty matrix).
+    NDArray u = compute_uv ? identity_stack(types.compute, batch, u_cols, m) : NDArray();
+    NDArray vh = compute_uv ? identity_stack(types.compute, batch, n, vh_rows) : NDArray();
     char jobz = !compute_uv ? 'N' : full_matrices ? 'A' : 'S';
     with_element_type(types.compute, [&]<typename T>() {
         for (int64_t i = 0; i < batches && k > 0; ++i) {
-            T* u = compute_uv ? elements<T>(out.u) + i * m * u_cols : nullptr;
-            T* vh = compute_uv ? elements<T>(out.vh) + i * vh_rows * n : nullptr;
-            // LAPACKE checks the leading dimensions even when no vectors are asked for.
-            if (gesdd(jobz, m, n, elements<T>(a) + i * m * n, elements<double>(out.s) + i * k, u, compute_uv ? u_cols : m, vh, n) > 0)
+            T* u_i = compute_uv ? elements<T>(u) + i * m * u_cols : nullptr;
+            T* vh_i = compute_uv ? elements<T>(vh) + i * vh_rows * n : nullptr;
+            if (gesdd(jobz, m, n, elements<T>(a) + i * m * n, m, elements<double>(out.s) + i * k, u_i, m, vh_i, std::max<int64_t>(vh_rows, 1)) > 0)
                 linalg_error("SVD did not converge");
         }
     });
-    out.s = astype(out.s, types.real_result);
+    out.s = as_result(out.s, types.real_result);
     if (compute_uv) {
-        out.u = astype(out.u, types.result);
-        out.vh = astype(out.vh, types.result);
+        out.u = as_result(from_fortran(u, m, u_cols), types.result);
+        out.vh = as_result(from_fortran(vh, vh_rows, n), types.result);
     }
     return out;
 }
@@ -146,37 +130,40 @@ std::vector<NDArray> qr(const NDArray& a_in, QrMode mode)
     int64_t m = a_in.shape[a_in.shape.size() - 2], n = a_in.shape.back(), k = std::min(m, n);
     Shape batch = batch_shape(a_in);
     int64_t batches = count(batch);
-    NDArray a = working_copy(a_in, types.compute);
+    NDArray a = fortran_copy(a_in, types.compute); // (..., n, m): each matrix column-major
     NDArray tau = NDArray::zeros(types.compute, with_core(batch, { k }));
     with_element_type(types.compute, [&]<typename T>() {
         for (int64_t i = 0; i < batches && k > 0; ++i) {
-            if (geqrf(m, n, elements<T>(a) + i * m * n, elements<T>(tau) + i * k) < 0)
+            if (geqrf(m, n, elements<T>(a) + i * m * n, m, elements<T>(tau) + i * k) < 0)
                 linalg_error("Incorrect argument found while performing QR factorization");
         }
     });
+    // numpy's raw h is the factored matrix transposed: the column-major storage itself.
     if (mode == QrMode::Raw)
-        return { astype(swapaxes(a, -1, -2), types.result), astype(tau, types.result) };
+        return { as_result(a, types.result), as_result(tau, types.result) };
     if (mode == QrMode::Economic)
-        return { astype(a, types.result) };
+        return { as_result(from_fortran(a, m, n), types.result) };
     // numpy: q has min(m, n) columns, or m in 'complete' mode; r is the triangle of the first rows.
     int64_t q_cols = mode == QrMode::Complete && m > n ? m : k;
-    NDArray r = ascontiguous(index_rows(a, mode == QrMode::R ? k : q_cols));
-    with_element_type(types.compute, [&]<typename T>() { zero_triangle(elements<T>(r), batches, r.shape[r.shape.size() - 2], n, true); });
+    int64_t r_rows = mode == QrMode::R ? k : q_cols;
+    NDArray r = from_fortran(a, r_rows, n);
+    with_element_type(types.compute, [&]<typename T>() { zero_triangle(elements<T>(r), batches, r_rows, n, true); });
     if (mode == QrMode::R)
-        return { astype(r, types.result) };
-    NDArray q = identity_stack(types.compute, batch, m, q_cols);
+        return { as_result(r, types.result) };
+    // q's first columns are the reflectors; orgqr/ungqr turns them into q in place.
+    NDArray q = identity_stack(types.compute, batch, q_cols, m);
     with_element_type(types.compute, [&]<typename T>() {
         for (int64_t b = 0; b < batches && k > 0; ++b) {
             T* target = elements<T>(q) + b * m * q_cols;
             const T* source = elements<T>(a) + b * m * n;
-            for (int64_t i = 0; i < m; ++i)
-                for (int64_t j = 0; j < q_cols; ++j)
-                    target[i * q_cols + j] = j < n ? source[i * n + j] : T(0);
-            if (orgqr(m, q_cols, k, target, elements<T>(tau) + b * k) < 0)
+            for (int64_t j = 0; j < q_cols; ++j)
+                for (int64_t i = 0; i < m; ++i)
+                    target[j * m + i] = j < n ? source[j * m + i] : T(0);
+            if (orgqr(m, q_cols, k, target, m, elements<T>(tau) + b * k) < 0)
                 linalg_error("Incorrect argument found while performing QR factorization");
         }
     });
-    return { astype(q, types.result), astype(r, types.result) };
+    return { as_result(from_fortran(q, m, q_cols), types.result), as_result(r, types.result) };
 }
 
 NDArray cholesky(const NDArray& a_in)
@@ -186,16 +173,17 @@ NDArray cholesky(const NDArray& a_in)
     Types types = common_types({ a_in.dtype });
     int64_t n = a_in.shape.back();
     int64_t batches = count(batch_shape(a_in));
-    NDArray a = working_copy(a_in, types.compute);
+    NDArray a = fortran_copy(a_in, types.compute);
     with_element_type(types.compute, [&]<typename T>() {
         for (int64_t b = 0; b < batches && n > 0; ++b) {
             if (potrf('L', n, elements<T>(a) + b * n * n) > 0)
                 linalg_error("Matrix is not positive definite");
         }
-        // numpy returns the lower factor with zeros above the diagonal.
-        zero_triangle(elements<T>(a), batches, n, n, false);
     });
-    return astype(a, types.result);
+    // numpy returns the lower factor with zeros above the diagonal.
+    NDArray lower = from_fortran(a, n, n);
+    with_element_type(types.compute, [&]<typename T>() { zero_triangle(elements<T>(lower), batches, n, n, false); });
+    return as_result(lower, types.result);
 }
 
 namespace {
@@ -216,53 +204,55 @@ EigenSystem general_eigen(const NDArray& a_in, bool vectors)
     int64_t n = a_in.shape.back();
     Shape batch = batch_shape(a_in);
     int64_t batches = count(batch);
-    NDArray a = working_copy(a_in, types.compute);
+    NDArray a = fortran_copy(a_in, types.compute);
     EigenSystem out;
     out.values = NDArray::zeros(DType::Complex128, with_core(batch, { n }));
-    if (vectors)
-        out.vectors = NDArray::zeros(DType::Complex128, with_core(batch, { n, n }));
+    // Right eigenvectors column-major: vr[j * n + i] is row i of eigenvector j.
+    NDArray vr_stack = vectors ? NDArray::zeros(DType::Complex128, with_core(batch, { n, n })) : NDArray();
     char jobvr = vectors ? 'V' : 'N';
     int64_t ldvr = vectors ? n : 1;
     auto* values = elements<Complex>(out.values);
     if (types.compute == DType::Complex128) {
         for (int64_t b = 0; b < batches && n > 0; ++b) {
-            Complex* vr = vectors ? elements<Complex>(out.vectors) + b * n * n : nullptr;
-            if (blas::library().zgeev(LAPACK_ROW_MAJOR, 'N', jobvr, i32(n), z(elements<Complex>(a) + b * n * n), i32(n), z(values + b * n),
-                    nullptr, i32(n), z(vr), i32(ldvr)) > 0)
+            Complex* vr = vectors ? elements<Complex>(vr_stack) + b * n * n : nullptr;
+            if (blas::library().zgeev(LAPACK_COL_MAJOR, 'N', jobvr, i32(n), z(elements<Complex>(a) + b * n * n), i32(n), z(values + b * n),
+                    nullptr, 1, z(vr), i32(ldvr)) > 0)
                 linalg_error("Eigenvalues did not converge");
         }
         out.all_real = false;
-        return out;
-    }
-    std::vector<double> wr(static_cast<size_t>(n)), wi(static_cast<size_t>(n)), vr(static_cast<size_t>(n * n));
-    for (int64_t b = 0; b < batches && n > 0; ++b) {
-        if (blas::library().dgeev(LAPACK_ROW_MAJOR, 'N', jobvr, i32(n), elements<double>(a) + b * n * n, i32(n), wr.data(), wi.data(), nullptr,
-                i32(n), vectors ? vr.data() : nullptr, i32(ldvr)) > 0)
-            linalg_error("Eigenvalues did not converge");
-        Complex* vec = vectors ? elements<Complex>(out.vectors) + b * n * n : nullptr;
-        // A complex pair j, j+1 holds the real and imaginary parts of the first vector in columns j
-        // and j+1; the second is its conjugate (LAPACK's dgeev convention).
-        for (int64_t j = 0; j < n; ++j) {
-            auto col = static_cast<size_t>(j);
-            values[b * n + j] = { wr[col], wi[col] };
-            if (wi[col] != 0)
-                out.all_real = false;
-            if (!vectors)
-                continue;
-            if (wi[col] != 0 && j + 1 < n) {
-                values[b * n + j + 1] = { wr[col + 1], wi[col + 1] };
-                for (int64_t i = 0; i < n; ++i) {
-                    double re = vr[static_cast<size_t>(i * n + j)], im = vr[static_cast<size_t>(i * n + j + 1)];
-                    vec[i * n + j] = { re, im };
-                    vec[i * n + j + 1] = { re, -im };
+    } else {
+        std::vector<double> wr(static_cast<size_t>(n)), wi(static_cast<size_t>(n)), vr(static_cast<size_t>(n * n));
+        for (int64_t b = 0; b < batches && n > 0; ++b) {
+            if (blas::library().dgeev(LAPACK_COL_MAJOR, 'N', jobvr, i32(n), elements<double>(a) + b * n * n, i32(n), wr.data(), wi.data(),
+                    nullptr, 1, vectors ? vr.data() : nullptr, i32(ldvr)) > 0)
+                linalg_error("Eigenvalues did not converge");
+            Complex* vec = vectors ? elements<Complex>(vr_stack) + b * n * n : nullptr;
+            auto real_vr = [&](int64_t row, int64_t col) { return vr[static_cast<size_t>(col * n + row)]; };
+            // A complex pair j, j+1 holds the real and imaginary parts of the first vector in columns j
+            // and j+1; the second is its conjugate (LAPACK's dgeev convention).
+            for (int64_t j = 0; j < n; ++j) {
+                auto col = static_cast<size_t>(j);
+                values[b * n + j] = { wr[col], wi[col] };
+                if (wi[col] != 0)
+                    out.all_real = false;
+                if (!vectors)
+                    continue;
+                if (wi[col] != 0 && j + 1 < n) {
+                    values[b * n + j + 1] = { wr[col + 1], wi[col + 1] };
+                    for (int64_t i = 0; i < n; ++i) {
+                        vec[j * n + i] = { real_vr(i, j), real_vr(i, j + 1) };
+                        vec[(j + 1) * n + i] = { real_vr(i, j), -real_vr(i, j + 1) };
+                    }
+                    ++j;
+                } else {
+                    for (int64_t i = 0; i < n; ++i)
+                        vec[j * n + i] = { real_vr(i, j), 0 };
                 }
-                ++j;
-            } else {
-                for (int64_t i = 0; i < n; ++i)
-                    vec[i * n + j] = { vr[static_cast<size_t>(i * n + j)], 0 };
             }
         }
     }
+    if (vectors)
+        out.vectors = from_fortran(vr_stack, n, n);
     return out;
 }
 
@@ -276,7 +266,7 @@ NDArray eigen_result(const NDArray& a, const NDArray& values, bool all_real)
     NDArray real = NDArray::empty(DType::Float64, values.shape);
     for (int64_t i = 0; i < values.size(); ++i)
         elements<double>(real)[i] = elements<Complex>(values)[i].real();
-    return astype(real, types.result);
+    return as_result(real, types.result);
 }
 
 } // namespace
@@ -303,7 +293,7 @@ std::pair<NDArray, NDArray> hermitian_eigen(const NDArray& a_in, char uplo, bool
     int64_t n = a_in.shape.back();
     Shape batch = batch_shape(a_in);
     int64_t batches = count(batch);
-    NDArray a = working_copy(a_in, types.compute);
+    NDArray a = fortran_copy(a_in, types.compute);
     NDArray w = NDArray::zeros(DType::Float64, with_core(batch, { n }));
     with_element_type(types.compute, [&]<typename T>() {
         for (int64_t b = 0; b < batches && n > 0; ++b) {
@@ -311,7 +301,7 @@ std::pair<NDArray, NDArray> hermitian_eigen(const NDArray& a_in, char uplo, bool
                 linalg_error("Eigenvalues did not converge");
         }
     });
-    return { astype(w, types.real_result), vectors ? astype(a, types.result) : NDArray() };
+    return { as_result(w, types.real_result), vectors ? as_result(from_fortran(a, n, n), types.result) : NDArray() };
 }
 
 } // namespace

@@ -88,6 +88,59 @@ NDArray working_copy(const NDArray& a, DType dtype)
     return result;
 }
 
+namespace {
+
+// dst (cols x rows) = src (rows x cols) transposed, both C-contiguous, in 32 x 32 tiles so reads and
+// writes both stay in cache.
+template<typename T>
+void transpose_matrix(const T* src, int64_t rows, int64_t cols, T* dst)
+{
+    constexpr int64_t tile = 32;
+    for (int64_t i0 = 0; i0 < rows; i0 += tile)
+        for (int64_t j0 = 0; j0 < cols; j0 += tile)
+            for (int64_t i = i0; i < std::min(i0 + tile, rows); ++i)
+                for (int64_t j = j0; j < std::min(j0 + tile, cols); ++j)
+                    dst[j * rows + i] = src[i * cols + j];
+}
+
+// Each matrix of the C-contiguous stack `source` (rows x cols, in `dtype`) transposed into `target`.
+void transpose_stack(const NDArray& source, int64_t rows, int64_t cols, const NDArray& target)
+{
+    int64_t batches = rows * cols == 0 ? 0 : source.size() / (rows * cols);
+    with_element_type(source.dtype, [&]<typename T>() {
+        for (int64_t b = 0; b < batches; ++b)
+            transpose_matrix(elements<T>(source) + b * rows * cols, rows, cols, elements<T>(target) + b * rows * cols);
+    });
+}
+
+} // namespace
+
+NDArray fortran_copy(const NDArray& a, DType dtype)
+{
+    int64_t rows = a.shape[a.shape.size() - 2], cols = a.shape.back();
+    NDArray source = ascontiguous(a, dtype);
+    NDArray result = NDArray::empty(dtype, with_core(batch_shape(a), { cols, rows }));
+    transpose_stack(source, rows, cols, result);
+    return result;
+}
+
+NDArray from_fortran(const NDArray& f, int64_t rows, int64_t cols)
+{
+    int64_t stored_cols = f.shape[f.shape.size() - 2], stored_rows = f.shape.back();
+    NDArray source = f;
+    if (stored_cols != cols || stored_rows != rows) {
+        // A leading block of each stored matrix: a view cut to (cols, rows), then made contiguous.
+        source.shape[source.shape.size() - 2] = cols;
+        source.shape.back() = rows;
+        source = ascontiguous(source);
+    }
+    NDArray result = NDArray::empty(f.dtype, with_core(batch_shape(f), { rows, cols }));
+    transpose_stack(source, cols, rows, result);
+    return result;
+}
+
+NDArray as_result(const NDArray& a, DType dtype) { return a.dtype == dtype ? a : astype(a, dtype); }
+
 } // namespace lapack
 
 using namespace lapack;
@@ -117,9 +170,10 @@ SolveOperands broadcast_solve(const NDArray& a_in, const NDArray& b_in, bool vec
     int64_t nrhs = vector ? 1 : b_in.shape.back();
     Shape batch_b(b_in.shape.begin(), b_in.shape.end() - core);
     Shape batch = broadcast_shapes(batch_shape(a_in), batch_b);
-    NDArray a = working_copy(broadcast_to(a_in, with_core(batch, { n, n })), compute);
-    Shape b_full = vector ? with_core(batch, { n }) : with_core(batch, { n, nrhs });
-    NDArray b = working_copy(broadcast_to(b_in, b_full), compute);
+    NDArray a = fortran_copy(broadcast_to(a_in, with_core(batch, { n, n })), compute);
+    // A stack of vectors is column-major already; a stack of matrices is stored (..., nrhs, n).
+    NDArray b = vector ? working_copy(broadcast_to(b_in, with_core(batch, { n })), compute)
+                       : fortran_copy(broadcast_to(b_in, with_core(batch, { n, nrhs })), compute);
     return { a, b, batch, n, nrhs };
 }
 
@@ -141,7 +195,7 @@ NDArray solve(const NDArray& a_in, const NDArray& b_in)
                 linalg_error("Singular matrix");
         }
     });
-    return astype(operands.b, types.result);
+    return as_result(vector ? operands.b : from_fortran(operands.b, n, nrhs), types.result);
 }
 
 NDArray inv(const NDArray& a)
@@ -151,7 +205,7 @@ NDArray inv(const NDArray& a)
     int64_t n = a.shape.back();
     NDArray identity = eye(n, n, 0, DType::Float64);
     Types types = common_types({ a.dtype });
-    return astype(solve(a, broadcast_to(identity, a.shape)), types.result);
+    return as_result(solve(a, broadcast_to(identity, a.shape)), types.result);
 }
 
 std::pair<NDArray, NDArray> slogdet(const NDArray& a_in)
@@ -198,7 +252,7 @@ std::pair<NDArray, NDArray> slogdet(const NDArray& a_in)
             elements<double>(log_det)[bi] = total;
         }
     });
-    return { astype(sign, types.result), astype(log_det, types.real_result) };
+    return { as_result(sign, types.result), as_result(log_det, types.real_result) };
 }
 
 NDArray det(const NDArray& a)
@@ -211,7 +265,7 @@ NDArray det(const NDArray& a)
         for (int64_t i = 0; i < result.size(); ++i)
             elements<T>(result)[i] = elements<T>(s)[i] * std::exp(elements<double>(l)[i]);
     });
-    return astype(result, types.result);
+    return as_result(result, types.result);
 }
 
 LeastSquares lstsq(const NDArray& a_in, const NDArray& b_in, std::optional<double> rcond)
@@ -227,35 +281,36 @@ LeastSquares lstsq(const NDArray& a_in, const NDArray& b_in, std::optional<doubl
     // numpy: rcond=None is machine precision times max(M, N).
     double cutoff = rcond.value_or(std::numeric_limits<double>::epsilon() * static_cast<double>(std::max(m, n)));
     int64_t rows = std::max(m, n);
-    NDArray a = working_copy(a_in, types.compute);
-    NDArray b = NDArray::zeros(types.compute, { rows, nrhs });
+    NDArray a = fortran_copy(a_in, types.compute);
+    // b column-major with max(m, n) rows (LAPACK writes the n-row solution over it): stored (nrhs, rows).
+    NDArray b = NDArray::zeros(types.compute, { nrhs, rows });
+    NDArray given = fortran_copy(b2, types.compute);
     NDArray s = NDArray::zeros(DType::Float64, { std::min(m, n) });
     lapack_int rank = 0;
-    with_element_type(types.compute, [&]<typename T>() {
-        NDArray given = ascontiguous(b2, types.compute);
-        for (int64_t i = 0; i < m * nrhs; ++i)
-            elements<T>(b)[i] = elements<T>(given)[i];
-        if (m > 0 && n > 0 && nrhs > 0) {
-            if (gelsd(m, n, nrhs, elements<T>(a), elements<T>(b), nrhs, elements<double>(s), cutoff, &rank) > 0)
-                linalg_error("SVD did not converge in Linear Least Squares");
-        }
-    });
     NDArray x = NDArray::zeros(types.compute, { n, nrhs });
     NDArray residuals = NDArray::zeros(DType::Float64, { nrhs });
-    if (m > 0) {
-        std::memcpy(x.data(), b.data(), static_cast<size_t>(n * nrhs) * dtype_itemsize(types.compute));
-        with_element_type(types.compute, [&]<typename T>() {
+    with_element_type(types.compute, [&]<typename T>() {
+        for (int64_t j = 0; j < nrhs; ++j)
+            std::copy_n(elements<T>(given) + j * m, m, elements<T>(b) + j * rows);
+        if (m > 0 && n > 0 && nrhs > 0) {
+            if (gelsd(m, n, nrhs, elements<T>(a), elements<T>(b), rows, elements<double>(s), cutoff, &rank) > 0)
+                linalg_error("SVD did not converge in Linear Least Squares");
+        }
+        // numpy: x is zero for an empty a (m == 0); the residuals sum the squares past row n.
+        for (int64_t j = 0; j < nrhs && m > 0; ++j) {
+            const T* column = elements<T>(b) + j * rows;
+            for (int64_t i = 0; i < n; ++i)
+                elements<T>(x)[i * nrhs + j] = column[i];
             for (int64_t i = n; i < m; ++i)
-                for (int64_t j = 0; j < nrhs; ++j)
-                    elements<double>(residuals)[j] += std::norm(elements<T>(b)[i * nrhs + j]);
-        });
-    }
+                elements<double>(residuals)[j] += std::norm(column[i]);
+        }
+    });
     if (vector)
         x = reshape(x, { n });
     // numpy: residuals only when the matrix has full column rank and more rows than columns.
     if (rank != n || m <= n)
         residuals = NDArray::zeros(types.real_result, { 0 });
-    return { astype(x, types.result), astype(residuals, types.real_result), static_cast<int64_t>(rank), astype(s, types.real_result) };
+    return { as_result(x, types.result), as_result(residuals, types.real_result), static_cast<int64_t>(rank), as_result(s, types.real_result) };
 }
 
 } // namespace ramba::engine

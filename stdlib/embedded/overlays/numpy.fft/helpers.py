@@ -2,6 +2,7 @@
 
 
 def fftfreq(n, d=1.0):
+    """Return the Discrete Fourier Transform sample frequencies."""
     if not _is_integer(n):
         raise ValueError("n should be an integer")
     val = 1.0 / (n * d)
@@ -13,6 +14,7 @@ def fftfreq(n, d=1.0):
 
 
 def rfftfreq(n, d=1.0):
+    """Return the Discrete Fourier Transform sample frequencies (for usage with rfft, irfft)."""
     if not _is_integer(n):
         raise ValueError("n should be an integer")
     val = 1.0 / (n * d)
@@ -21,6 +23,7 @@ def rfftfreq(n, d=1.0):
 
 
 def fftshift(x, axes=None):
+    """Shift the zero-frequency component to the center of the spectrum."""
     x = np.asarray(x)
     if axes is None:
         axes = tuple(range(x.ndim))
@@ -33,6 +36,7 @@ def fftshift(x, axes=None):
 
 
 def ifftshift(x, axes=None):
+    """The inverse of `fftshift`. Although identical for even-length `x`, the functions differ by one sample for odd-length `x`."""
     x = np.asarray(x)
     if axes is None:
         axes = tuple(range(x.ndim))

@@ -11,6 +11,7 @@ def _swap_direction(norm):
 
 
 def hfft(a, n=None, axis=-1, norm=None):
+    """Compute the FFT of a signal that has Hermitian symmetry, i.e., a real spectrum."""
     a = np.asarray(a)
     if n is None:
         n = (a.shape[axis] - 1) * 2
@@ -19,6 +20,7 @@ def hfft(a, n=None, axis=-1, norm=None):
 
 
 def ihfft(a, n=None, axis=-1, norm=None):
+    """Compute the inverse FFT of a signal that has Hermitian symmetry."""
     a = np.asarray(a)
     if n is None:
         n = a.shape[axis]
@@ -60,22 +62,27 @@ def _raw_fftnd(a, s, axes, function, norm):
 
 
 def fftn(a, s=None, axes=None, norm=None):
+    """Compute the N-dimensional discrete Fourier Transform."""
     return _raw_fftnd(a, s, axes, np.fft.fft, norm)
 
 
 def ifftn(a, s=None, axes=None, norm=None):
+    """Compute the N-dimensional inverse discrete Fourier Transform."""
     return _raw_fftnd(a, s, axes, np.fft.ifft, norm)
 
 
 def fft2(a, s=None, axes=(-2, -1), norm=None):
+    """Compute the 2-dimensional discrete Fourier Transform."""
     return _raw_fftnd(a, s, axes, np.fft.fft, norm)
 
 
 def ifft2(a, s=None, axes=(-2, -1), norm=None):
+    """Compute the 2-dimensional inverse discrete Fourier Transform."""
     return _raw_fftnd(a, s, axes, np.fft.ifft, norm)
 
 
 def rfftn(a, s=None, axes=None, norm=None):
+    """Compute the N-dimensional discrete Fourier Transform for real input."""
     a = np.asarray(a)
     s, axes = _cook_nd_args(a, s, axes)
     a = np.fft.rfft(a, s[-1], axes[-1], norm)
@@ -85,10 +92,12 @@ def rfftn(a, s=None, axes=None, norm=None):
 
 
 def rfft2(a, s=None, axes=(-2, -1), norm=None):
+    """Compute the 2-dimensional FFT of a real array."""
     return rfftn(a, s, axes, norm)
 
 
 def irfftn(a, s=None, axes=None, norm=None):
+    """Computes the inverse of `rfftn`."""
     a = np.asarray(a)
     s, axes = _cook_nd_args(a, s, axes, invreal=True)
     for ii in range(len(axes) - 1):
@@ -97,4 +106,5 @@ def irfftn(a, s=None, axes=None, norm=None):
 
 
 def irfft2(a, s=None, axes=(-2, -1), norm=None):
+    """Computes the inverse of `rfft2`."""
     return irfftn(a, s, axes, norm)

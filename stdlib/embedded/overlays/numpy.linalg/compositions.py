@@ -3,6 +3,7 @@
 
 
 def pinv(a, rcond=1e-15, hermitian=False):
+    """Compute the (Moore-Penrose) pseudo-inverse of a matrix."""
     a = np.asarray(a)
     rcond = np.asarray(rcond)
     if _is_empty_2d(a):
@@ -18,6 +19,7 @@ def pinv(a, rcond=1e-15, hermitian=False):
 
 
 def matrix_rank(A, tol=None, hermitian=False):
+    """Return matrix rank of array using SVD method"""
     A = np.asarray(A)
     if A.ndim < 2:
         return int(not np.all(A == 0))
@@ -41,6 +43,7 @@ def _inverse_or_nan(x):
 
 
 def cond(x, p=None):
+    """Compute the condition number of a matrix."""
     x = np.asarray(x)
     if _is_empty_2d(x):
         raise np.linalg.LinAlgError("cond is not defined on empty arrays")
@@ -74,6 +77,7 @@ def cond(x, p=None):
 
 
 def matrix_power(a, n):
+    """Raise a square matrix to the (integer) power `n`."""
     a = np.asarray(a)
     _assert_stacked_2d(a)
     _assert_stacked_square(a)
@@ -139,6 +143,7 @@ def _multi_dot(arrays, split, i, j):
 
 
 def multi_dot(arrays, *, out=None):
+    """Compute the dot product of two or more arrays in a single function call, while automatically selecting the fastest evaluation order."""
     n = len(arrays)
     if n < 2:
         raise ValueError("Expecting at least two arrays.")
@@ -168,6 +173,7 @@ def multi_dot(arrays, *, out=None):
 
 
 def tensorsolve(a, b, axes=None):
+    """Solve the tensor equation ``a x = b`` for x."""
     a = np.asarray(a)
     b = np.asarray(b)
     an = a.ndim
@@ -191,6 +197,7 @@ def tensorsolve(a, b, axes=None):
 
 
 def tensorinv(a, ind=2):
+    """Compute the 'inverse' of an N-dimensional array."""
     a = np.asarray(a)
     oldshape = a.shape
     prod = 1

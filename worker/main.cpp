@@ -29,6 +29,7 @@
 #include "engine/vm/ufunc.hpp"
 #include "base/clock.hpp"
 #include "base/error.hpp"
+#include "base/version.hpp"
 
 using namespace ramba;
 using Clock = std::chrono::steady_clock;
@@ -251,7 +252,7 @@ int main(int argc, char** argv)
         else if (arg == "--config" && i + 1 < argc)
             config_file = argv[++i];
         else if (arg == "--version") {
-            std::printf("ramba-worker 0.1.0 (protocol %u)\n", protocol::version);
+            std::printf("ramba-worker %s (commit %s, protocol %u)\n", version_number, version_commit, protocol::version);
             return 0;
         } else {
             std::fprintf(stderr, "usage: ramba-worker --stdin | --config FILE\n"

@@ -222,7 +222,8 @@ void Cluster::start(const LaunchOptions& options)
     int heartbeat_port = bind_router(heartbeat_router, impl.keys, remote ? "0.0.0.0" : "127.0.0.1");
 
     const char* path_env = std::getenv("RAMBA_WORKER_PATH");
-    std::string worker_path = path_env && *path_env ? path_env : self_directory() + "/ramba-worker";
+    bool explicit_worker_path = path_env && *path_env;
+    std::string worker_path = explicit_worker_path ? path_env : self_directory() + "/ramba-worker";
     const char* ssh_env = std::getenv("RAMBA_SSH");
     std::vector<std::string> ssh = split_words(ssh_env && *ssh_env ? ssh_env : "ssh");
 
@@ -278,7 +279,7 @@ void Cluster::start(const LaunchOptions& options)
                      "-o", "ConnectTimeout=5" })
                 argv.push_back(option);
             argv.push_back(plans[i].host);
-            argv.push_back("exec " + worker_path + " --stdin");
+            argv.push_back(remote_worker_command(worker_path, explicit_worker_path));
         }
         auto [pid, pipe] = spawn(argv);
         info.child_pid = pid;

@@ -32,6 +32,13 @@ std::string self_directory()
     return text.substr(0, text.rfind('/'));
 }
 
+std::string remote_worker_command(const std::string& worker_path, bool explicit_path)
+{
+    if (explicit_path)
+        return "exec " + shell_quote(worker_path) + " --stdin";
+    return "w=" + shell_quote(worker_path) + "; [ -x \"$w\" ] || w=ramba-worker; exec \"$w\" --stdin";
+}
+
 std::vector<std::string> split_words(const std::string& text)
 {
     std::istringstream in(text);

@@ -10,6 +10,11 @@ namespace ramba::cluster {
 
 // The folder of the running executable (ramba-worker is looked for beside ramba).
 std::string self_directory();
+// The shell command an ssh session runs to start a worker reading its session line from stdin. With
+// RAMBA_WORKER_PATH (explicit) that program; otherwise ramba-worker beside the driver's own path when
+// the host has it there (a build folder on a shared file system, or the same install prefix), else
+// the ramba-worker on the PATH of the host's non-interactive shell (an installed package).
+std::string remote_worker_command(const std::string& worker_path, bool explicit_path);
 // Words of a command given as one string (RAMBA_SSH), split at spaces.
 std::vector<std::string> split_words(const std::string& text);
 // fork + exec with stdin from a pipe; the child dies with the driver (PDEATHSIG) as a backstop to

@@ -15,12 +15,14 @@
 #include <vector>
 
 #include "base/signals.hpp"
+#include "base/version.hpp"
 #include "engine/cluster/cluster.hpp"
 #include "engine/planner/explain.hpp"
 #include "engine/vm/profile.hpp"
 #include "engine/vm/ufunc.hpp"
 #include "interpreter/ast/liveness.hpp"
 #include "interpreter/ast/builder.hpp"
+#include "interpreter/cli/features.hpp"
 #include "interpreter/cli/options.hpp"
 #include "interpreter/errors/report.hpp"
 #include "interpreter/eval/interpreter.hpp"
@@ -33,7 +35,6 @@ namespace {
 
 using namespace ramba;
 
-constexpr const char* version_text = "ramba 0.1.0\n";
 constexpr const char* usage_text = "usage: ramba [option ...] [-c CODE | FILE | run FILE | -] [ARG ...]\n";
 constexpr const char* help_text =
     "usage: ramba [option ...] [-c CODE | FILE | run FILE | -] [ARG ...]\n"
@@ -49,6 +50,7 @@ constexpr const char* help_text =
     "options:\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          print the version and exit\n"
+    "  --features             list the modules and names ramba provides (Markdown) and exit\n"
     "  --threads N            threads of the local engine (default: RAMBA_NUM_THREADS or all cores)\n"
     "  --workers N            run arrays on N local worker processes (RAMBA_WORKERS)\n"
     "  --hosts FILE           run workers on the hosts listed in FILE, over ssh (RAMBA_HOSTS)\n"
@@ -60,7 +62,7 @@ constexpr const char* help_text =
     "sys.argv holds FILE (or '-c') and the ARGs; sys.exit(n) sets the exit status.\n"
     "Exit status: 0 on success, 1 on an uncaught error, 2 on bad usage.\n";
 
-enum class Mode { Repl, Stdin, File, Command };
+enum class Mode { Repl, Stdin, File, Command, Features };
 
 struct Invocation {
     Mode mode { Mode::Repl };
@@ -112,8 +114,12 @@ Invocation parse_command_line(int argc, char** argv)
             std::exit(0);
         }
         if (arg == "-V" || arg == "--version") {
-            std::fputs(version_text, stdout);
+            std::printf("ramba %s (commit %s)\n", version_number, version_commit);
             std::exit(0);
+        }
+        if (arg == "--features") {
+            invocation.mode = Mode::Features;
+            return invocation;
         }
         if (value_of(arg, "--threads", value)) {
             if (!parse_count(value, opts.threads))
@@ -267,6 +273,11 @@ int run(int argc, char** argv)
 {
     Invocation invocation = parse_command_line(argc, argv);
     stdlib::register_all();
+    if (invocation.mode == Mode::Features) {
+        interp::Interpreter interpreter;
+        std::fputs(cli::features_report(interpreter).c_str(), stdout);
+        return 0;
+    }
     stdlib::set_sys_argv(invocation.argv);
     interp::install_interrupt_handler();
     if (int status = start_engine(); status != 0)
@@ -275,6 +286,7 @@ int run(int argc, char** argv)
 
     int status = 0;
     switch (invocation.mode) {
+    case Mode::Features: // handled above
     case Mode::Repl:
         status = repl::run_repl(interpreter);
         break;

@@ -78,6 +78,14 @@ void register_embedded_module(std::string name, EmbeddedModule module)
     embedded_modules()[std::move(name)] = module;
 }
 
+std::vector<std::string> embedded_module_names()
+{
+    std::vector<std::string> names;
+    for (const auto& [name, module] : embedded_modules())
+        names.push_back(name);
+    return names;
+}
+
 void register_overlay_part(std::string module, std::string part, std::string_view names, const char* source)
 {
     OverlayPart row { std::move(module), std::move(part), {}, source };
@@ -269,11 +277,13 @@ Ref<ModuleObject> Interpreter::load_source_module(const std::string& dotted, std
     Ref<ModuleObject> object = scope->object;
     try {
         exec_statements(code->body);
-    } catch (RambaError&) {
+    } catch (RambaError& error) {
         if (!m_error_origin_known) {
             m_error_origin = { filename, source };
             m_error_origin_known = true;
         }
+        if (!library)
+            error.leave_frame("<module>", filename, source, {}); // the import's place comes later
         forget();
         throw;
     } catch (...) {
@@ -298,6 +308,19 @@ bool is_package(const ModuleObject& module)
 }
 
 // Imports a dotted module; ModuleNotFoundError names the first prefix that does not exist.
+Ref<ModuleObject> Interpreter::import_dotted(const std::string& dotted)
+{
+    std::vector<std::string> path;
+    for (size_t start = 0;;) {
+        size_t dot = dotted.find('.', start);
+        path.push_back(dotted.substr(start, dot - start));
+        if (dot == std::string::npos)
+            break;
+        start = dot + 1;
+    }
+    return import_path(path, SourceSpan {});
+}
+
 Ref<ModuleObject> Interpreter::import_path(const std::vector<std::string>& path, SourceSpan span)
 {
     std::string dotted = join_path(path, path.size());
@@ -318,6 +341,16 @@ Ref<ModuleObject> Interpreter::import_path(const std::vector<std::string>& path,
 
 void Interpreter::exec_import(const ast::ImportStmt& statement)
 {
+    try {
+        exec_import_names(statement);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
+}
+
+void Interpreter::exec_import_names(const ast::ImportStmt& statement)
+{
     for (const auto& alias : statement.names) {
         auto module = import_path(alias.module_path, alias.span.is_known() ? alias.span : statement.span);
         if (alias.as_name || alias.module_path.size() == 1) {
@@ -331,6 +364,16 @@ void Interpreter::exec_import(const ast::ImportStmt& statement)
 }
 
 void Interpreter::exec_import_from(const ast::ImportFromStmt& statement)
+{
+    try {
+        exec_import_from_names(statement);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
+}
+
+void Interpreter::exec_import_from_names(const ast::ImportFromStmt& statement)
 {
     auto module = import_path(statement.module_path, statement.span);
     std::string dotted = join_path(statement.module_path, statement.module_path.size());

@@ -44,6 +44,7 @@ struct EmbeddedModule {
     bool library { true };
 };
 void register_embedded_module(std::string name, EmbeddedModule); // eval/imports.cpp
+std::vector<std::string> embedded_module_names(); // sorted (`ramba --features`)
 // A part of the overlay of the native module `module`: code run (once per process) when a program
 // first asks the module for one of `names` (space-separated); its public names join the module.
 void register_overlay_part(std::string module, std::string part, std::string_view names, const char* source);

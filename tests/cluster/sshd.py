@@ -20,7 +20,7 @@ def free_port(address):
         return s.getsockname()[1]
 
 
-def start(folder, address):
+def start(folder, address, extra_config=""):
     folder = os.path.abspath(folder)
     os.makedirs(folder, exist_ok=True)
     os.makedirs("/run/sshd", exist_ok=True)  # sshd's privilege-separation directory
@@ -47,7 +47,7 @@ PermitRootLogin prohibit-password
 MaxStartups 100:30:200
 MaxSessions 100
 LogLevel ERROR
-""")
+{extra_config}""")
     with open(os.path.join(folder, "ssh_config"), "w") as f:
         f.write(f"""Host ramba-a ramba-b
     HostName {address}
@@ -76,7 +76,7 @@ LogLevel ERROR
     if probe.returncode != 0:
         stop(folder)
         sys.exit(f"sshd.py: ssh to the private sshd failed: {probe.stderr.strip()}")
-    print(port)
+    return port
 
 
 def stop(folder):
@@ -107,7 +107,7 @@ def stop(folder):
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "start":
-        start(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "127.0.0.1")
+        print(start(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "127.0.0.1"))
     elif len(sys.argv) == 3 and sys.argv[1] == "stop":
         stop(sys.argv[2])
     else:

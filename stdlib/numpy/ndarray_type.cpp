@@ -266,8 +266,9 @@ std::optional<Value> engine_get_item(CallContext& context, const ArrayObject& ob
 
 // OPTIMIZATION: a[i], a[i, j] naming one element (Python ints, as many as the array has axes, in
 // bounds) of data in the driver, the element loops' access: its address, without index items or a
-// view. A pending array is computed here once, and later accesses find its data. Null: the general
-// path (slices, arrays, out-of-bounds errors, distributed data, an engine that places driver data).
+// view, whichever engine runs (an element read or write never moves data to workers). A pending
+// array is computed here once, and later accesses find its data. Null: the general path (slices,
+// arrays, out-of-bounds errors, distributed data).
 std::byte* element_address(const ArrayObject& object, const Value& index)
 {
     int64_t positions[4];
@@ -297,7 +298,7 @@ std::byte* element_address(const ArrayObject& object, const Value& index)
             return nullptr;
     }
     const NDArray& a = *data;
-    if (a.ndim() != static_cast<int64_t>(count) || seam::current().takes_driver_operands())
+    if (a.ndim() != static_cast<int64_t>(count))
         return nullptr;
     std::byte* address = a.data();
     for (size_t k = 0; k < count; ++k) {

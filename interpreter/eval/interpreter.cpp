@@ -324,6 +324,7 @@ void Interpreter::exec_expr_statement(const ast::ExprStmt& statement)
         std::string text = repr_value(*this, value);
         text += '\n';
         write_stdout(text);
+        m_main->set("_", std::move(value)); // Python's displayhook: `_` is the last echoed value
     }
 }
 

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/span.hpp"
 
@@ -78,6 +80,15 @@ ErrorKind error_kind_parent(ErrorKind);
 bool error_kind_is_subclass(ErrorKind kind, ErrorKind base); // kind == base or a descendant
 ErrorKind os_error_kind(int error_number); // OSError's subclass for an errno, as Python picks it
 
+// One frame of a traceback: the function (`<module>`, `f`, `<listcomp>`), the file and text its code
+// came from, and where in it the error passed.
+struct TracebackEntry {
+    std::string function;
+    std::string filename;
+    std::shared_ptr<const std::string> source;
+    SourceSpan span;
+};
+
 class RambaError : public std::exception {
 public:
     RambaError(ErrorKind kind, std::string message, SourceSpan span = {})
@@ -87,15 +98,46 @@ public:
     const std::string& message() const { return m_message; }
     const SourceSpan& span() const { return m_span; }
     // Attach a position if none is known yet (errors thrown deep in a library get the span of the
-    // expression that called it).
-    void set_span_if_unknown(SourceSpan span) { if (!m_span.is_known()) m_span = span; }
+    // expression that called it). After a frame was left with no known call position, the span is
+    // that frame's caller's position instead.
+    void set_span_if_unknown(SourceSpan span)
+    {
+        if (!m_span.is_known())
+            m_span = span;
+        else if (m_has_next_position && !m_next_position.is_known())
+            m_next_position = span;
+    }
     void set_span(SourceSpan span) { m_span = span; }
     const char* what() const noexcept override { return m_message.c_str(); }
+
+    // The traceback, innermost frame first, grown as the error leaves each frame of user code.
+    const std::vector<TracebackEntry>& traceback() const { return m_traceback; }
+    // The error leaves the frame of `function`, whose code is `source` (from `filename`): the frame's
+    // entry is where the error passed in it (the error's span in the innermost frame, else the call
+    // that led to the frame left before); the next frame's position is `call_span` (unknown: the
+    // next set_span_if_unknown gives it).
+    void leave_frame(std::string_view function, const std::string& filename,
+        const std::shared_ptr<const std::string>& source, SourceSpan call_span)
+    {
+        m_traceback.push_back({ std::string(function), filename, source, m_has_next_position ? m_next_position : m_span });
+        set_next_position(call_span);
+    }
+    // Library code the error leaves shows no frame; the caller's position is `span`, its call.
+    void set_next_position(SourceSpan span)
+    {
+        m_next_position = span;
+        m_has_next_position = true;
+    }
+    // Where the error is in the frame it leaves next (the innermost frame: its own span).
+    SourceSpan position() const { return m_has_next_position ? m_next_position : m_span; }
 
 private:
     ErrorKind m_kind;
     std::string m_message;
     SourceSpan m_span;
+    std::vector<TracebackEntry> m_traceback;
+    SourceSpan m_next_position;
+    bool m_has_next_position { false };
 };
 
 // Internal invariant: a failure is a bug in ramba, never a user error.

@@ -64,6 +64,17 @@ Library load()
     bind(lapacke, "LAPACKE_dgeev", library.dgeev);
     bind(lapacke, "LAPACKE_dsyevd", library.dsyevd);
     bind(lapacke, "LAPACKE_dgesdd", library.dgesdd);
+    bind(lapacke, "LAPACKE_zgesdd", library.zgesdd);
+    bind(lapacke, "LAPACKE_zgeev", library.zgeev);
+    bind(lapacke, "LAPACKE_zheevd", library.zheevd);
+    bind(lapacke, "LAPACKE_dgeqrf", library.dgeqrf);
+    bind(lapacke, "LAPACKE_zgeqrf", library.zgeqrf);
+    bind(lapacke, "LAPACKE_dorgqr", library.dorgqr);
+    bind(lapacke, "LAPACKE_zungqr", library.zungqr);
+    bind(lapacke, "LAPACKE_dpotrf", library.dpotrf);
+    bind(lapacke, "LAPACKE_zpotrf", library.zpotrf);
+    bind(lapacke, "LAPACKE_dgelsd", library.dgelsd);
+    bind(lapacke, "LAPACKE_zgelsd", library.zgelsd);
     // The handles stay open for the life of the process.
     return library;
 }

@@ -26,6 +26,17 @@ struct Library {
     decltype(&::LAPACKE_dgeev) dgeev;
     decltype(&::LAPACKE_dsyevd) dsyevd;
     decltype(&::LAPACKE_dgesdd) dgesdd;
+    decltype(&::LAPACKE_zgesdd) zgesdd;
+    decltype(&::LAPACKE_zgeev) zgeev;
+    decltype(&::LAPACKE_zheevd) zheevd;
+    decltype(&::LAPACKE_dgeqrf) dgeqrf;
+    decltype(&::LAPACKE_zgeqrf) zgeqrf;
+    decltype(&::LAPACKE_dorgqr) dorgqr;
+    decltype(&::LAPACKE_zungqr) zungqr;
+    decltype(&::LAPACKE_dpotrf) dpotrf;
+    decltype(&::LAPACKE_zpotrf) zpotrf;
+    decltype(&::LAPACKE_dgelsd) dgelsd;
+    decltype(&::LAPACKE_zgelsd) zgelsd;
     void (*set_num_threads)(int);
 };
 

@@ -1,320 +1,316 @@
-// numpy.linalg's factorization-based functions (see linalg.hpp) through LAPACKE, always computing in
-// float64 or complex128 as numpy's linalg does: solve, inv, det, eig, eigh, and norm.
+// numpy.linalg's solvers (see linalg.hpp) through LAPACKE on stacks of matrices, computing in float64
+// or complex128 as numpy's linalg does: solve, inv, det, slogdet, lstsq; and lapack.hpp's helpers.
 #include "engine/array/linalg.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <vector>
 
-#include "engine/array/blas.hpp"
-#include "engine/array/cast.hpp"
+#include "engine/array/creation.hpp"
+#include "engine/array/lapack.hpp"
 #include "engine/array/shape_ops.hpp"
-#include "base/error.hpp"
 
 namespace ramba::engine {
 
-namespace {
+namespace lapack {
 
-[[noreturn]] void value_error(std::string message) { throw RambaError(ErrorKind::ValueError, std::move(message)); }
-[[noreturn]] void linalg_error(std::string message) { throw RambaError(ErrorKind::LinAlgError, std::move(message)); }
+Types common_types(std::initializer_list<DType> dtypes)
+{
+    bool complex = false, single = true;
+    for (DType dtype : dtypes) {
+        char kind = dtype_kind(dtype);
+        if (kind == 'c')
+            complex = true;
+        if (dtype != DType::Float32)
+            single = false;
+    }
+    if (complex)
+        return { DType::Complex128, DType::Complex128, DType::Float64 };
+    DType result = single ? DType::Float32 : DType::Float64;
+    return { DType::Float64, result, result };
+}
 
-} // namespace
+void assert_2d(const NDArray& a)
+{
+    if (a.ndim() != 2)
+        linalg_error(std::to_string(a.ndim()) + "-dimensional array given. Array must be two-dimensional");
+}
 
-namespace {
-
-void check_square(const NDArray& a)
+void assert_stacked_2d(const NDArray& a)
 {
     if (a.ndim() < 2)
         linalg_error(std::to_string(a.ndim()) + "-dimensional array given. Array must be at least two-dimensional");
+}
+
+void assert_stacked_square(const NDArray& a)
+{
     if (a.shape[a.shape.size() - 1] != a.shape[a.shape.size() - 2])
         linalg_error("Last 2 dimensions of the array must be square");
 }
 
-DType linalg_dtype(DType dtype) { return dtype_kind(dtype) == 'c' ? DType::Complex128 : DType::Float64; }
+void assert_finite(const NDArray& a)
+{
+    NDArray x = ascontiguous(a, dtype_kind(a.dtype) == 'c' ? DType::Complex128 : DType::Float64);
+    bool finite = true;
+    if (x.dtype == DType::Complex128) {
+        for (int64_t i = 0; i < x.size(); ++i)
+            finite = finite && std::isfinite(elements<Complex>(x)[i].real()) && std::isfinite(elements<Complex>(x)[i].imag());
+    } else {
+        for (int64_t i = 0; i < x.size(); ++i)
+            finite = finite && std::isfinite(elements<double>(x)[i]);
+    }
+    if (!finite)
+        linalg_error("Array must not contain infs or NaNs");
+}
+
+Shape batch_shape(const NDArray& a) { return Shape(a.shape.begin(), a.shape.end() - 2); }
+
+Shape with_core(Shape batch, std::initializer_list<int64_t> core)
+{
+    batch.insert(batch.end(), core.begin(), core.end());
+    return batch;
+}
+
+int64_t count(const Shape& shape)
+{
+    int64_t n = 1;
+    for (int64_t e : shape)
+        n *= e;
+    return n;
+}
+
+NDArray working_copy(const NDArray& a, DType dtype)
+{
+    NDArray result = NDArray::empty(dtype, a.shape);
+    assign(result, a);
+    return result;
+}
+
+namespace {
+
+// dst (cols x rows) = src (rows x cols) transposed, both C-contiguous, in 32 x 32 tiles so reads and
+// writes both stay in cache.
+template<typename T>
+void transpose_matrix(const T* src, int64_t rows, int64_t cols, T* dst)
+{
+    constexpr int64_t tile = 32;
+    for (int64_t i0 = 0; i0 < rows; i0 += tile)
+        for (int64_t j0 = 0; j0 < cols; j0 += tile)
+            for (int64_t i = i0; i < std::min(i0 + tile, rows); ++i)
+                for (int64_t j = j0; j < std::min(j0 + tile, cols); ++j)
+                    dst[j * rows + i] = src[i * cols + j];
+}
+
+// Each matrix of the C-contiguous stack `source` (rows x cols, in `dtype`) transposed into `target`.
+void transpose_stack(const NDArray& source, int64_t rows, int64_t cols, const NDArray& target)
+{
+    int64_t batches = rows * cols == 0 ? 0 : source.size() / (rows * cols);
+    with_element_type(source.dtype, [&]<typename T>() {
+        for (int64_t b = 0; b < batches; ++b)
+            transpose_matrix(elements<T>(source) + b * rows * cols, rows, cols, elements<T>(target) + b * rows * cols);
+    });
+}
+
+} // namespace
+
+NDArray fortran_copy(const NDArray& a, DType dtype)
+{
+    int64_t rows = a.shape[a.shape.size() - 2], cols = a.shape.back();
+    NDArray source = ascontiguous(a, dtype);
+    NDArray result = NDArray::empty(dtype, with_core(batch_shape(a), { cols, rows }));
+    transpose_stack(source, rows, cols, result);
+    return result;
+}
+
+NDArray from_fortran(const NDArray& f, int64_t rows, int64_t cols)
+{
+    int64_t stored_cols = f.shape[f.shape.size() - 2], stored_rows = f.shape.back();
+    NDArray source = f;
+    if (stored_cols != cols || stored_rows != rows) {
+        // A leading block of each stored matrix: a view cut to (cols, rows), then made contiguous.
+        source.shape[source.shape.size() - 2] = cols;
+        source.shape.back() = rows;
+        source = ascontiguous(source);
+    }
+    NDArray result = NDArray::empty(f.dtype, with_core(batch_shape(f), { rows, cols }));
+    transpose_stack(source, cols, rows, result);
+    return result;
+}
+
+NDArray as_result(const NDArray& a, DType dtype) { return a.dtype == dtype ? a : astype(a, dtype); }
+
+} // namespace lapack
+
+using namespace lapack;
+
+namespace {
+
+// The gufunc broadcasting of numpy's solve/solve1: a (..., m, m) with b (..., m[, k]).
+struct SolveOperands {
+    NDArray a, b;
+    Shape batch;
+    int64_t n, nrhs;
+};
+
+SolveOperands broadcast_solve(const NDArray& a_in, const NDArray& b_in, bool vector, DType compute)
+{
+    int64_t n = a_in.shape.back();
+    const char* name = vector ? "solve1" : "solve";
+    const char* signature = vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)";
+    int64_t core = vector ? 1 : 2;
+    if (b_in.ndim() < core)
+        value_error(std::string(name) + ": Input operand 1 does not have enough dimensions (has " + std::to_string(b_in.ndim())
+            + ", gufunc core with signature " + signature + " requires " + std::to_string(core) + ")");
+    int64_t rows = b_in.shape[static_cast<size_t>(b_in.ndim() - core)];
+    if (rows != n)
+        value_error(std::string(name) + ": Input operand 1 has a mismatch in its core dimension 0, with gufunc signature " + signature
+            + " (size " + std::to_string(rows) + " is different from " + std::to_string(n) + ")");
+    int64_t nrhs = vector ? 1 : b_in.shape.back();
+    Shape batch_b(b_in.shape.begin(), b_in.shape.end() - core);
+    Shape batch = broadcast_shapes(batch_shape(a_in), batch_b);
+    NDArray a = fortran_copy(broadcast_to(a_in, with_core(batch, { n, n })), compute);
+    // A stack of vectors is column-major already; a stack of matrices is stored (..., nrhs, n).
+    NDArray b = vector ? working_copy(broadcast_to(b_in, with_core(batch, { n })), compute)
+                       : fortran_copy(broadcast_to(b_in, with_core(batch, { n, nrhs })), compute);
+    return { a, b, batch, n, nrhs };
+}
 
 } // namespace
 
 NDArray solve(const NDArray& a_in, const NDArray& b_in)
 {
-    check_square(a_in);
-    if (a_in.ndim() != 2)
-        value_error("ramba: linalg.solve supports 2-d coefficient matrices");
-    DType dtype = linalg_dtype(promote_types(a_in.dtype, b_in.dtype));
-    int64_t n = a_in.shape[0];
-    bool vector = b_in.ndim() == 1;
-    NDArray b2 = vector ? reshape(b_in, { b_in.shape[0], 1 }) : b_in;
-    if (b2.ndim() != 2 || b2.shape[0] != n)
-        value_error("solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size "
-            + std::to_string(b2.shape[0]) + " is different from " + std::to_string(n) + ")");
-    NDArray a = copy(astype(a_in, dtype));
-    NDArray b = copy(astype(b2, dtype));
+    assert_stacked_2d(a_in);
+    assert_stacked_square(a_in);
+    Types types = common_types({ a_in.dtype, b_in.dtype });
+    // numpy 1.24: b is a stack of vectors exactly when it has one dimension fewer than a.
+    bool vector = b_in.ndim() == a_in.ndim() - 1;
+    SolveOperands operands = broadcast_solve(a_in, b_in, vector, types.compute);
+    int64_t n = operands.n, nrhs = operands.nrhs, batches = count(operands.batch);
     std::vector<lapack_int> pivots(static_cast<size_t>(std::max<int64_t>(n, 1)));
-    int info;
-    int nrhs = static_cast<int>(b.shape[1]);
-    if (dtype == DType::Float64)
-        info = blas::library().dgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<double*>(a.data()),
-            static_cast<int>(n), pivots.data(), reinterpret_cast<double*>(b.data()), nrhs);
-    else
-        info = blas::library().zgesv(LAPACK_ROW_MAJOR, static_cast<int>(n), nrhs, reinterpret_cast<lapack_complex_double*>(a.data()),
-            static_cast<int>(n), pivots.data(), reinterpret_cast<lapack_complex_double*>(b.data()), nrhs);
-    if (info > 0)
-        linalg_error("Singular matrix");
-    return vector ? reshape(b, { n }) : b;
+    with_element_type(types.compute, [&]<typename T>() {
+        for (int64_t i = 0; i < batches && n > 0 && nrhs > 0; ++i) {
+            if (gesv(n, nrhs, elements<T>(operands.a) + i * n * n, pivots.data(), elements<T>(operands.b) + i * n * nrhs) > 0)
+                linalg_error("Singular matrix");
+        }
+    });
+    return as_result(vector ? operands.b : from_fortran(operands.b, n, nrhs), types.result);
 }
 
 NDArray inv(const NDArray& a)
 {
-    check_square(a);
+    assert_stacked_2d(a);
+    assert_stacked_square(a);
     int64_t n = a.shape.back();
-    NDArray identity = NDArray::zeros(DType::Float64, { n, n });
-    for (int64_t i = 0; i < n; ++i)
-        reinterpret_cast<double*>(identity.data())[i * n + i] = 1.0;
-    return solve(a, identity);
+    NDArray identity = eye(n, n, 0, DType::Float64);
+    Types types = common_types({ a.dtype });
+    return as_result(solve(a, broadcast_to(identity, a.shape)), types.result);
 }
 
-NDArray det(const NDArray& a_in)
+std::pair<NDArray, NDArray> slogdet(const NDArray& a_in)
 {
-    check_square(a_in);
-    DType dtype = linalg_dtype(a_in.dtype);
+    assert_stacked_2d(a_in);
+    assert_stacked_square(a_in);
+    Types types = common_types({ a_in.dtype });
     int64_t n = a_in.shape.back();
-    Shape batch(a_in.shape.begin(), a_in.shape.end() - 2);
-    NDArray a = copy(astype(a_in, dtype));
-    NDArray result = NDArray::empty(dtype, batch);
-    int64_t batches = result.size();
+    Shape batch = batch_shape(a_in);
+    int64_t batches = count(batch);
+    NDArray a = working_copy(a_in, types.compute);
+    NDArray sign = NDArray::empty(types.compute, batch), log_det = NDArray::empty(DType::Float64, batch);
     std::vector<lapack_int> pivots(static_cast<size_t>(std::max<int64_t>(n, 1)));
-    for (int64_t bi = 0; bi < batches; ++bi) {
-        if (dtype == DType::Float64) {
-            double* p = reinterpret_cast<double*>(a.data()) + bi * n * n;
-            int info = n > 0 ? blas::library().dgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n), p, static_cast<int>(n), pivots.data()) : 0;
-            // numpy (umath_linalg det): sign * exp(sum(log|u_ii|)), so the bits match numpy's.
-            double d = 0.0;
-            if (info == 0) {
-                double sign = 1.0, log_det = 0.0;
-                for (int64_t i = 0; i < n; ++i) {
-                    double u = p[i * n + i];
-                    if (u < 0)
-                        sign = -sign;
-                    if (pivots[static_cast<size_t>(i)] != i + 1)
-                        sign = -sign;
-                    log_det += std::log(std::fabs(u));
-                }
-                d = sign * std::exp(log_det);
-            }
-            reinterpret_cast<double*>(result.data())[bi] = d;
-        } else {
-            auto* p = reinterpret_cast<std::complex<double>*>(a.data()) + bi * n * n;
-            int info = n > 0 ? blas::library().zgetrf(LAPACK_ROW_MAJOR, static_cast<int>(n), static_cast<int>(n),
-                reinterpret_cast<lapack_complex_double*>(p), static_cast<int>(n), pivots.data()) : 0;
-            std::complex<double> d = 0.0;
-            if (info == 0) {
-                std::complex<double> sign = 1.0;
-                double log_det = 0.0;
-                for (int64_t i = 0; i < n; ++i) {
-                    double magnitude = std::abs(p[i * n + i]);
-                    sign *= p[i * n + i] / magnitude;
-                    if (pivots[static_cast<size_t>(i)] != i + 1)
-                        sign = -sign;
-                    log_det += std::log(magnitude);
-                }
-                d = sign * std::exp(log_det);
-            }
-            reinterpret_cast<std::complex<double>*>(result.data())[bi] = d;
-        }
-    }
-    return result;
-}
-
-std::pair<NDArray, NDArray> eig(const NDArray& a_in)
-{
-    check_square(a_in);
-    if (a_in.ndim() != 2 || dtype_kind(a_in.dtype) == 'c')
-        value_error("ramba: linalg.eig supports real 2-d matrices");
-    int n = static_cast<int>(a_in.shape[0]);
-    NDArray a = copy(astype(a_in, DType::Float64));
-    std::vector<double> wr(static_cast<size_t>(n)), wi(static_cast<size_t>(n)), vr(static_cast<size_t>(n) * static_cast<size_t>(n));
-    int info = n > 0 ? blas::library().dgeev(LAPACK_ROW_MAJOR, 'N', 'V', n, reinterpret_cast<double*>(a.data()), n, wr.data(), wi.data(),
-        nullptr, n, vr.data(), n) : 0;
-    if (info > 0)
-        linalg_error("Eigenvalues did not converge");
-    bool complex_result = std::any_of(wi.begin(), wi.end(), [](double v) { return v != 0; });
-    if (!complex_result) {
-        NDArray values = NDArray::empty(DType::Float64, { n });
-        NDArray vectors = NDArray::empty(DType::Float64, { n, n });
-        std::memcpy(values.data(), wr.data(), wr.size() * sizeof(double));
-        std::memcpy(vectors.data(), vr.data(), vr.size() * sizeof(double));
-        return { values, vectors };
-    }
-    NDArray values = NDArray::empty(DType::Complex128, { n });
-    NDArray vectors = NDArray::empty(DType::Complex128, { n, n });
-    auto* pv = reinterpret_cast<std::complex<double>*>(values.data());
-    auto* pvec = reinterpret_cast<std::complex<double>*>(vectors.data());
-    for (int j = 0; j < n; ++j) {
-        pv[j] = { wr[static_cast<size_t>(j)], wi[static_cast<size_t>(j)] };
-        if (wi[static_cast<size_t>(j)] != 0 && j + 1 < n) {
-            pv[j + 1] = { wr[static_cast<size_t>(j + 1)], wi[static_cast<size_t>(j + 1)] };
-            for (int i = 0; i < n; ++i) {
-                double re = vr[static_cast<size_t>(i * n + j)], im = vr[static_cast<size_t>(i * n + j + 1)];
-                pvec[i * n + j] = { re, im };
-                pvec[i * n + j + 1] = { re, -im };
-            }
-            ++j;
-        } else {
-            for (int i = 0; i < n; ++i)
-                pvec[i * n + j] = { vr[static_cast<size_t>(i * n + j)], 0 };
-        }
-    }
-    return { values, vectors };
-}
-
-NDArray eigvals(const NDArray& a) { return eig(a).first; }
-
-std::pair<NDArray, NDArray> eigh(const NDArray& a_in)
-{
-    check_square(a_in);
-    if (a_in.ndim() != 2 || dtype_kind(a_in.dtype) == 'c')
-        value_error("ramba: linalg.eigh supports real 2-d matrices");
-    int n = static_cast<int>(a_in.shape[0]);
-    NDArray a = copy(astype(a_in, DType::Float64));
-    NDArray values = NDArray::empty(DType::Float64, { n });
-    // numpy uses the lower triangle (UPLO='L').
-    int info = n > 0 ? blas::library().dsyevd(LAPACK_ROW_MAJOR, 'V', 'L', n, reinterpret_cast<double*>(a.data()), n,
-        reinterpret_cast<double*>(values.data())) : 0;
-    if (info > 0)
-        linalg_error("Eigenvalues did not converge");
-    return { values, a };
-}
-
-SingularValues svd(const NDArray& a_in)
-{
-    if (a_in.ndim() != 2 || dtype_kind(a_in.dtype) == 'c')
-        value_error("ramba: linalg.svd supports real 2-d matrices");
-    int m = static_cast<int>(a_in.shape[0]), n = static_cast<int>(a_in.shape[1]);
-    NDArray a = copy(astype(a_in, DType::Float64));
-    SingularValues out { NDArray::empty(DType::Float64, { m, m }), NDArray::empty(DType::Float64, { std::min(m, n) }),
-        NDArray::empty(DType::Float64, { n, n }) };
-    // numpy: dgesdd with jobz='A' on the same matrix (LAPACKE hands LAPACK a column-major copy).
-    int info = m > 0 && n > 0 ? blas::library().dgesdd(LAPACK_ROW_MAJOR, 'A', m, n, reinterpret_cast<double*>(a.data()), n,
-        reinterpret_cast<double*>(out.s.data()), reinterpret_cast<double*>(out.u.data()), m, reinterpret_cast<double*>(out.vh.data()), n) : 0;
-    if (info > 0)
-        linalg_error("SVD did not converge");
-    return out;
-}
-
-NDArray norm(const NDArray& a_in, std::optional<std::string> ord, std::optional<std::vector<int64_t>> axes, bool keepdims)
-{
-    // numpy: with axis=None and the 2-norm / Frobenius norm, sqrt(dot(x.ravel(), x.ravel())) through
-    // BLAS (float32 stays float32), so the bits match numpy's.
-    bool whole = !axes && (!ord || (*ord == "fro" && a_in.ndim() == 2) || (*ord == "2" && a_in.ndim() == 1));
-    if (whole && !keepdims && dtype_kind(a_in.dtype) != 'c') {
-        if (a_in.dtype == DType::Float32) {
-            NDArray x = ascontiguous(ravel(a_in));
-            float dot = blas::library().sdot(static_cast<int>(x.size()), reinterpret_cast<const float*>(x.data()), 1,
-                reinterpret_cast<const float*>(x.data()), 1);
-            return Scalar::make(DType::Float32, std::sqrt(dot)).to_array();
-        }
-        NDArray x = ascontiguous(ravel(a_in), DType::Float64);
-        double dot = blas::library().ddot(static_cast<int>(x.size()), reinterpret_cast<const double*>(x.data()), 1,
-            reinterpret_cast<const double*>(x.data()), 1);
-        return Scalar::make(DType::Float64, std::sqrt(dot)).to_array();
-    }
-    NDArray a = astype(a_in, dtype_kind(a_in.dtype) == 'c' ? DType::Complex128 : DType::Float64);
-    std::vector<int64_t> list;
-    if (axes) {
-        for (int64_t x : *axes)
-            list.push_back(check_axis(x, a.ndim()));
-    } else {
-        for (int64_t i = 0; i < a.ndim(); ++i)
-            list.push_back(i);
-    }
-    bool matrix = list.size() == 2;
-    if (list.size() > 2)
-        value_error("Improper number of dimensions to norm.");
-    // Reduce over `list` with one of the supported norms: move reduced axes last.
-    std::vector<int64_t> keep;
-    for (int64_t i = 0; i < a.ndim(); ++i)
-        if (std::find(list.begin(), list.end(), i) == list.end())
-            keep.push_back(i);
-    std::vector<int64_t> order = keep;
-    order.insert(order.end(), list.begin(), list.end());
-    NDArray moved = copy(transpose(a, order));
-    Shape out_shape;
-    for (int64_t i : keep)
-        out_shape.push_back(a.shape[static_cast<size_t>(i)]);
-    int64_t outer_count = 1;
-    for (int64_t e : out_shape)
-        outer_count *= e;
-    int64_t inner_count = outer_count == 0 ? 0 : moved.size() / std::max<int64_t>(outer_count, 1);
-    int64_t rows = matrix ? a.shape[static_cast<size_t>(list[0])] : 1;
-    int64_t cols = matrix ? a.shape[static_cast<size_t>(list[1])] : inner_count;
-    NDArray result = NDArray::empty(DType::Float64, out_shape);
-    std::string o = ord.value_or(matrix ? "fro" : "2");
-    for (int64_t oi = 0; oi < outer_count; ++oi) {
-        std::vector<double> mag(static_cast<size_t>(inner_count));
-        for (int64_t i = 0; i < inner_count; ++i) {
-            if (a.dtype == DType::Complex128)
-                mag[static_cast<size_t>(i)] = std::abs(reinterpret_cast<std::complex<double>*>(moved.data())[oi * inner_count + i]);
-            else
-                mag[static_cast<size_t>(i)] = std::fabs(reinterpret_cast<double*>(moved.data())[oi * inner_count + i]);
-        }
-        double value = 0;
-        if (!matrix) {
-            if (o == "inf") {
-                value = inner_count ? *std::max_element(mag.begin(), mag.end()) : 0;
-            } else if (o == "-inf") {
-                value = inner_count ? *std::min_element(mag.begin(), mag.end()) : 0;
-            } else if (o == "fro" || o == "nuc") {
-                value_error("Invalid norm order '" + o + "' for vectors");
+    with_element_type(types.compute, [&]<typename T>() {
+        for (int64_t bi = 0; bi < batches; ++bi) {
+            T* p = elements<T>(a) + bi * n * n;
+            int info = n > 0 ? getrf(n, p, pivots.data()) : 0;
+            // numpy (umath_linalg slogdet): a singular factor gives sign 0 and log|det| -inf; else the
+            // sign of the row swaps times the sign of each u_ii, and the sum of log|u_ii|.
+            T s = 1.0;
+            double total = 0.0;
+            if (info > 0) {
+                s = 0.0;
+                total = -std::numeric_limits<double>::infinity();
             } else {
-                double p = std::stod(o);
-                if (p == 2) {
-                    double s = 0;
-                    for (double m : mag)
-                        s += m * m;
-                    value = std::sqrt(s);
-                } else if (p == 1) {
-                    for (double m : mag)
-                        value += m;
-                } else if (p == 0) {
-                    for (double m : mag)
-                        value += m != 0;
-                } else {
-                    for (double m : mag)
-                        value += std::pow(m, p);
-                    value = std::pow(value, 1.0 / p);
+                int swaps = 0;
+                for (int64_t i = 0; i < n; ++i)
+                    swaps += pivots[static_cast<size_t>(i)] != i + 1;
+                if (swaps % 2)
+                    s = -s;
+                for (int64_t i = 0; i < n; ++i) {
+                    T u = p[i * n + i];
+                    double magnitude = std::abs(u);
+                    if constexpr (std::is_same_v<T, double>) {
+                        if (u < 0)
+                            s = -s;
+                    } else {
+                        s *= u / magnitude;
+                    }
+                    total += std::log(magnitude);
                 }
             }
-        } else {
-            auto at = [&](int64_t r, int64_t c) { return mag[static_cast<size_t>(r * cols + c)]; };
-            if (o == "fro") {
-                double s = 0;
-                for (double m : mag)
-                    s += m * m;
-                value = std::sqrt(s);
-            } else if (o == "1" || o == "-1") {
-                std::vector<double> sums(static_cast<size_t>(cols), 0);
-                for (int64_t r = 0; r < rows; ++r)
-                    for (int64_t c = 0; c < cols; ++c)
-                        sums[static_cast<size_t>(c)] += at(r, c);
-                value = o == "1" ? *std::max_element(sums.begin(), sums.end()) : *std::min_element(sums.begin(), sums.end());
-            } else if (o == "inf" || o == "-inf") {
-                std::vector<double> sums(static_cast<size_t>(rows), 0);
-                for (int64_t r = 0; r < rows; ++r)
-                    for (int64_t c = 0; c < cols; ++c)
-                        sums[static_cast<size_t>(r)] += at(r, c);
-                value = o == "inf" ? *std::max_element(sums.begin(), sums.end()) : *std::min_element(sums.begin(), sums.end());
-            } else {
-                value_error("ramba: matrix norm order '" + o + "' is not supported");
-            }
+            elements<T>(sign)[bi] = s;
+            elements<double>(log_det)[bi] = total;
         }
-        reinterpret_cast<double*>(result.data())[oi] = value;
-    }
-    if (keepdims) {
-        Shape kept = a.shape;
-        for (int64_t i : list)
-            kept[static_cast<size_t>(i)] = 1;
-        return reshape(result, kept);
-    }
-    return result;
+    });
+    return { as_result(sign, types.result), as_result(log_det, types.real_result) };
+}
+
+NDArray det(const NDArray& a)
+{
+    auto [sign, log_det] = slogdet(a);
+    Types types = common_types({ a.dtype });
+    NDArray result = NDArray::empty(types.compute, sign.shape);
+    NDArray s = ascontiguous(sign, types.compute), l = ascontiguous(log_det, DType::Float64);
+    with_element_type(types.compute, [&]<typename T>() {
+        for (int64_t i = 0; i < result.size(); ++i)
+            elements<T>(result)[i] = elements<T>(s)[i] * std::exp(elements<double>(l)[i]);
+    });
+    return as_result(result, types.result);
+}
+
+LeastSquares lstsq(const NDArray& a_in, const NDArray& b_in, std::optional<double> rcond)
+{
+    bool vector = b_in.ndim() == 1;
+    NDArray b2 = vector ? reshape(b_in, { b_in.shape[0], 1 }) : b_in;
+    assert_2d(a_in);
+    assert_2d(b2);
+    int64_t m = a_in.shape[0], n = a_in.shape[1], nrhs = b2.shape[1];
+    if (b2.shape[0] != m)
+        linalg_error("Incompatible dimensions");
+    Types types = common_types({ a_in.dtype, b_in.dtype });
+    // numpy: rcond=None is machine precision times max(M, N).
+    double cutoff = rcond.value_or(std::numeric_limits<double>::epsilon() * static_cast<double>(std::max(m, n)));
+    int64_t rows = std::max(m, n);
+    NDArray a = fortran_copy(a_in, types.compute);
+    // b column-major with max(m, n) rows (LAPACK writes the n-row solution over it): stored (nrhs, rows).
+    NDArray b = NDArray::zeros(types.compute, { nrhs, rows });
+    NDArray given = fortran_copy(b2, types.compute);
+    NDArray s = NDArray::zeros(DType::Float64, { std::min(m, n) });
+    lapack_int rank = 0;
+    NDArray x = NDArray::zeros(types.compute, { n, nrhs });
+    NDArray residuals = NDArray::zeros(DType::Float64, { nrhs });
+    with_element_type(types.compute, [&]<typename T>() {
+        for (int64_t j = 0; j < nrhs; ++j)
+            std::copy_n(elements<T>(given) + j * m, m, elements<T>(b) + j * rows);
+        if (m > 0 && n > 0 && nrhs > 0) {
+            if (gelsd(m, n, nrhs, elements<T>(a), elements<T>(b), rows, elements<double>(s), cutoff, &rank) > 0)
+                linalg_error("SVD did not converge in Linear Least Squares");
+        }
+        // numpy: x is zero for an empty a (m == 0); the residuals sum the squares past row n.
+        for (int64_t j = 0; j < nrhs && m > 0; ++j) {
+            const T* column = elements<T>(b) + j * rows;
+            for (int64_t i = 0; i < n; ++i)
+                elements<T>(x)[i * nrhs + j] = column[i];
+            for (int64_t i = n; i < m; ++i)
+                elements<double>(residuals)[j] += std::norm(column[i]);
+        }
+    });
+    if (vector)
+        x = reshape(x, { n });
+    // numpy: residuals only when the matrix has full column rank and more rows than columns.
+    if (rank != n || m <= n)
+        residuals = NDArray::zeros(types.real_result, { 0 });
+    return { as_result(x, types.result), as_result(residuals, types.real_result), static_cast<int64_t>(rank), as_result(s, types.real_result) };
 }
 
 } // namespace ramba::engine

@@ -50,6 +50,8 @@ std::string format_error_headline(const RambaError& error, std::string_view file
 
 std::string format_error_report(const RambaError& error, std::string_view filename, const std::string* source, std::string_view kind_name)
 {
+    if (!error.traceback().empty())
+        return format_traceback(error.traceback()) + format_error_headline(error, filename, kind_name) + "\n";
     std::string out = format_error_headline(error, filename, kind_name);
     out += '\n';
     const SourceSpan& span = error.span();

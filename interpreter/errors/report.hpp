@@ -5,16 +5,23 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/error.hpp"
 
 namespace ramba {
 
-// `source` may be null or not contain the error's line: then only the first line is printed.
+// An error that left frames of user code: its traceback, then the headline (Python prints the error
+// there). Otherwise the headline, then the source line and a caret; `source` may be null or not
+// contain the error's line: then only the headline is printed.
 // The text ends with a newline.
 // `kind_name`, when given, replaces the kind's name (an uncaught user exception class: `MyError`).
 std::string format_error_report(const RambaError&, std::string_view filename, const std::string* source,
     std::string_view kind_name = {});
+
+// `Traceback (most recent call last):` and the entries of an error's traceback, as Python 3.11 prints them
+// (traceback.cpp). Ends with a newline.
+std::string format_traceback(const std::vector<TracebackEntry>&);
 
 // The first line alone: `file:line:col: Kind: message` (or `file: Kind: message` without a position).
 std::string format_error_headline(const RambaError&, std::string_view filename, std::string_view kind_name = {});

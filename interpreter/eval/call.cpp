@@ -135,7 +135,7 @@ Value Interpreter::make_function(std::shared_ptr<const ast::FunctionInfo> info, 
     if (g_interrupt_requested.load(std::memory_order_relaxed)) [[unlikely]]
         raise_interrupt(span);
     char here;
-    if (m_depth >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit)) [[unlikely]]
+    if (m_depth + 1 >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit)) [[unlikely]]
         throw_recursion_error(span);
 }
 
@@ -205,6 +205,7 @@ struct CallScope {
             throw;
         }
         note_error_origin(function);
+        error.leave_frame(function.name, function.filename, function.source, call_span);
         throw;
     }
 }
@@ -230,6 +231,7 @@ Value Interpreter::run_library_body(const FunctionObject& function, Frame& frame
         // An error from user code it called back (origin known) keeps its own place.
         if (!m_error_origin_known)
             error.set_span(call_span);
+        error.set_next_position(call_span); // its frames are not shown: the user's call is
         throw;
     }
 }

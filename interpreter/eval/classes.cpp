@@ -88,7 +88,7 @@ Ref<DictObject> Interpreter::run_class_body(const FunctionObject& function, cons
 {
     const ast::FunctionInfo& info = *function.info;
     char here;
-    if (m_depth >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit) || !m_stack.has_room(info.num_locals))
+    if (m_depth + 1 >= static_cast<uint64_t>(recursion_limit()) || (m_stack_limit && &here < m_stack_limit) || !m_stack.has_room(info.num_locals))
         throw RambaError(ErrorKind::RecursionError, std::string(messages::recursion_depth), statement.span);
     StackMark mark(m_stack);
     m_stack.push_unbound(info.num_locals);
@@ -124,8 +124,9 @@ Ref<DictObject> Interpreter::run_class_body(const FunctionObject& function, cons
     }
     try {
         exec_statements(info.body);
-    } catch (RambaError&) {
+    } catch (RambaError& error) {
         note_error_origin(function);
+        error.leave_frame(function.name, function.filename, function.source, statement.span);
         throw;
     }
     for (const auto& name : statement.namespace_names) {
@@ -188,9 +189,16 @@ Completion Interpreter::exec_with(const ast::WithStmt& statement, size_t index)
         exit = get_attribute(*this, manager, "__exit__");
     } catch (RambaError& error) {
         error.set_span_if_unknown(item.context->span);
+        error.set_next_position(whole_line(statement.span));
         throw;
     }
-    Value entered = call_value(enter, {}, {}, item.context->span);
+    Value entered;
+    try {
+        entered = call_value(enter, {}, {}, item.context->span);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
     if (item.target)
         assign(*item.target, std::move(entered));
 
@@ -210,7 +218,13 @@ Completion Interpreter::exec_with(const ast::WithStmt& statement, size_t index)
     Value saved_return = m_return_value; // __exit__ is a call: keep the body's `return` value
     if (pending) {
         Value args[] = { type_of(exception), exception, Value() };
-        Value suppress = call_value(exit, args, {}, item.context->span);
+        Value suppress;
+        try {
+            suppress = call_value(exit, args, {}, item.context->span);
+        } catch (RambaError& error) {
+            error.set_next_position(whole_line(statement.span));
+            throw;
+        }
         if (truth(suppress)) {
             m_return_value = std::move(saved_return);
             return Completion::Normal;
@@ -218,7 +232,12 @@ Completion Interpreter::exec_with(const ast::WithStmt& statement, size_t index)
         std::rethrow_exception(pending);
     }
     Value none[] = { Value(), Value(), Value() };
-    call_value(exit, none, {}, item.context->span);
+    try {
+        call_value(exit, none, {}, item.context->span);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
     m_return_value = std::move(saved_return);
     return completion;
 }

@@ -134,6 +134,7 @@ bool Interpreter::truth(const Value& value)
             return truthy(*this, value);
         } catch (RambaError& error) {
             error.set_span_if_unknown(m_current_span);
+            error.set_next_position(whole_line(m_current_span)); // Python: the `if` line, no carets
             throw;
         }
     }
@@ -393,7 +394,12 @@ bool Interpreter::condition(const ast::Expr& expression)
                 return compare_numbers(compare.ops[0], left.as_float(), right.as_float());
             Value result = compare_slow(compare.ops[0], left, right, compare.span);
             m_current_span = compare.span;
-            return truth(result);
+            try {
+                return truth(result);
+            } catch (RambaError& error) {
+                error.set_next_position(compare.span); // Python jumps on a comparison at the comparison
+                throw;
+            }
         }
         break;
     }
@@ -540,13 +546,40 @@ Value Interpreter::eval_index(const ast::Expr& index)
         : expression.result == Result::List          ? make_list({})
                                                      : Value();
     const ast::Comprehension& first = expression.generators[0];
-    if (expression.result == Result::List && expression.generators.size() == 1 && first.target->kind == ast::ExprKind::Name
-        && static_cast<const ast::NameExpr&>(*first.target).ref.scope == ast::NameScope::Local) {
-        run_simple_comprehension(expression, result.as<ListObject>().items);
-        return result;
+    try {
+        if (expression.result == Result::List && expression.generators.size() == 1 && first.target->kind == ast::ExprKind::Name
+            && static_cast<const ast::NameExpr&>(*first.target).ref.scope == ast::NameScope::Local) {
+            run_simple_comprehension(expression, result.as<ListObject>().items);
+            return result;
+        }
+        run_generators(expression, 0, result);
+    } catch (RambaError& error) {
+        leave_comprehension(error, expression);
+        throw;
     }
-    run_generators(expression, 0, result);
     return result;
+}
+
+// Python runs a comprehension as a function of its own (`<listcomp>`), its first iterable evaluated
+// by the enclosing code: an error elsewhere in it shows that frame in the traceback.
+void Interpreter::leave_comprehension(RambaError& error, const ast::ListCompExpr& expression)
+{
+    using Result = ast::ListCompExpr::Result;
+    if (expression.result == Result::Yield)
+        return; // the body of a generator expression: its function's frame is `<genexpr>`
+    SourceSpan where = error.position();
+    const SourceSpan& iterable = expression.generators[0].iter->span;
+    auto before = [](uint32_t line, uint32_t column, uint32_t other_line, uint32_t other_column) {
+        return line < other_line || (line == other_line && column < other_column);
+    };
+    if (where.is_known() && !before(where.line, where.column, iterable.line, iterable.column)
+        && before(where.line, where.column, iterable.end_line, iterable.end_column))
+        return;
+    std::string_view name = expression.result == Result::Dict ? "<dictcomp>" : expression.result == Result::Set ? "<setcomp>" : "<listcomp>";
+    if (m_frame && m_frame->function)
+        error.leave_frame(name, m_frame->function->filename, m_frame->function->source, expression.span);
+    else
+        error.leave_frame(name, m_scope->filename, m_scope->source, expression.span);
 }
 
 // OPTIMIZATION: `[element for name in iterable if test]`, one generator binding one (hidden local)

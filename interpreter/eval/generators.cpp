@@ -98,6 +98,7 @@ void GeneratorObject::run()
             transfer = Value();
     } catch (RambaError& raised) {
         in.note_error_origin(code);
+        raised.leave_frame(code.name, code.filename, code.source, {}); // the resumer's place comes later
         // PEP 479: a StopIteration escaping the body would end the loop that consumes it silently.
         if (raised.kind() == ErrorKind::StopIteration)
             error = std::make_exception_ptr(RambaError(ErrorKind::RuntimeError, "generator raised StopIteration", raised.span()));
@@ -221,6 +222,7 @@ Value Interpreter::make_generator(const FunctionObject& function, Frame& frame)
         arguments[0] = iterate(*this, iterable);
     } catch (RambaError& error) {
         error.set_span_if_unknown(expression.iterable->span);
+        error.set_next_position(expression.span); // Python: the generator expression's place
         throw;
     }
     Value function = make_function(expression.function, expression.function->name);
@@ -244,6 +246,7 @@ Value Interpreter::make_generator(const FunctionObject& function, Frame& frame)
             set_add(*this, result, item);
         } catch (RambaError& error) {
             error.set_span_if_unknown(element->span);
+            error.set_next_position(expression.span); // Python: the set display's place
             throw;
         }
     }

@@ -284,11 +284,13 @@ Ref<ModuleObject> Interpreter::load_source_module(const std::string& dotted, std
     Ref<ModuleObject> object = scope->object;
     try {
         exec_statements(code->body);
-    } catch (RambaError&) {
+    } catch (RambaError& error) {
         if (!m_error_origin_known) {
             m_error_origin = { filename, source };
             m_error_origin_known = true;
         }
+        if (!library)
+            error.leave_frame("<module>", filename, source, {}); // the import's place comes later
         forget();
         throw;
     } catch (...) {
@@ -346,6 +348,16 @@ Ref<ModuleObject> Interpreter::import_path(const std::vector<std::string>& path,
 
 void Interpreter::exec_import(const ast::ImportStmt& statement)
 {
+    try {
+        exec_import_names(statement);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
+}
+
+void Interpreter::exec_import_names(const ast::ImportStmt& statement)
+{
     for (const auto& alias : statement.names) {
         auto module = import_path(alias.module_path, alias.span.is_known() ? alias.span : statement.span);
         if (alias.as_name || alias.module_path.size() == 1) {
@@ -359,6 +371,16 @@ void Interpreter::exec_import(const ast::ImportStmt& statement)
 }
 
 void Interpreter::exec_import_from(const ast::ImportFromStmt& statement)
+{
+    try {
+        exec_import_from_names(statement);
+    } catch (RambaError& error) {
+        error.set_next_position(whole_line(statement.span));
+        throw;
+    }
+}
+
+void Interpreter::exec_import_from_names(const ast::ImportFromStmt& statement)
 {
     auto module = import_path(statement.module_path, statement.span);
     std::string dotted = join_path(statement.module_path, statement.module_path.size());

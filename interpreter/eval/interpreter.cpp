@@ -121,9 +121,10 @@ void Interpreter::run(const ast::Module& module, Echo echo)
     m_frame = &frame;
     try {
         exec_block(module.body);
-    } catch (RambaError&) {
+    } catch (RambaError& error) {
         m_frame = saved;
         m_echo = Echo::No;
+        error.leave_frame("<module>", m_scope->filename, m_scope->source, {});
         if (!m_error_origin_known) {
             m_error_origin = { m_scope->filename, m_scope->source };
             m_error_origin_known = true;
@@ -323,6 +324,7 @@ void Interpreter::exec_expr_statement(const ast::ExprStmt& statement)
         std::string text = repr_value(*this, value);
         text += '\n';
         write_stdout(text);
+        m_main->set("_", std::move(value)); // Python's displayhook: `_` is the last echoed value
     }
 }
 
@@ -413,6 +415,7 @@ Completion Interpreter::exec_for(const ast::ForStmt& statement)
             iterator = iterate(*this, iterable);
         } catch (RambaError& error) {
             error.set_span_if_unknown(statement.iter->span);
+            error.set_next_position(whole_line(statement.span));
             throw;
         }
         auto& object = iterator.as<IteratorObject>();
@@ -427,6 +430,7 @@ Completion Interpreter::exec_for(const ast::ForStmt& statement)
                 more = generator ? generator->resume(Value(), nullptr, item, GeneratorObject::Keep::No) : object.next(*this, item);
             } catch (RambaError& error) {
                 error.set_span_if_unknown(statement.iter->span);
+                error.set_next_position(whole_line(statement.span));
                 throw;
             }
             if (!more)
@@ -599,7 +603,9 @@ void Interpreter::exec_assert(const ast::AssertStmt& statement)
     m_current_span = statement.span;
     Value exception = make_exception(*this, ErrorKind::AssertionError, std::move(args));
     auto& object = exception.as<ExceptionObject>();
-    throw ThrownException(ErrorKind::AssertionError, object.message, exception, statement.span);
+    ThrownException error(ErrorKind::AssertionError, object.message, exception, statement.span);
+    error.set_next_position(statement.test->span); // Python's traceback marks the test
+    throw error;
 }
 
 void Interpreter::exec_raise(const ast::RaiseStmt& statement)
@@ -700,6 +706,7 @@ Completion Interpreter::exec_try_body(const ast::TryStmt& statement)
                     matches = exception_matches(*this, error, type);
                 } catch (RambaError& inner) {
                     inner.set_span_if_unknown(handler.type->span);
+                    inner.set_next_position(whole_line(handler.type->span));
                     throw;
                 }
                 if (!matches)

@@ -29,6 +29,10 @@ enum class Echo : uint8_t { No, Yes };
 
 struct GeneratorObject;
 
+// The traceback position of a statement's own work (iterating in `for`, entering `with`, importing,
+// matching `except`): Python 3.11 puts no carets under such a line; column 0 says so.
+inline SourceSpan whole_line(SourceSpan span) { return { span.line, 0, span.line, 0 }; }
+
 // Where the source text of the innermost failing code is: the module being run, or the module a
 // function was defined in (REPL inputs are separate texts).
 struct ErrorOrigin {
@@ -110,6 +114,8 @@ private:
     void exec_delete(const ast::Expr& target);
     void exec_import(const ast::ImportStmt&);
     void exec_import_from(const ast::ImportFromStmt&);
+    void exec_import_names(const ast::ImportStmt&);
+    void exec_import_from_names(const ast::ImportFromStmt&);
     // Imports (imports.cpp)
     Ref<ModuleObject> import_path(const std::vector<std::string>& path, SourceSpan);
     Ref<ModuleObject> find_module(const std::string& dotted);
@@ -157,6 +163,7 @@ private:
     Value eval_sequence(const std::vector<ast::ExprPtr>&, Type);
     Value eval_dict(const ast::DictExpr&);
     Value eval_comprehension(const ast::ListCompExpr&);
+    void leave_comprehension(RambaError&, const ast::ListCompExpr&);
     void run_generators(const ast::ListCompExpr&, size_t level, const Value& result);
     void run_simple_comprehension(const ast::ListCompExpr&, Values& items);
     // Calls body(item) for each item of a generator's iterable (ranges and lists without iterators).

@@ -195,6 +195,13 @@ int run_repl(interp::Interpreter& interpreter)
             break;
         if (result == ReadResult::EndOfInput) {
             std::fputs("\n", stdout);
+            if (!buffer.empty()) {
+                // Python: end of input on a `...` line ends the block; it runs (or its syntax error
+                // is reported) and the session goes on.
+                status = execute(interpreter, buffer);
+                buffer.clear();
+                continue;
+            }
             status = 0;
             break;
         }

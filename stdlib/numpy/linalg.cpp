@@ -1,5 +1,5 @@
-// numpy's products (dot matmul vdot inner outer trace tensordot einsum) and the numpy.linalg module
-// (norm solve inv det eig eigh eigvals) as registration rows over engine/array/linalg.
+// numpy's products (dot matmul vdot inner outer trace tensordot einsum) as registration rows over
+// engine/array/linalg; the numpy.linalg module's rows are in linalg_module.cpp.
 #include "stdlib/numpy/rows.hpp"
 
 #include <cmath>
@@ -73,37 +73,6 @@ Value np_einsum(CallContext& context, std::span<Value> args)
     return wrap_result(engine::einsum(args[0].as<interp::StrObject>().value, operands));
 }
 
-Value linalg_norm(CallContext& context, std::span<Value> args)
-{
-    std::optional<std::string> ord;
-    if (args[1].is(Type::Str)) {
-        ord = args[1].as<interp::StrObject>().value;
-    } else if (!args[1].is_none()) {
-        double d = interp::to_double(context, args[1]);
-        ord = std::isinf(d) ? (d > 0 ? "inf" : "-inf") : std::to_string(static_cast<int64_t>(d));
-        if (d != std::floor(d))
-            ord = std::to_string(d);
-    }
-    return wrap_result(engine::norm(to_array(context, args[0]), ord, axes_argument(context, args[2]), interp::truthy(context, args[3])));
-}
-
-Value linalg_solve(CallContext& context, std::span<Value> args) { return wrap_result(engine::solve(to_array(context, args[0]), to_array(context, args[1]))); }
-Value linalg_inv(CallContext& context, std::span<Value> args) { return wrap_result(engine::inv(to_array(context, args[0]))); }
-Value linalg_det(CallContext& context, std::span<Value> args) { return wrap_result(engine::det(to_array(context, args[0]))); }
-Value linalg_eigvals(CallContext& context, std::span<Value> args) { return wrap_result(engine::eigvals(to_array(context, args[0]))); }
-
-Value linalg_eig(CallContext& context, std::span<Value> args)
-{
-    auto [values, vectors] = engine::eig(to_array(context, args[0]));
-    return interp::make_tuple({ wrap_array(values), wrap_array(vectors) });
-}
-
-Value linalg_eigh(CallContext& context, std::span<Value> args)
-{
-    auto [values, vectors] = engine::eigh(to_array(context, args[0]));
-    return interp::make_tuple({ wrap_array(values), wrap_array(vectors) });
-}
-
 const interp::BuiltinSpec rows[] = {
     { "dot", "(a, b)", np_dot, "Dot product of two arrays." },
     { "matmul", "(x1, x2, /)", np_matmul, "Matrix product of two arrays." },
@@ -115,19 +84,8 @@ const interp::BuiltinSpec rows[] = {
     { "einsum", "(subscripts, *operands)", np_einsum, "Evaluates the Einstein summation convention on the operands (no '...')." },
 };
 
-const interp::BuiltinSpec linalg_rows[] = {
-    { "norm", "(x, ord=None, axis=None, keepdims=False)", linalg_norm, "Matrix or vector norm." },
-    { "solve", "(a, b)", linalg_solve, "Solve a linear matrix equation, or system of linear scalar equations." },
-    { "inv", "(a)", linalg_inv, "Compute the (multiplicative) inverse of a matrix." },
-    { "det", "(a)", linalg_det, "Compute the determinant of an array." },
-    { "eig", "(a)", linalg_eig, "Compute the eigenvalues and right eigenvectors of a square array." },
-    { "eigh", "(a, UPLO='L')", linalg_eigh, "Return the eigenvalues and eigenvectors of a symmetric matrix." },
-    { "eigvals", "(a)", linalg_eigvals, "Compute the eigenvalues of a general matrix." },
-};
-
 } // namespace
 
 std::span<const interp::BuiltinSpec> linalg_functions() { return rows; }
-std::span<const interp::BuiltinSpec> linalg_module_functions() { return linalg_rows; }
 
 } // namespace ramba::numpy

@@ -1,5 +1,5 @@
 // Builds the numpy modules from the row tables of stdlib/numpy (ours and the VM helper's ufunc and
-// reduction rows) and registers them: "numpy" (also "ramba"), "numpy.random", "numpy.linalg".
+// reduction rows) and registers them: "numpy" (also "ramba"), "numpy.random", "numpy.linalg", "numpy.fft".
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/module.hpp"
 
@@ -246,6 +246,21 @@ interp::Ref<interp::ModuleObject> make_linalg_module()
         auto m = interp::make_object<interp::ModuleObject>("numpy.linalg");
         add_rows(*m, linalg_module_functions());
         m->set("LinAlgError", interp::exception_class(ErrorKind::LinAlgError));
+        // Its compositions (pinv, matrix_rank, ...) are an overlay, stdlib/embedded/overlays/numpy.linalg/,
+        // loaded on first use also when the module is reached as `np.linalg` rather than imported.
+        m->overlay_pending = true;
+        return m;
+    }();
+    return module;
+}
+
+interp::Ref<interp::ModuleObject> make_fft_module()
+{
+    static interp::Ref<interp::ModuleObject> module = [] {
+        auto m = interp::make_object<interp::ModuleObject>("numpy.fft");
+        add_rows(*m, fft_module_functions());
+        // fft2, fftn, rfftn, hfft, fftfreq, fftshift, ...: the overlay stdlib/embedded/overlays/numpy.fft/.
+        m->overlay_pending = true;
         return m;
     }();
     return module;
@@ -298,6 +313,7 @@ interp::Ref<interp::ModuleObject> make_numpy_module()
         m->set("ogrid", make_grid(true));
         m->set("linalg", interp::make_module(make_linalg_module()));
         m->set("random", interp::make_module(make_random_module()));
+        m->set("fft", interp::make_module(make_fft_module()));
         m->set("__version__", interp::make_str("1.24.2"));
         // FIXME: numpy's AxisError derives from ValueError and IndexError; ramba raises ValueError
         // for axis errors, so `except np.AxisError` catches them through this alias.
@@ -315,6 +331,8 @@ void register_numpy_modules()
     interp::register_module("ramba", make_numpy_module);
     interp::register_module("numpy.linalg", make_linalg_module);
     interp::register_module("ramba.linalg", make_linalg_module);
+    interp::register_module("numpy.fft", make_fft_module);
+    interp::register_module("ramba.fft", make_fft_module);
     interp::register_module("numpy.random", make_random_module);
     interp::register_module("ramba.random", make_random_module);
 }

@@ -13,6 +13,7 @@ std::span<const interp::BuiltinSpec> search_functions();     // search.cpp (sort
 std::span<const interp::BuiltinSpec> linalg_functions();     // linalg.cpp: dot matmul ... (numpy namespace)
 std::span<const interp::BuiltinSpec> linalg_module_functions(); // numpy.linalg
 std::span<const interp::BuiltinSpec> random_module_functions(); // numpy.random
+std::span<const interp::BuiltinSpec> fft_module_functions();  // fft.cpp: numpy.fft
 std::span<const interp::BuiltinSpec> io_functions();         // io.cpp: save load savez savetxt loadtxt ...
 std::span<const interp::BuiltinSpec> print_functions();      // module.cpp: set_printoptions ...
 std::span<const interp::BuiltinSpec> errstate_functions();   // errstate.cpp: seterr geterr errstate

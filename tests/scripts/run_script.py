@@ -97,6 +97,12 @@ def compare(case, expectation, result) -> list[str]:
                 wrong.append("message")
             if wrong:
                 problems.append(f"wrong error {', '.join(wrong)}:\n  expected {expected}\n  got      {match.group(0)}")
+    if expectation.traceback is not None:
+        got = script_case.traceback_lines(result.stderr)
+        if got != expectation.traceback:
+            diff = difflib.unified_diff([line + "\n" for line in expectation.traceback], [line + "\n" for line in got],
+                                        fromfile=f"{case.name}.err traceback (expected)", tofile="ramba traceback")
+            problems.append("traceback differs:\n" + "".join(diff))
     return problems
 
 

@@ -9,6 +9,8 @@ A case is tests/scripts/<area>/<name>.rmb with expectations beside it:
                 LINE[:COL]: Kind[: message]   an uncaught error (exit status 1); ramba prints
                                               `file:line:col: Kind: message` on stderr
                 exit N                        exit status N (sys.exit, bad usage); `exit !0` = any failure
+              and after an error's line, optionally, the traceback Python printed for it: its frames
+              in the script's own files (file names without their folder), which ramba's must equal
 
 Header directives are comment lines `# key: value` at the top of the script (before the first line
 that is not a comment; a shebang line is allowed first):
@@ -80,6 +82,7 @@ class Expectation:
     error_column: int | None = None
     error_kind: str | None = None
     error_message: str | None = None     # None: the error has no message
+    traceback: list[str] | None = None   # the traceback's lines (traceback_lines()), None: not compared
 
 
 @dataclass
@@ -186,6 +189,9 @@ def parse_err_text(text: str, where: str) -> Expectation:
     expectation.error_column = int(error_match.group(2)) if error_match.group(2) else None
     expectation.error_kind = error_match.group(3)
     expectation.error_message = error_match.group(4)
+    rest = text.rstrip("\n").splitlines()[1:]
+    if rest:
+        expectation.traceback = rest
     return expectation
 
 
@@ -319,6 +325,41 @@ def find_ramba_error(stderr: str):
         if match and not match.group(4).endswith("Warning"):
             return match
     return None
+
+
+TRACEBACK_FRAME_RE = re.compile(r'^  File "(.*)", line (\d+), in (.*)$')
+
+
+def traceback_lines(stderr: str) -> list[str]:
+    """The last traceback on stderr (Python's or ramba's), as compared: `Traceback ...` and the frames
+    in the script's own files (their names without the folder: Python shows the scratch folder's path),
+    each with its source line and carets (none for `-c` code and standard input, where Python has no
+    source to show); frames elsewhere (numpy, the standard library) are left out.
+    Empty when there is no traceback."""
+    lines = stderr.splitlines()
+    starts = [i for i, line in enumerate(lines) if line == "Traceback (most recent call last):"]
+    if not starts:
+        return []
+    result = [lines[starts[-1]]]
+    keep = False
+    for line in lines[starts[-1] + 1:]:
+        frame = TRACEBACK_FRAME_RE.match(line)
+        if frame:
+            path = frame.group(1)
+            keep = ("/ramba-script-" in path if path.startswith("/")
+                    else path in ("<string>", "<stdin>") or not (path.startswith("<") or path.endswith(".pyx")))
+            if keep:
+                result.append(f'  File "{Path(path).name}", line {frame.group(2)}, in {frame.group(3)}')
+            keep = keep and not path.startswith("<")  # Python shows no source for `-c` and standard input
+            continue
+        if line.startswith("  [Previous line repeated"):
+            result.append(line)
+            continue
+        if not line.startswith("    "):
+            break  # the error's own line
+        if keep:
+            result.append(line)
+    return result
 
 
 def all_cases(paths=()) -> list[Path]:

@@ -37,7 +37,9 @@ TEST_CASE("errors point at the failing expression", "[eval]")
     CHECK(result.error->span().column == 9);
     std::string source = "x = 1\ny = [1, 2]\nz = x + y[5]\n";
     std::string report = format_error_report(*result.error, "t.rmb", &source);
-    CHECK(report.rfind("t.rmb:3:9: IndexError: list index out of range\n    z = x + y[5]\n            ^", 0) == 0);
+    // Python 3.11's traceback (carets `~^^^` under the subscript), then ramba's own line.
+    CHECK(report.rfind("Traceback (most recent call last):\n  File ", 0) == 0);
+    CHECK(report.find(", line 3, in <module>\n    z = x + y[5]\n            ~^^^\nt.rmb:3:9: IndexError: list index out of range\n") != std::string::npos);
 }
 
 TEST_CASE("an error leaves earlier assignments and later inputs work", "[eval][repl]")

@@ -13,6 +13,10 @@ def polyval(p, x):
     return _unwrap(y) if isinstance(y, np.ndarray) else y
 
 
+class RankWarning(UserWarning):
+    pass
+
+
 def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     order = int(deg) + 1
     x = np.asarray(x) + 0.0
@@ -27,8 +31,8 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
         raise TypeError("expected 1D or 2D array for y")
     if x.shape[0] != y.shape[0]:
         raise TypeError("expected x and y to have same length")
-    if full or cov:
-        raise NotImplementedError("ramba's np.polyfit does not support full= or cov= yet")
+    if rcond is None:
+        rcond = len(x) * np.finfo(x.dtype).eps
     lhs = np.vander(x, order)
     rhs = y
     if w is not None:
@@ -37,13 +41,30 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
             raise TypeError("expected a 1-d array for weights")
         if w.shape[0] != y.shape[0]:
             raise TypeError("expected w and y to have the same length")
-        lhs = lhs * w[:, None]
-        rhs = rhs * w if rhs.ndim == 1 else rhs * w[:, None]
-    # Least squares on the column-scaled Vandermonde matrix (numpy scales the same way).
+        lhs = lhs * w[:, np.newaxis]
+        rhs = rhs * w[:, np.newaxis] if rhs.ndim == 2 else rhs * w
+    # Least squares on the Vandermonde matrix with unit columns (a better condition number), as numpy.
     scale = np.sqrt((lhs * lhs).sum(axis=0))
     lhs = lhs / scale
-    c = np.linalg.solve(lhs.T @ lhs, lhs.T @ rhs)
-    return (c.T / scale).T
+    c, resids, rank, s = np.linalg.lstsq(lhs, rhs, rcond)
+    c = (c.T / scale).T
+    if rank != order and not full:
+        _warnings.warn("Polyfit may be poorly conditioned", RankWarning)
+    if full:
+        return c, resids, rank, s, rcond
+    if cov:
+        Vbase = np.linalg.inv(np.dot(lhs.T, lhs))
+        Vbase = Vbase / np.outer(scale, scale)
+        if cov == "unscaled":
+            fac = 1
+        else:
+            if len(x) <= order:
+                raise ValueError("the number of data points must exceed order to scale the covariance matrix")
+            fac = resids / (len(x) - order)
+        if y.ndim == 1:
+            return c, Vbase * fac
+        return c, Vbase[:, :, np.newaxis] * fac
+    return c
 
 
 def roots(p):

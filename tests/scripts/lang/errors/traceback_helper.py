@@ -1,0 +1,2 @@
+def load(items, parse):
+    return [parse(item) for item in items]

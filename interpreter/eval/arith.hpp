@@ -83,6 +83,8 @@ struct IntArith {
 [[gnu::always_inline]] inline bool number_arith(ast::BinOpKind op, const Value& left, const Value& right, Value& out)
 {
     using ast::BinOpKind;
+    if (Value::any_library_float(left, right)) // numpy's float64: its library's arithmetic
+        return false;
     if (left.is(Type::Int) && right.is(Type::Int)) {
         IntArith result = int_arith(op, left.as_int(), right.as_int());
         if (result.kind == IntArith::Int) {

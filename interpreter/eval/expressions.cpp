@@ -222,11 +222,11 @@ Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value
     case ast::UnaryOpKind::Neg:
         if (operand.is(Type::Int) && operand.as_int() != INT64_MIN)
             return Value::integer(-operand.as_int());
-        if (operand.is(Type::Float))
+        if (operand.is(Type::Float) && !operand.is_library_float())
             return Value::floating(-operand.as_float());
         break;
     case ast::UnaryOpKind::Pos:
-        if (operand.is(Type::Int) || operand.is(Type::Float))
+        if (operand.is(Type::Int) || (operand.is(Type::Float) && !operand.is_library_float()))
             return operand;
         break;
     case ast::UnaryOpKind::Invert:
@@ -301,7 +301,7 @@ Value Interpreter::compare_slow(ast::CompareKind op, const Value& left, const Va
     if (op <= CompareKind::GtE) {
         if (left.is(Type::Int) && right.is(Type::Int))
             return Value::boolean(compare_numbers(op, left.as_int(), right.as_int()));
-        if (left.is(Type::Float) && right.is(Type::Float))
+        if (left.is(Type::Float) && right.is(Type::Float) && !Value::any_library_float(left, right))
             return Value::boolean(compare_numbers(op, left.as_float(), right.as_float()));
     }
     try {
@@ -332,7 +332,7 @@ Value Interpreter::compare_slow(ast::CompareKind op, const Value& left, const Va
         // OPTIMIZATION: int/int and float/float comparisons inline.
         if (op <= ast::CompareKind::GtE && left.is(Type::Int) && right.is(Type::Int))
             result = Value::boolean(compare_numbers(op, left.as_int(), right.as_int()));
-        else if (op <= ast::CompareKind::GtE && left.is(Type::Float) && right.is(Type::Float))
+        else if (op <= ast::CompareKind::GtE && left.is(Type::Float) && right.is(Type::Float) && !Value::any_library_float(left, right))
             result = Value::boolean(compare_numbers(op, left.as_float(), right.as_float()));
         else
             result = compare_slow(op, left, right, expression.span);
@@ -390,7 +390,7 @@ bool Interpreter::condition(const ast::Expr& expression)
             const Value& right = operand(*compare.comparators[0], right_temporary);
             if (left.is(Type::Int) && right.is(Type::Int))
                 return compare_numbers(compare.ops[0], left.as_int(), right.as_int());
-            if (left.is(Type::Float) && right.is(Type::Float))
+            if (left.is(Type::Float) && right.is(Type::Float) && !Value::any_library_float(left, right))
                 return compare_numbers(compare.ops[0], left.as_float(), right.as_float());
             Value result = compare_slow(compare.ops[0], left, right, compare.span);
             m_current_span = compare.span;
@@ -445,6 +445,22 @@ Value Interpreter::eval_index(const ast::Expr& index)
         return eval_slice(static_cast<const ast::SliceExpr&>(index));
     if (index.kind == ast::ExprKind::Tuple) {
         auto& elements = static_cast<const ast::TupleExpr&>(index).elements;
+        // OPTIMIZATION: `a[i, j]` in an element loop refills one tuple instead of allocating one per
+        // access, while only this interpreter holds it (a dict or user code that kept the last key
+        // holds a count, and then a new tuple is made). Elements are evaluated first: they may index too.
+        constexpr size_t reused_size = 4;
+        if (elements.size() <= reused_size) {
+            Value values[reused_size];
+            for (size_t k = 0; k < elements.size(); ++k)
+                values[k] = eval_index(*elements[k]);
+            if (!m_index_tuple || m_index_tuple.use_count() != 1)
+                m_index_tuple = make_object<TupleObject>(Values());
+            auto& items = m_index_tuple->items;
+            items.clear();
+            for (size_t k = 0; k < elements.size(); ++k)
+                items.push_back(std::move(values[k]));
+            return Value::object(Type::Tuple, m_index_tuple);
+        }
         Values items;
         items.reserve(elements.size());
         for (const auto& element : elements)

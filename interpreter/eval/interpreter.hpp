@@ -277,6 +277,8 @@ private:
     uint32_t m_depth { 0 };
     Value m_return_value;
     SourceSpan m_current_span;
+    // OPTIMIZATION: the tuple of `a[i, j]`, reused while nothing else holds it (eval_index).
+    Ref<TupleObject> m_index_tuple;
     Echo m_echo { Echo::No };
     std::vector<std::exception_ptr> m_handling; // exceptions whose `except` block is running (bare raise)
     const char* m_stack_limit { nullptr };      // below this address the C++ stack is too deep

@@ -103,6 +103,14 @@ std::span<const BuiltinSpec> methods_of(const Value& v)
 // Attributes that are values, not methods. Returns false if `name` is not one.
 bool data_attribute(CallContext& ctx, const Value& v, std::string_view name, Value& out)
 {
+    if (v.is_library_float()) { // its library's attributes first (np.float64's dtype, shape, real)
+        for (auto& attribute : g_library_float_info->attributes) {
+            if (attribute.name == name) {
+                out = attribute.get(ctx, v);
+                return true;
+            }
+        }
+    }
     switch (v.type()) {
     case Type::Bool:
     case Type::Int:
@@ -191,6 +199,12 @@ bool lookup(CallContext& ctx, const Value& object, std::string_view name, Value&
     if (object.is(Type::Class)) {
         if (auto* spec = class_method(object, name)) {
             out = builtin_value(spec);
+            return true;
+        }
+    }
+    if (object.is_library_float()) { // its library's methods first (np.float64's item, astype)
+        if (auto* spec = find_method(g_library_float_info->methods, name)) {
+            out = bind(object, spec);
             return true;
         }
     }

@@ -54,9 +54,10 @@ Value builtin_ascii(CallContext& ctx, std::span<Value> a) { return make_str(repr
 Value call_dunder(CallContext& ctx, const Value& self, const char* name, std::span<const Value> args, bool& found)
 {
     found = false;
-    if (!self.is(Type::Opaque))
+    const TypeInfo* info = library_type_info(self);
+    if (!info)
         return Value();
-    auto* spec = find_spec(self.as<OpaqueObject>().type_info().methods, name);
+    auto* spec = find_spec(info->methods, name);
     if (!spec)
         return Value();
     found = true;
@@ -67,6 +68,12 @@ Value call_dunder(CallContext& ctx, const Value& self, const char* name, std::sp
 Value builtin_abs(CallContext& ctx, std::span<Value> a)
 {
     const Value& x = a[0];
+    if (x.is_library_float()) { // np.float64: its library's __abs__
+        bool found;
+        Value out = call_dunder(ctx, x, "__abs__", {}, found);
+        if (found)
+            return out;
+    }
     switch (x.type()) {
     case Type::Bool:
     case Type::Int:
@@ -201,6 +208,12 @@ Value builtin_round(CallContext& ctx, std::span<Value> a)
         return Value::integer(q);
     }
     case Type::Float:
+        if (x.is_library_float()) { // np.float64: its library's __round__
+            bool found;
+            Value out = call_dunder(ctx, x, "__round__", std::span<const Value>(&a[1], 1), found);
+            if (found)
+                return out;
+        }
         return round_float(x.as_float(), ndigits);
     case Type::Opaque: {
         if (is_bigint(x))
@@ -228,13 +241,13 @@ Value builtin_divmod(CallContext& ctx, std::span<Value> a)
     bool x_int = x.is(Type::Int) || x.is(Type::Bool), y_int = y.is(Type::Int) || y.is(Type::Bool);
     if (x_int && y_int)
         return make_tuple({ int_binary(BinaryOp::FloorDiv, x.as_int(), y.as_int()), int_binary(BinaryOp::Mod, x.as_int(), y.as_int()) });
-    if ((x_int || x.is(Type::Float)) && (y_int || y.is(Type::Float))) {
+    if ((x_int || x.is(Type::Float)) && (y_int || y.is(Type::Float)) && !Value::any_library_float(x, y)) {
         double p = to_double(ctx, x), q = to_double(ctx, y);
         if (q == 0.0)
             throw_error(ErrorKind::ZeroDivisionError, "float divmod()");
         return make_tuple({ Value::floating(floor_divide_float(p, q)), Value::floating(modulo_float(p, q)) });
     }
-    if (x.is(Type::Opaque) || y.is(Type::Opaque))
+    if (library_type_info(x) || library_type_info(y))
         return make_tuple({ binary_op(ctx, BinaryOp::FloorDiv, x, y), binary_op(ctx, BinaryOp::Mod, x, y) });
     throw_error(ErrorKind::TypeError, "unsupported operand type(s) for divmod(): '" + std::string(type_name(x)) + "' and '"
             + std::string(type_name(y)) + "'");

@@ -119,7 +119,7 @@ Value builtin_sum(CallContext& ctx, std::span<Value> a)
                 total = binary_op(ctx, BinaryOp::Add, total, item);
             else
                 total = Value::integer(r);
-        } else if (total.is(Type::Float) && item.is(Type::Float)) {
+        } else if (total.is(Type::Float) && item.is(Type::Float) && !Value::any_library_float(total, item)) {
             total = Value::floating(total.as_float() + item.as_float());
         } else {
             total = binary_op(ctx, BinaryOp::Add, total, item);

@@ -174,7 +174,7 @@ Value construct_float(CallContext& ctx, std::span<Value> args)
 {
     const Value& x = args[0];
     switch (x.type()) {
-    case Type::Float: return x;
+    case Type::Float: return Value::floating(x.as_float()); // a library float (np.float64) becomes a float
     case Type::Int:
     case Type::Bool: return Value::floating(static_cast<double>(x.as_int()));
     case Type::Str: {
@@ -473,6 +473,10 @@ Value type_of(const Value& v)
         if (auto& cls = v.as<ExceptionObject>().cls)
             return Value::object(Type::Class, cls);
         return exception_class(v.as<ExceptionObject>().kind);
+    case Type::Float:
+        if (v.is_library_float())
+            return g_library_float_info->type_object();
+        return core_class(v.type());
     case Type::Opaque: {
         auto& info = v.as<OpaqueObject>().type_info();
         if (info.user_class)

@@ -130,7 +130,7 @@ std::string_view type_name(const Value& value)
     case Type::None: return "NoneType";
     case Type::Bool: return "bool";
     case Type::Int: return "int";
-    case Type::Float: return "float";
+    case Type::Float: return value.is_library_float() ? g_library_float_info->name : "float";
     case Type::Complex: return "complex";
     case Type::Str: return "str";
     case Type::Tuple: return "tuple";

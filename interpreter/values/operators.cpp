@@ -35,10 +35,7 @@ std::complex<double> number_as_complex(const Value& v)
     return v.is(Type::Complex) ? v.as_complex() : std::complex<double>(number_as_double(v), 0.0);
 }
 
-const TypeInfo* type_info_of(const Value& v)
-{
-    return v.is(Type::Opaque) ? &v.as<OpaqueObject>().type_info() : nullptr;
-}
+const TypeInfo* type_info_of(const Value& v) { return library_type_info(v); }
 
 bool is_int_like(const Value& v) { return v.is(Type::Int) || v.is(Type::Bool); }
 
@@ -93,18 +90,28 @@ Value binary_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
     // OPTIMIZATION: the scalar loops of the benchmark are int/int and float/float.
     if (l.is(Type::Int) && r.is(Type::Int))
         return int_binary(op, l.as_int(), r.as_int());
-    if (l.is(Type::Float) && r.is(Type::Float))
+    if (l.is(Type::Float) && r.is(Type::Float) && !Value::any_library_float(l, r))
         return float_binary(op, l.as_float(), r.as_float());
 
     Value out;
-    if (is_user_instance(l) || is_user_instance(r)) [[unlikely]] {
+    // Each operand's TypeInfo is read once: library scalars in element loops come here per operation.
+    const TypeInfo* left_info = type_info_of(l);
+    const TypeInfo* right_info = type_info_of(r);
+    // Python: a sequence's own __mul__ runs first and takes any integer with __index__ (numpy's ints).
+    if (op == BinaryOp::Mul && right_info && right_info->is_integer_index && is_sequence(l) && !is_bigint(r)
+        && right_info->is_integer_index(r)) {
+        int64_t count;
+        if (as_index(ctx, r, count))
+            return repeat_sequence(l, count);
+    }
+    if ((left_info && left_info->user_class) || (right_info && right_info->user_class)) [[unlikely]] {
         if (user_binary(ctx, op, l, r, out))
             return out;
         throw_type_error_unsupported(op, l, r);
     }
-    if (auto* info = type_info_of(l); info && info->binary && info->binary(ctx, op, l, r, out))
+    if (left_info && left_info->binary && left_info->binary(ctx, op, l, r, out))
         return out;
-    if (auto* info = type_info_of(r); info && info->binary && info->binary(ctx, op, l, r, out))
+    if (right_info && right_info->binary && right_info->binary(ctx, op, l, r, out))
         return out;
 
     int lr = numeric_rank(l), rr = numeric_rank(r);
@@ -156,13 +163,14 @@ Value binary_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
 
 Value inplace_op(CallContext& ctx, BinaryOp op, const Value& l, const Value& r)
 {
-    if (is_user_instance(l)) [[unlikely]] {
+    const TypeInfo* info = type_info_of(l);
+    if (info && info->user_class) [[unlikely]] {
         Value out;
         if (user_inplace(ctx, op, l, r, out))
             return out;
         return binary_op(ctx, op, l, r);
     }
-    if (auto* info = type_info_of(l); info && info->inplace) {
+    if (info && info->inplace) {
         Value target = l;
         if (info->inplace(ctx, op, target, r))
             return target;
@@ -274,7 +282,7 @@ Value compare_op(CallContext& ctx, CompareOp op, const Value& l, const Value& r)
 {
     if (l.is(Type::Int) && r.is(Type::Int))
         return Value::boolean(apply_order(op, l.as_int() < r.as_int() ? -1 : l.as_int() > r.as_int() ? 1 : 0));
-    if (l.is(Type::Float) && r.is(Type::Float)) {
+    if (l.is(Type::Float) && r.is(Type::Float) && !Value::any_library_float(l, r)) {
         double a = l.as_float(), b = r.as_float();
         switch (op) {
         case CompareOp::Eq: return Value::boolean(a == b);
@@ -286,14 +294,16 @@ Value compare_op(CallContext& ctx, CompareOp op, const Value& l, const Value& r)
         }
     }
     Value out;
-    if (is_user_instance(l) || is_user_instance(r)) [[unlikely]] {
+    const TypeInfo* left_info = type_info_of(l);
+    const TypeInfo* right_info = type_info_of(r);
+    if ((left_info && left_info->user_class) || (right_info && right_info->user_class)) [[unlikely]] {
         if (user_compare(ctx, op, l, r, out))
             return out;
         throw_type_error_not_supported_between(op, l, r);
     }
-    if (auto* info = type_info_of(l); info && info->compare && info->compare(ctx, op, l, r, out))
+    if (left_info && left_info->compare && left_info->compare(ctx, op, l, r, out))
         return out;
-    if (auto* info = type_info_of(r); info && info->compare && info->compare(ctx, op, l, r, out))
+    if (right_info && right_info->compare && right_info->compare(ctx, op, l, r, out))
         return out;
 
     int lr = numeric_rank(l), rr = numeric_rank(r);

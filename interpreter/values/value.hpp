@@ -143,13 +143,15 @@ struct ComplexObject;
 class Value {
 public:
     Value() = default; // None
-    [[gnu::always_inline]] Value(const Value& other) : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    [[gnu::always_inline]] Value(const Value& other)
+        : m_type(other.m_type), m_owns(other.m_owns), m_library_float(other.m_library_float), m_int(other.m_int)
     {
         if (m_owns)
             Object::retain(m_object);
     }
     // A moved-from Value that held an object is None; immediate values are left as they were.
-    [[gnu::always_inline]] Value(Value&& other) noexcept : m_type(other.m_type), m_owns(other.m_owns), m_int(other.m_int)
+    [[gnu::always_inline]] Value(Value&& other) noexcept
+        : m_type(other.m_type), m_owns(other.m_owns), m_library_float(other.m_library_float), m_int(other.m_int)
     {
         if (other.m_owns) {
             other.m_type = Type::None;
@@ -163,6 +165,7 @@ public:
         Object* old = m_owns ? m_object : nullptr;
         m_type = other.m_type;
         m_owns = other.m_owns;
+        m_library_float = other.m_library_float;
         m_int = other.m_int;
         if (old)
             Object::release(old);
@@ -173,6 +176,7 @@ public:
         Object* old = m_owns ? m_object : nullptr;
         m_type = other.m_type;
         m_owns = other.m_owns;
+        m_library_float = other.m_library_float;
         m_int = other.m_int;
         if (other.m_owns) {
             other.m_type = Type::None;
@@ -192,6 +196,11 @@ public:
     static Value boolean(bool b) { Value v; v.m_type = Type::Bool; v.m_int = b; return v; }
     static Value integer(int64_t i) { Value v; v.m_type = Type::Int; v.m_int = i; return v; }
     static Value floating(double d) { Value v; v.m_type = Type::Float; v.m_float = d; return v; }
+    // A library's float (numpy's float64, which subclasses Python's float): a Float to all code that
+    // reads floats, answering to library_float_info() for its type, attributes and operators. The
+    // evaluator's inline float arithmetic leaves it alone, so the library's semantics hold (numpy's
+    // warnings where Python raises, float64 results). It prints as a Python float does.
+    static Value library_float(double d) { Value v = floating(d); v.m_library_float = true; return v; }
     static Value complex(std::complex<double> c);
     static Value ellipsis() { Value v; v.m_type = Type::Ellipsis; return v; }
     template<typename T>
@@ -210,6 +219,9 @@ public:
     bool is(Type t) const { return m_type == t; }
     bool is_none() const { return m_type == Type::None; }
     bool holds_object() const { return m_owns; }
+    bool is_library_float() const { return m_library_float; }
+    // Either operand a library float: one test for the evaluator's inline arithmetic.
+    static bool any_library_float(const Value& a, const Value& b) { return a.m_library_float | b.m_library_float; }
 
     bool as_bool() const { return m_int != 0; }      // precondition: Bool
     int64_t as_int() const { return m_int; }          // precondition: Int or Bool
@@ -225,6 +237,7 @@ public:
 private:
     Type m_type { Type::None };
     bool m_owns { false };
+    bool m_library_float { false };
     union {
         int64_t m_int { 0 };
         double m_float;
@@ -477,6 +490,17 @@ struct InstanceObject final : OpaqueObject {
     explicit InstanceObject(Ref<ClassObject> c);
     const TypeInfo& type_info() const override { return *cls->instance_info; }
 };
+
+// The TypeInfo of library floats (Value::library_float): numpy registers its float64's at start-up.
+inline const TypeInfo* g_library_float_info = nullptr;
+inline void set_library_float_info(const TypeInfo* info) { g_library_float_info = info; }
+// The TypeInfo a value answers to: a library object's, a library float's, else null.
+inline const TypeInfo* library_type_info(const Value& value)
+{
+    if (value.is(Type::Opaque))
+        return &value.as<OpaqueObject>().type_info();
+    return value.is_library_float() ? g_library_float_info : nullptr;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Construction helpers and the core operations on values (values/*.cpp).

@@ -17,13 +17,27 @@ using interp::Value;
 using interp::Values;
 
 const interp::TypeInfo& ArrayObject::type_info() const { return ndarray_type_info(); }
-const interp::TypeInfo& ScalarObject::type_info() const { return scalar_type_info(scalar.dtype); }
 const interp::TypeInfo& DTypeObject::type_info() const { return dtype_type_info(); }
 
 void raise(ErrorKind kind, std::string message) { throw RambaError(kind, std::move(message)); }
 
 Value wrap_array(NDArray array) { return Value::object(Type::Opaque, interp::make_object<ArrayObject>(std::move(array))); }
-Value wrap_scalar(engine::Scalar scalar) { return Value::object(Type::Opaque, interp::make_object<ScalarObject>(scalar)); }
+Value wrap_scalar(engine::Scalar scalar)
+{
+    if (scalar.dtype == DType::Float64)
+        return Value::library_float(scalar.get<double>());
+    return Value::object(Type::Opaque, interp::make_object<ScalarObject>(scalar));
+}
+
+Value wrap_element(engine::DType dtype, const void* element)
+{
+    if (dtype == DType::Float64) {
+        double d;
+        __builtin_memcpy(&d, element, sizeof(d));
+        return Value::library_float(d);
+    }
+    return Value::object(Type::Opaque, interp::make_object<ScalarObject>(dtype, element));
+}
 
 Value wrap_result(NDArray array)
 {
@@ -41,15 +55,14 @@ Value wrap_engine_result(seam::Result result)
 
 Value dtype_value(DType dtype) { return Value::object(Type::Opaque, interp::make_object<DTypeObject>(dtype)); }
 
+// OPTIMIZATION: the TypeInfo's address tells the object's class (one virtual call, where
+// dynamic_cast walks type_info names): element loops ask this for every operand.
 bool is_array(const Value& value)
 {
-    return value.is(Type::Opaque) && dynamic_cast<const ArrayObject*>(value.object().get());
+    return value.is(Type::Opaque) && &value.as<interp::OpaqueObject>().type_info() == &ndarray_type_info();
 }
 
-bool is_numpy_scalar(const Value& value)
-{
-    return value.is(Type::Opaque) && dynamic_cast<const ScalarObject*>(value.object().get());
-}
+
 
 bool is_array_like(const Value& value)
 {
@@ -78,7 +91,14 @@ Value element_to_value(DType dtype, const std::byte* pointer)
             return Value::complex(v);
         else if constexpr (std::is_floating_point_v<T>)
             return Value::floating(static_cast<double>(v));
-        else
+        else if constexpr (std::is_same_v<T, uint64_t>) {
+            if (v > static_cast<uint64_t>(INT64_MAX)) { // a Python int past int64
+                interp::Mpz z;
+                mpz_set_ui(z.get(), v);
+                return interp::int_from_mpz(z.get());
+            }
+            return Value::integer(static_cast<int64_t>(v));
+        } else
             return Value::integer(static_cast<int64_t>(v));
     });
 }
@@ -190,7 +210,7 @@ void discover(interp::CallContext& context, const Value& value, size_t depth, en
         leaf_shape = array.shape;
         dtype = array.dtype;
     } else if (is_numpy_scalar(value)) {
-        dtype = value.as<ScalarObject>().scalar.dtype;
+        dtype = numpy_scalar(value).dtype;
     } else if (!python_scalar_dtype(value, dtype)) {
         if (value.is(Type::Str))
             raise(ErrorKind::TypeError, "ramba arrays hold numbers only: string arrays are not supported");
@@ -229,7 +249,7 @@ void fill_from(interp::CallContext& context, const Value& value, const NDArray& 
         return;
     }
     if (is_numpy_scalar(value)) {
-        const auto& s = value.as<ScalarObject>().scalar;
+        const auto& s = numpy_scalar(value);
         if (dtype_kind(s.dtype) == 'c' && dtype_kind(target.dtype) != 'c')
             engine::warn_complex_to_real();
         engine::cast_element(s.dtype, s.bytes, target.dtype, target.data());
@@ -249,7 +269,7 @@ NDArray to_array(interp::CallContext& context, const Value& value, std::optional
         return engine::astype(array, *dtype);
     }
     if (is_numpy_scalar(value)) {
-        NDArray array = value.as<ScalarObject>().scalar.to_array();
+        NDArray array = numpy_scalar(value).to_array();
         return dtype ? engine::astype(array, *dtype) : array;
     }
     DType own;
@@ -299,7 +319,7 @@ engine::PromotionOperand promotion_operand(interp::CallContext& context, const V
     case Type::Complex: return engine::scalar_operand(value.as_complex());
     default: break;
     }
-    NDArray array = is_numpy_scalar(value) ? value.as<ScalarObject>().scalar.to_array() : to_array(context, value);
+    NDArray array = is_numpy_scalar(value) ? numpy_scalar(value).to_array() : to_array(context, value);
     if (array.ndim() > 0)
         return engine::array_operand(array.dtype);
     engine::Scalar s = engine::Scalar::from_element(array.dtype, array.data());

@@ -30,6 +30,8 @@ struct ArrayObject final : interp::OpaqueObject, seam::ArrayHandle {
         return m_array;
     }
     const engine::NDArray& writable() const { return array(); }
+    // The data when it is in the driver already (not pending, not a view of distributed data), else null.
+    const engine::NDArray* driver_data() const { return m_pending || m_dist ? nullptr : &m_array; }
     const engine::NDArray& readable() const override; // lazy.cpp
     const engine::planner::NodePtr& pending() const override { return m_pending; }
     // The distributed view this handle holds while its data is on the workers (else null). The
@@ -65,7 +67,16 @@ private:
 struct ScalarObject final : interp::OpaqueObject {
     engine::Scalar scalar;
     explicit ScalarObject(engine::Scalar s) : scalar(s) { }
+    ScalarObject(engine::DType dtype, const void* element)
+    {
+        scalar.dtype = dtype;
+        __builtin_memcpy(scalar.bytes, element, engine::dtype_itemsize(dtype));
+    }
     const interp::TypeInfo& type_info() const override;
+    // OPTIMIZATION: an element loop makes and drops a scalar per operation; freed objects wait on a
+    // free list for the next one instead of going back to malloc (scalar_math.cpp).
+    static void* operator new(size_t size);
+    static void operator delete(void* object, size_t size);
 };
 
 // `a.dtype`, np.dtype('f8'): prints `float64`, repr `dtype('float64')`, equals np.float64 and 'float64'.
@@ -77,6 +88,8 @@ struct DTypeObject final : interp::OpaqueObject {
 
 interp::Value wrap_array(engine::NDArray);
 interp::Value wrap_scalar(engine::Scalar);
+// One element's bytes (itemsize of dtype) as a numpy scalar, copied straight into the new object.
+interp::Value wrap_element(engine::DType, const void* element);
 // A 0-d result becomes a numpy scalar (what numpy returns from reductions and full indexing).
 interp::Value wrap_result(engine::NDArray);
 // What an engine operation gave: a distributed view, or driver data (wrap_result's way).
@@ -90,7 +103,16 @@ inline const ArrayObject* array_handle(const interp::Value& value)
 {
     return is_array(value) ? &value.as<ArrayObject>() : nullptr;
 }
+// A numpy scalar: a ScalarObject, or a float64, which is a library float (interp::Value::library_float:
+// an immediate value, no object), as numpy's float64 subclasses Python's float.
 bool is_numpy_scalar(const interp::Value&);
+// The scalar a numpy scalar value holds (precondition: is_numpy_scalar).
+inline engine::Scalar numpy_scalar(const interp::Value& value)
+{
+    if (value.is(interp::Type::Float))
+        return engine::Scalar::make(engine::DType::Float64, value.as_float());
+    return value.as<ScalarObject>().scalar;
+}
 // Anything array-like: ndarray, numpy scalar, Python bool/int/float/complex, nested list/tuple.
 bool is_array_like(const interp::Value&);
 

@@ -93,7 +93,7 @@ bool is_float_like(const Value& v)
     if (v.is(Type::Float) || v.is(Type::Complex))
         return true;
     if (is_numpy_scalar(v))
-        return dtype_kind(v.as<ScalarObject>().scalar.dtype) == 'f' || dtype_kind(v.as<ScalarObject>().scalar.dtype) == 'c';
+        return dtype_kind(numpy_scalar(v).dtype) == 'f' || dtype_kind(numpy_scalar(v).dtype) == 'c';
     if (is_array(v))
         return dtype_kind(v.as<ArrayObject>().array().dtype) == 'f';
     return false;

@@ -137,12 +137,12 @@ void deliver_fp_warnings(CallContext* context)
             vm::take_fp_warnings(); // the rest of this kernel's flags go with the exception
             throw RambaError(ErrorKind::FloatingPointError, warning.message);
         }
-        if (policy == "print") {
+        if (policy == "print") { // numpy 1.24 prints these on stderr
             std::string text = "Warning: " + warning.message + "\n";
             if (context)
-                context->write_stdout(text);
+                context->write_stderr(text);
             else
-                std::fputs(text.c_str(), stdout);
+                std::fputs(text.c_str(), stderr);
             continue;
         }
         if (context)

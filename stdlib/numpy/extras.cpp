@@ -408,7 +408,7 @@ bool abstract_is_instance(const Value& value, const interp::ClassObject& self)
 {
     if (!is_numpy_scalar(value))
         return false;
-    char kind = dtype_kind(static_cast<const ScalarObject&>(*value.object()).scalar.dtype);
+    char kind = dtype_kind(numpy_scalar(value).dtype);
     return std::strchr(static_cast<const AbstractClass*>(self.tag)->kinds, kind) != nullptr;
 }
 

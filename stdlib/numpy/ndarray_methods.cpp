@@ -13,6 +13,7 @@
 #include "stdlib/numpy/extras.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
+#include "stdlib/numpy/scalar_math.hpp"
 #include "stdlib/numpy/reductions.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
 #include "stdlib/numpy/types.hpp"
@@ -239,6 +240,10 @@ Value method_searchsorted(CallContext& context, std::span<Value> args)
 
 Value dunder_abs(CallContext& context, std::span<Value> args)
 {
+    engine::Scalar input, result;
+    if (is_numpy_scalar(args[0]) && scalar_of(args[0], input)
+        && apply_scalar_op(context, vm::OpCode::Absolute, { &input, 1 }, ScalarCall::Operator, result))
+        return wrap_scalar(result);
     NDArray a = to_array(context, args[0]);
     return wrap_result(apply_ufunc(context, "absolute", { &a, 1 }));
 }
@@ -250,7 +255,7 @@ Value dunder_round(CallContext& context, std::span<Value> args)
     Value digits = args[1].is_none() ? Value::integer(0) : args[1];
     Value rounded = context.call(interp::get_attribute(context, numpy, "round"), std::vector<Value> { args[0], digits });
     if (args[1].is_none() && is_numpy_scalar(rounded)) {
-        double d = rounded.as<ScalarObject>().scalar.as_double();
+        double d = numpy_scalar(rounded).as_double();
         if (!std::isfinite(d))
             raise(std::isnan(d) ? ErrorKind::ValueError : ErrorKind::OverflowError,
                 std::isnan(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");

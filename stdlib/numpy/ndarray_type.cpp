@@ -13,6 +13,7 @@
 #include "engine/seam/engine.hpp"
 #include "stdlib/numpy/lazy.hpp"
 #include "stdlib/numpy/operators.hpp"
+#include "stdlib/numpy/scalar_math.hpp"
 #include "stdlib/numpy/types.hpp"
 #include "stdlib/numpy/ufuncs.hpp"
 
@@ -206,7 +207,7 @@ std::vector<IndexItem> index_items(CallContext& context, const Value& index)
             return;
         }
         if (is_numpy_scalar(item)) {
-            const auto& s = item.as<ScalarObject>().scalar;
+            const auto& s = numpy_scalar(item);
             char kind = dtype_kind(s.dtype);
             if (kind == 'i' || kind == 'u') {
                 items.push_back(IndexItem::make_integer(s.as_int64()));
@@ -263,20 +264,58 @@ std::optional<Value> engine_get_item(CallContext& context, const ArrayObject& ob
     return wrap_engine_result(std::move(*done));
 }
 
+// OPTIMIZATION: a[i], a[i, j] naming one element (Python ints, as many as the array has axes, in
+// bounds) of data in the driver, the element loops' access: its address, without index items or a
+// view, whichever engine runs (an element read or write never moves data to workers). A pending
+// array is computed here once, and later accesses find its data. Null: the general path (slices,
+// arrays, out-of-bounds errors, distributed data).
+std::byte* element_address(const ArrayObject& object, const Value& index)
+{
+    int64_t positions[4];
+    size_t count;
+    if (index.is(Type::Int)) {
+        positions[0] = index.as_int();
+        count = 1;
+    } else if (index.is(Type::Tuple)) {
+        const auto& items = index.as<interp::TupleObject>().items;
+        count = items.size();
+        if (count > std::size(positions))
+            return nullptr;
+        for (size_t k = 0; k < count; ++k) {
+            if (!items[k].is(Type::Int))
+                return nullptr;
+            positions[k] = items[k].as_int();
+        }
+    } else {
+        return nullptr;
+    }
+    const NDArray* data = object.driver_data();
+    if (!data) [[unlikely]] {
+        if (object.distributed())
+            return nullptr;
+        object.array(); // computes a pending array, once
+        if (!(data = object.driver_data()))
+            return nullptr;
+    }
+    const NDArray& a = *data;
+    if (a.ndim() != static_cast<int64_t>(count))
+        return nullptr;
+    std::byte* address = a.data();
+    for (size_t k = 0; k < count; ++k) {
+        int64_t i = positions[k], extent = a.shape[k];
+        if (i < -extent || i >= extent)
+            return nullptr;
+        address += (i < 0 ? i + extent : i) * a.strides[k];
+    }
+    return address;
+}
+
 Value array_get_item(CallContext& context, const Value& self, const Value& index)
 {
+    if (std::byte* element = element_address(self.as<ArrayObject>(), index))
+        return wrap_element(self.as<ArrayObject>().driver_data()->dtype, element);
     if (auto done = engine_get_item(context, self.as<ArrayObject>(), index))
         return *done;
-    // OPTIMIZATION: a[i] on a 1-d array (the common scalar loop) skips building index items.
-    const NDArray& a = self_array(self);
-    if (index.is(Type::Int) && a.ndim() == 1) {
-        int64_t i = index.as_int();
-        if (i >= -a.shape[0] && i < a.shape[0]) {
-            if (i < 0)
-                i += a.shape[0];
-            return wrap_scalar(engine::Scalar::from_element(a.dtype, a.data() + i * a.strides[0]));
-        }
-    }
     auto items = index_items(context, index);
     auto result = engine::index_get(self_array(self), items);
     if (result.is_scalar)
@@ -296,7 +335,7 @@ bool scalar_fits_kernel(const Value& value, engine::DType target)
     if (!is_array(value) && !value.is(Type::Int) && !value.is(Type::Float) && !value.is(Type::Bool) && !is_numpy_scalar(value))
         return false;
     engine::DType dtype = is_array(value) ? value.as<ArrayObject>().dtype()
-        : is_numpy_scalar(value)          ? value.as<ScalarObject>().scalar.dtype
+        : is_numpy_scalar(value)          ? numpy_scalar(value).dtype
         : value.is(Type::Float)           ? engine::DType::Float64
         : value.is(Type::Bool)            ? engine::DType::Bool
                                           : engine::DType::Int64;
@@ -306,9 +345,61 @@ bool scalar_fits_kernel(const Value& value, engine::DType target)
 
 } // namespace
 
+// The element a[i] = value stores without numpy's warnings or errors: a number that converts to the
+// array's dtype as numpy's assignment does (bool and integers to anything, Python ints in range for
+// integer arrays, reals to float and complex, complex to complex). False: the general path.
+bool element_value(const Value& value, engine::DType dtype, engine::Scalar& out)
+{
+    engine::Scalar source;
+    if (!scalar_of(value, source))
+        return false;
+    char from = dtype_kind(source.dtype), to = dtype_kind(dtype);
+    if (to == 'b') {
+        out = cast_scalar(source, dtype);
+        return true;
+    }
+    // numpy stores a Python float or complex into an integer or real array through int()/float().
+    if (value.is(Type::Complex) && to != 'c')
+        raise(ErrorKind::TypeError, to == 'f' ? "float() argument must be a string or a real number, not 'complex'"
+                                              : "int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+    if (value.is(Type::Float) && (to == 'i' || to == 'u')) {
+        double d = value.as_float();
+        if (std::isnan(d))
+            raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
+        d = std::trunc(d);
+        if (!(d >= -9.2e18 && d <= 9.2e18))
+            return false;
+        return element_value(Value::integer(static_cast<int64_t>(d)), dtype, out);
+    }
+    if ((from == 'c' && to != 'c') || (from == 'f' && to != 'f' && to != 'c'))
+        return false;
+    if (value.is(Type::Int) && (to == 'i' || to == 'u')) {
+        int64_t i = value.as_int();
+        bool fits = engine::dispatch_dtype(dtype, [&]<typename T>() {
+            if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+                return std::in_range<T>(i);
+            return false;
+        });
+        if (!fits)
+            return false;
+    }
+    out = cast_scalar(source, dtype);
+    return true;
+}
+
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto& object = self.as<ArrayObject>();
+    // OPTIMIZATION: a[i] = x, a[i, j] = x of one element of driver data, stored in place (element_address).
+    if (engine::Scalar element; element_value(value, object.dtype(), element)) {
+        if (std::byte* address = element_address(object, index)) {
+            flush_pending(); // pending nodes may read this buffer
+            std::memcpy(address, element.bytes, dtype_itemsize(element.dtype));
+            return;
+        }
+    }
     const ArrayObject* source = array_handle(value);
     seam::Engine& engine = seam::current();
     // OPTIMIZATION: a[i] = x into driver data in a scalar loop skips describing it to an engine

@@ -29,7 +29,7 @@ const SeedSequenceObject* as_seed_sequence(const Value& v)
 // [0]); a sequence concatenates its items' words.
 void append_entropy(CallContext& context, const Value& value, std::vector<uint32_t>& words, bool top_level)
 {
-    if (value.is(Type::Float) || (is_numpy_scalar(value) && engine::dtype_kind(value.as<ScalarObject>().scalar.dtype) == 'f'))
+    if (value.is(Type::Float) || (is_numpy_scalar(value) && engine::dtype_kind(numpy_scalar(value).dtype) == 'f'))
         raise(ErrorKind::TypeError, top_level ? "SeedSequence expects int or sequence of ints for entropy not " + interp::str_value(context, value) : "seed must be integer");
     if (value.is(Type::Int) || value.is(Type::Bool) || is_numpy_scalar(value)) {
         int64_t n = interp::to_index(context, value);

@@ -423,8 +423,8 @@ void shuffle(CallContext& context, const Value& x, const IntervalDraw& interval,
 
 Value permutation(CallContext& context, const Value& x, const IntervalDraw& interval, int64_t axis)
 {
-    if (x.is(Type::Int) || (is_numpy_scalar(x) && engine::dtype_kind(x.as<ScalarObject>().scalar.dtype) != 'f'
-            && engine::dtype_kind(x.as<ScalarObject>().scalar.dtype) != 'c' && engine::dtype_kind(x.as<ScalarObject>().scalar.dtype) != 'b')) {
+    if (x.is(Type::Int) || (is_numpy_scalar(x) && engine::dtype_kind(numpy_scalar(x).dtype) != 'f'
+            && engine::dtype_kind(numpy_scalar(x).dtype) != 'c' && engine::dtype_kind(numpy_scalar(x).dtype) != 'b')) {
         int64_t n = std::max<int64_t>(interp::to_index(context, x), 0);
         std::vector<int64_t> order = shuffled_order(n, interval);
         NDArray result = NDArray::empty(DType::Int64, { n });

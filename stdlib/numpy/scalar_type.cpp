@@ -7,6 +7,7 @@
 #include "engine/array/cast.hpp"
 #include "engine/array/format.hpp"
 #include "stdlib/numpy/operators.hpp"
+#include "stdlib/numpy/scalar_math.hpp"
 #include "stdlib/numpy/types.hpp"
 
 namespace ramba::numpy {
@@ -19,7 +20,7 @@ using interp::Value;
 
 namespace {
 
-const engine::Scalar& self_scalar(const Value& self) { return self.as<ScalarObject>().scalar; }
+engine::Scalar self_scalar(const Value& self) { return numpy_scalar(self); }
 
 std::string scalar_str(CallContext&, const Value& self) { return engine::scalar_repr(self_scalar(self)); }
 
@@ -93,7 +94,7 @@ bool scalar_equals(const Value& self, const Value& other)
     default: break;
     }
     if (is_numpy_scalar(other))
-        return c == other.as<ScalarObject>().scalar.as_complex();
+        return c == numpy_scalar(other).as_complex();
     return false;
 }
 
@@ -184,9 +185,9 @@ interp::TypeInfo make_scalar_type_info(const char* name)
     info.name = name;
     info.methods = scalar_methods;
     info.attributes = scalar_attributes;
-    info.binary = numpy_binary;
-    info.unary = numpy_unary;
-    info.compare = numpy_compare;
+    info.binary = scalar_binary;
+    info.unary = scalar_unary;
+    info.compare = scalar_compare;
     info.str = scalar_str;
     info.repr = scalar_str;
     info.truth = scalar_truth;
@@ -305,7 +306,7 @@ Value construct_scalar(CallContext& context, std::span<Value> args)
 
 bool is_scalar_instance(const Value& value, const interp::ClassObject& self)
 {
-    return is_numpy_scalar(value) && value.as<ScalarObject>().scalar.dtype == *static_cast<const DType*>(self.tag);
+    return is_numpy_scalar(value) && numpy_scalar(value).dtype == *static_cast<const DType*>(self.tag);
 }
 
 constexpr DType all_dtypes[] = {
@@ -325,14 +326,44 @@ const interp::BuiltinSpec constructor_specs[] = {
 // numpy 1.24 names its scalar classes after the dtype, except bool's: `numpy.bool_`.
 #define RAMBA_SCALAR_CLASS_NAME(e, n) (DType::e == DType::Bool ? "numpy.bool_" : "numpy." n)
 
-const interp::TypeInfo& scalar_type_info(DType dtype)
+namespace {
+
+// A function's static, not a global: other files' start-up code may ask before this file's globals exist.
+std::span<const interp::TypeInfo> scalar_infos()
 {
     static const interp::TypeInfo infos[] = {
 #define RAMBA_X(e, t, n, s, k, c) make_scalar_type_info<DType::e>(RAMBA_SCALAR_CLASS_NAME(e, n)),
         RAMBA_DTYPES(RAMBA_X)
 #undef RAMBA_X
     };
-    return infos[static_cast<size_t>(dtype)];
+    return infos;
+}
+
+// float64 values are library floats (array_object.hpp): the interpreter asks this TypeInfo about them.
+[[maybe_unused]] const bool library_float_registered = [] {
+    interp::set_library_float_info(&scalar_infos()[static_cast<size_t>(DType::Float64)]);
+    return true;
+}();
+
+} // namespace
+
+const interp::TypeInfo& scalar_type_info(DType dtype) { return scalar_infos()[static_cast<size_t>(dtype)]; }
+
+const interp::TypeInfo& ScalarObject::type_info() const { return scalar_infos()[static_cast<size_t>(scalar.dtype)]; }
+
+bool is_scalar_type_info(const interp::TypeInfo* info)
+{
+    auto infos = scalar_infos();
+    return info >= infos.data() && info < infos.data() + infos.size();
+}
+
+// OPTIMIZATION: the TypeInfo's address tells a numpy scalar (one virtual call, where dynamic_cast
+// compares type names): element loops ask for every operand.
+bool is_numpy_scalar(const Value& value)
+{
+    if (value.is_library_float())
+        return true;
+    return value.is(Type::Opaque) && is_scalar_type_info(&value.as<interp::OpaqueObject>().type_info());
 }
 
 const interp::TypeInfo& dtype_type_info()

@@ -8,6 +8,7 @@ namespace ramba::numpy {
 
 const interp::TypeInfo& ndarray_type_info();
 const interp::TypeInfo& scalar_type_info(engine::DType);
+bool is_scalar_type_info(const interp::TypeInfo*); // one of the numpy scalar types' infos
 const interp::TypeInfo& dtype_type_info();
 interp::Value ndarray_class();
 

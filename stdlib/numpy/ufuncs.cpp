@@ -2,6 +2,7 @@
 // its VM op (engine/vm/ops.def): vm::apply does broadcasting, type resolution and the kernels.
 #include "stdlib/numpy/ufuncs.hpp"
 #include "stdlib/numpy/rows.hpp"
+#include "stdlib/numpy/scalar_math.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -92,6 +93,15 @@ Value finish(CallContext& context, NDArray result, const Value& out)
 template<OpCode Op, int Arity>
 Value ufunc(CallContext& context, std::span<Value> args)
 {
+    // OPTIMIZATION: np.sin(x) of a scalar in an element loop: the loop's scalar body, no 0-d arrays.
+    if (args[Arity].is_none() && args[Arity + 1].is_none()) {
+        engine::Scalar inputs[Arity], result;
+        bool scalars = true;
+        for (int k = 0; k < Arity && scalars; ++k)
+            scalars = scalar_of(args[k], inputs[k]);
+        if (scalars && apply_scalar_op(context, Op, inputs, ScalarCall::Ufunc, result))
+            return wrap_scalar(result);
+    }
     if (Value pending; args[Arity].is_none() && args[Arity + 1].is_none() && defer_elementwise(context, Op, args.subspan(0, Arity), pending))
         return pending;
     if (!args[Arity].is_none())

@@ -232,10 +232,19 @@ std::optional<DType> otypes_dtype(CallContext& context, const Value& otypes)
     return to_dtype(context, items[0]);
 }
 
+// Ramba's dtype=: the result's dtype (the results are cast to it); None: the first result's type.
+// parallel= (Ramba's choice of a parallel loop on each worker) is accepted and changes nothing here.
+std::optional<DType> smap_dtype(CallContext& context, const Value& dtype)
+{
+    if (dtype.is_none())
+        return std::nullopt;
+    return to_dtype(context, dtype);
+}
+
 Value np_smap(CallContext& context, std::span<Value> args)
 {
     auto& rest = args[1].as<interp::TupleObject>().items;
-    return map_elements(context, Flavour::Smap, args[0], rest, std::nullopt);
+    return map_elements(context, Flavour::Smap, args[0], rest, smap_dtype(context, args[2]));
 }
 
 Value np_smap_index(CallContext& context, std::span<Value> args)
@@ -243,7 +252,7 @@ Value np_smap_index(CallContext& context, std::span<Value> args)
     auto& rest = args[1].as<interp::TupleObject>().items;
     if (rest.empty())
         raise(ErrorKind::TypeError, "smap_index() needs at least one array");
-    return map_elements(context, Flavour::SmapIndex, args[0], rest, std::nullopt);
+    return map_elements(context, Flavour::SmapIndex, args[0], rest, smap_dtype(context, args[2]));
 }
 
 // The callable np.vectorize returns: a bound method whose self is (pyfunc, otypes).
@@ -270,9 +279,9 @@ Value np_vectorize(CallContext& context, std::span<Value> args)
 }
 
 const interp::BuiltinSpec smap_rows[] = {
-    { "smap", "(func, *args)", np_smap,
+    { "smap", "(func, *args, dtype=None, parallel=True)", np_smap,
         "Apply a scalar function elementwise; its body is compiled into the fused kernel (ramba)." },
-    { "smap_index", "(func, *args)", np_smap_index,
+    { "smap_index", "(func, *args, dtype=None, parallel=True)", np_smap_index,
         "Like smap, with the element's index (an int, or a tuple for N-d) as the first argument (ramba)." },
     { "vectorize", "(pyfunc, otypes=None, doc=None, excluded=None, cache=False, signature=None)", np_vectorize,
         "Generalized function class: a vectorized function that broadcasts its arguments." },

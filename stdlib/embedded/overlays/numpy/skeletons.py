@@ -17,9 +17,17 @@ def _is_number(value):
     return isinstance(value, (bool, int, float, complex, np.generic))
 
 
+def _broadcastable(a, b):
+    for i in range(1, min(len(a), len(b)) + 1):
+        if a[-i] != b[-i] and a[-i] != 1 and b[-i] != 1:
+            return False
+    return True
+
+
 def _element_results(with_index, func, arr, args):
-    # func's results one by one, in index order: array arguments elementwise (broadcast), others whole.
-    positions = [k for k in range(len(args)) if isinstance(args[k], np.ndarray)]
+    # func's results one by one, in index order: array arguments elementwise (broadcast), others
+    # whole, as np.smap passes them (also an array that cannot broadcast against arr).
+    positions = [k for k in range(len(args)) if isinstance(args[k], np.ndarray) and _broadcastable(args[k].shape, arr.shape)]
     arrays = np.broadcast_arrays(arr, *[args[k] for k in positions])
     shape = arrays[0].shape
     call = list(args)

@@ -17,9 +17,17 @@ def _is_number(value):
     return isinstance(value, (bool, int, float, complex, np.generic))
 
 
+def _broadcastable(a, b):
+    for i in range(1, min(len(a), len(b)) + 1):
+        if a[-i] != b[-i] and a[-i] != 1 and b[-i] != 1:
+            return False
+    return True
+
+
 def _element_results(with_index, func, arr, args):
-    # func's results one by one, in index order: array arguments elementwise (broadcast), others whole.
-    positions = [k for k in range(len(args)) if isinstance(args[k], np.ndarray)]
+    # func's results one by one, in index order: array arguments elementwise (broadcast), others
+    # whole, as np.smap passes them (also an array that cannot broadcast against arr).
+    positions = [k for k in range(len(args)) if isinstance(args[k], np.ndarray) and _broadcastable(args[k].shape, arr.shape)]
     arrays = np.broadcast_arrays(arr, *[args[k] for k in positions])
     shape = arrays[0].shape
     call = list(args)
@@ -48,11 +56,37 @@ def _sreduce(with_index, func, reducer, identity, arr, args):
         results = np.smap_index(func, arr, *args).ravel()
     else:
         results = np.smap(func, arr, *args).ravel()
-    # Ramba folds from identity in index order: result = reducer(result, func(element, ...)).
+    # Ramba folds from identity in index order within a worker (result = reducer(result, value)) and
+    # combines the workers' results pairwise; a large array here folds pairwise too when reducer
+    # works on arrays elementwise (s + t, np.maximum), in a few array operations instead of a call
+    # per element; otherwise (a condition on its arguments, max) in index order.
+    if numbers and results.shape[0] >= _PAIRWISE_MIN:
+        folded = _pairwise(reducer, results)
+        if folded is not None:
+            return reducer(identity, folded)
     result = identity
     for value in results:
         result = reducer(result, value)
     return result
+
+
+_PAIRWISE_MIN = 4096
+
+
+def _pairwise(reducer, values):
+    # Halves combined elementwise until one value is left; None when reducer does not take arrays.
+    while values.shape[0] > 1:
+        half = values.shape[0] // 2
+        try:
+            paired = reducer(values[:half], values[half:2 * half])
+        except Exception:
+            return None
+        if not isinstance(paired, np.ndarray) or paired.shape != (half,):
+            return None
+        if values.shape[0] % 2 == 1:
+            paired = np.concatenate((paired, values[2 * half:]))
+        values = paired
+    return values[0]
 
 
 def sreduce(func, reducer, identity, arr, *args):

@@ -132,8 +132,12 @@ def init_array(shape, filler, local_border=0, dtype=None, distribution=None):
         return np.empty(shape, dtype=dtype)
     if not callable(filler):
         return np.full(shape, filler, dtype=dtype)
-    values = [filler(index) for index in np.ndindex(shape)]
-    return np.array(values, dtype=dtype).reshape(shape)
+    if len(shape) == 0:
+        return np.array(filler(()), dtype=dtype)
+    # Through np.smap_index, so filler compiles to a kernel where its body allows.
+    if len(shape) == 1:
+        return np.smap_index(lambda i, unused: filler((i,)), np.zeros(shape, dtype=np.int8), dtype=dtype)
+    return np.smap_index(lambda index, unused: filler(index), np.zeros(shape, dtype=np.int8), dtype=dtype)
 
 
 def fromarray(x, local_border=0, dtype=None):

@@ -61,7 +61,8 @@ def _sreduce(with_index, func, reducer, identity, arr, args):
     # works on arrays elementwise (s + t, np.maximum), in a few array operations instead of a call
     # per element; otherwise (a condition on its arguments, max) in index order.
     if numbers and results.shape[0] >= _PAIRWISE_MIN:
-        folded = _pairwise(reducer, results)
+        # In the type the fold from identity has (0 + True counts; bool arrays would only or).
+        folded = _pairwise(reducer, results.astype(np.result_type(identity, results.dtype)))
         if folded is not None:
             return reducer(identity, folded)
     result = identity

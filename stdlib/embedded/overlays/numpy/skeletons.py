@@ -13,16 +13,52 @@ class SreduceReducer:
         self.driver_func = driver_func
 
 
+def _is_number(value):
+    return isinstance(value, (bool, int, float, complex, np.generic))
+
+
+def _broadcastable(a, b):
+    for i in range(1, min(len(a), len(b)) + 1):
+        if a[-i] != b[-i] and a[-i] != 1 and b[-i] != 1:
+            return False
+    return True
+
+
+def _element_results(with_index, func, arr, args):
+    # func's results one by one, in index order: array arguments elementwise (broadcast), others
+    # whole, as np.smap passes them (also an array that cannot broadcast against arr).
+    positions = [k for k in range(len(args)) if isinstance(args[k], np.ndarray) and _broadcastable(args[k].shape, arr.shape)]
+    arrays = np.broadcast_arrays(arr, *[args[k] for k in positions])
+    shape = arrays[0].shape
+    call = list(args)
+    results = []
+    for index in np.ndindex(shape):
+        for n in range(len(positions)):
+            call[positions[n]] = arrays[n + 1][index]
+        if with_index:
+            results.append(func(index[0] if len(shape) == 1 else index, arrays[0][index], *call))
+        else:
+            results.append(func(arrays[0][index], *call))
+    return results
+
+
 def _sreduce(with_index, func, reducer, identity, arr, args):
     if isinstance(reducer, SreduceReducer):
         reducer = reducer.worker_func
-    if with_index:
-        mapped = np.smap_index(func, arr, *args)
+    arr = np.asarray(arr)
+    # A number as identity: func's results are numbers and go through np.smap (compiled where
+    # func's body allows); otherwise (tuples, arrays, as Ramba's numba functions may return and
+    # reduce) they are collected one element at a time.
+    numbers = _is_number(identity)
+    if not numbers:
+        results = _element_results(with_index, func, arr, args)
+    elif with_index:
+        results = np.smap_index(func, arr, *args).ravel()
     else:
-        mapped = np.smap(func, arr, *args)
+        results = np.smap(func, arr, *args).ravel()
     # Ramba folds from identity in index order: result = reducer(result, func(element, ...)).
     result = identity
-    for value in np.asarray(mapped).ravel():
+    for value in results:
         result = reducer(result, value)
     return result
 

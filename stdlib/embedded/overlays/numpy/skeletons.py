@@ -56,11 +56,38 @@ def _sreduce(with_index, func, reducer, identity, arr, args):
         results = np.smap_index(func, arr, *args).ravel()
     else:
         results = np.smap(func, arr, *args).ravel()
-    # Ramba folds from identity in index order: result = reducer(result, func(element, ...)).
+    # Ramba folds from identity in index order within a worker (result = reducer(result, value)) and
+    # combines the workers' results pairwise; a large array here folds pairwise too when reducer
+    # works on arrays elementwise (s + t, np.maximum), in a few array operations instead of a call
+    # per element; otherwise (a condition on its arguments, max) in index order.
+    if numbers and results.shape[0] >= _PAIRWISE_MIN:
+        # In the type the fold from identity has (0 + True counts; bool arrays would only or).
+        folded = _pairwise(reducer, results.astype(np.result_type(identity, results.dtype)))
+        if folded is not None:
+            return reducer(identity, folded)
     result = identity
     for value in results:
         result = reducer(result, value)
     return result
+
+
+_PAIRWISE_MIN = 4096
+
+
+def _pairwise(reducer, values):
+    # Halves combined elementwise until one value is left; None when reducer does not take arrays.
+    while values.shape[0] > 1:
+        half = values.shape[0] // 2
+        try:
+            paired = reducer(values[:half], values[half:2 * half])
+        except Exception:
+            return None
+        if not isinstance(paired, np.ndarray) or paired.shape != (half,):
+            return None
+        if values.shape[0] % 2 == 1:
+            paired = np.concatenate((paired, values[2 * half:]))
+        values = paired
+    return values[0]
 
 
 def sreduce(func, reducer, identity, arr, *args):
@@ -106,8 +133,12 @@ def init_array(shape, filler, local_border=0, dtype=None, distribution=None):
         return np.empty(shape, dtype=dtype)
     if not callable(filler):
         return np.full(shape, filler, dtype=dtype)
-    values = [filler(index) for index in np.ndindex(shape)]
-    return np.array(values, dtype=dtype).reshape(shape)
+    if len(shape) == 0:
+        return np.array(filler(()), dtype=dtype)
+    # Through np.smap_index, so filler compiles to a kernel where its body allows.
+    if len(shape) == 1:
+        return np.smap_index(lambda i, unused: filler((i,)), np.zeros(shape, dtype=np.int8), dtype=dtype)
+    return np.smap_index(lambda index, unused: filler(index), np.zeros(shape, dtype=np.int8), dtype=dtype)
 
 
 def fromarray(x, local_border=0, dtype=None):

@@ -5,6 +5,7 @@
 
 #include "stdlib/embedded/embedded.hpp"
 #include "stdlib/numpy/module.hpp"
+#include "stdlib/plot/canvas.hpp"
 #include "stdlib/python/math_module.hpp"
 #include "stdlib/python/python_modules.hpp"
 #include "stdlib/python/random_module.hpp"
@@ -34,6 +35,7 @@ void register_all()
     interp::register_module("json", make_json_module);
     interp::register_module("_warnings", make_native_warnings_module);
     interp::register_module("contextlib", make_contextlib_module);
+    interp::register_module("_ramba_canvas", make_canvas_module);
     numpy::register_numpy_modules();
     register_embedded_modules();
 }

@@ -1,10 +1,11 @@
 // numpy.fft's transform along one axis (see fft.hpp) on FFTW3: the input made C-contiguous (cropped
-// or zero-padded to n along the axis), one FFTW guru plan over every position of the other axes,
-// then scaled.
+// or zero-padded to n along the axis), then one FFTW plan over all rows when the axis is the last,
+// or blocks of columns through a buffer when it is not; then scaled.
 #include "engine/array/fft.hpp"
 
 #include <algorithm>
 #include <complex>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -73,46 +74,97 @@ void run_plan(const PlanKey& key, MakePlan make_plan, Execute execute)
     execute(found->second.plan);
 }
 
-Shape contiguous_strides(const Shape& shape)
-{
-    Shape strides(shape.size(), 1);
-    for (size_t i = shape.size(); i-- > 1;)
-        strides[i - 1] = strides[i] * shape[i];
-    return strides;
-}
-
-// The transform's loops as FFTW's guru interface takes them: one dimension (the axis) and the other
-// axes as loops, strides in elements of each array. OPTIMIZATION: FFTW walks the strided axis
-// itself, so no axis is moved and copied to the end and back (twice as fast on fft2 of 2048x2048).
-struct Loops {
-    fftw_iodim64 dim;
-    std::vector<fftw_iodim64> loops;
+// One transform's kind and lengths: n points, rows of in_length elements in, out_length out.
+struct Transform {
+    FftKind kind;
+    bool forward;
+    int64_t n, in_length, out_length;
 };
 
-Loops loops_of(const Shape& in_shape, const Shape& out_shape, int64_t axis, int64_t n)
+// The transform of `rows` C-contiguous rows, `in` to `out` (which must not overlap). `in` may be
+// overwritten (c2r always does).
+void transform_rows(const Transform& t, int64_t rows, std::byte* in, std::byte* out)
 {
-    Shape in_strides = contiguous_strides(in_shape), out_strides = contiguous_strides(out_shape);
-    Loops result;
-    auto at = [](int64_t i) { return static_cast<size_t>(i); };
-    result.dim = { static_cast<ptrdiff_t>(n), static_cast<ptrdiff_t>(in_strides[at(axis)]), static_cast<ptrdiff_t>(out_strides[at(axis)]) };
-    for (size_t i = 0; i < in_shape.size(); ++i) {
-        if (static_cast<int64_t>(i) != axis)
-            result.loops.push_back({ static_cast<ptrdiff_t>(in_shape[i]), static_cast<ptrdiff_t>(in_strides[i]), static_cast<ptrdiff_t>(out_strides[i]) });
+    fftw_iodim64 dim = { static_cast<ptrdiff_t>(t.n), 1, 1 };
+    fftw_iodim64 loop = { static_cast<ptrdiff_t>(rows), static_cast<ptrdiff_t>(t.in_length), static_cast<ptrdiff_t>(t.out_length) };
+    PlanKey key;
+    key.kind = static_cast<int>(t.kind) * 2 + (t.forward ? 0 : 1);
+    key.geometry = { dim.n, loop.n, loop.is, loop.os };
+    key.in_alignment = fftw_alignment_of(reinterpret_cast<double*>(in));
+    key.out_alignment = fftw_alignment_of(reinterpret_cast<double*>(out));
+    int64_t half = t.n / 2 + 1;
+    if (t.kind == FftKind::Complex) {
+        auto* source = reinterpret_cast<fftw_complex*>(in);
+        auto* target = reinterpret_cast<fftw_complex*>(out);
+        int sign = t.forward ? FFTW_FORWARD : FFTW_BACKWARD;
+        run_plan(key, [&] { return fftw_plan_guru64_dft(1, &dim, 1, &loop, source, target, sign, FFTW_ESTIMATE); },
+            [&](fftw_plan plan) { fftw_execute_dft(plan, source, target); });
+    } else if (t.kind == FftKind::RealForward) {
+        auto* source = reinterpret_cast<double*>(in);
+        auto* target = reinterpret_cast<fftw_complex*>(out);
+        run_plan(key, [&] { return fftw_plan_guru64_dft_r2c(1, &dim, 1, &loop, source, target, FFTW_ESTIMATE); },
+            [&](fftw_plan plan) { fftw_execute_dft_r2c(plan, source, target); });
+        // numpy (pocketfft) sets the imaginary parts of the zero frequency and, for even n, of
+        // the last one to +0.0; FFTW may leave -0.0 there.
+        auto* values = reinterpret_cast<Complex*>(out);
+        for (int64_t r = 0; r < rows; ++r) {
+            values[r * t.out_length] = values[r * t.out_length].real();
+            if (t.n % 2 == 0)
+                values[r * t.out_length + half - 1] = values[r * t.out_length + half - 1].real();
+        }
+    } else {
+        // numpy (pocketfft's real backward transform) ignores the imaginary parts of the zero
+        // frequency and, for even n, of the last one.
+        auto* values = reinterpret_cast<Complex*>(in);
+        for (int64_t r = 0; r < rows; ++r) {
+            values[r * t.in_length] = values[r * t.in_length].real();
+            if (t.n % 2 == 0)
+                values[r * t.in_length + half - 1] = values[r * t.in_length + half - 1].real();
+        }
+        auto* source = reinterpret_cast<fftw_complex*>(in);
+        auto* target = reinterpret_cast<double*>(out);
+        run_plan(key, [&] { return fftw_plan_guru64_dft_c2r(1, &dim, 1, &loop, source, target, FFTW_ESTIMATE); },
+            [&](fftw_plan plan) { fftw_execute_dft_c2r(plan, source, target); });
     }
-    return result;
 }
 
-// Calls f(offset) with the element offset of every position along the loops (stride `is` or `os`).
-template<typename F>
-void for_each_row(const std::vector<fftw_iodim64>& loops, bool output, F f, size_t level = 0, int64_t offset = 0)
+// OPTIMIZATION: along an axis that is not the last, columns go through a contiguous buffer 16 at a
+// time, as pocketfft does: FFTW_ESTIMATE's plans for the strided axis itself ran 3.7x slower (fft
+// along axis 0 of a 2048x2048 complex array: 427 ms against 117 ms under numpy; 2-vCPU EPYC).
+// `in` is (outer, in_length, inner) and `out` (outer, out_length, inner), C-contiguous.
+template<typename In, typename Out>
+void transform_columns_of(const Transform& t, int64_t outer, int64_t inner, const In* in, Out* out)
 {
-    if (level == loops.size()) {
-        f(offset);
-        return;
+    constexpr int64_t block = 16;
+    // fftw_malloc: the same (SIMD) alignment for every call, so the blocks share one cached plan.
+    auto* in_rows = static_cast<In*>(fftw_malloc(sizeof(In) * static_cast<size_t>(block * t.in_length)));
+    auto* out_rows = static_cast<Out*>(fftw_malloc(sizeof(Out) * static_cast<size_t>(block * t.out_length)));
+    for (int64_t o = 0; o < outer; ++o) {
+        const In* in_matrix = in + o * t.in_length * inner;
+        Out* out_matrix = out + o * t.out_length * inner;
+        for (int64_t j0 = 0; j0 < inner; j0 += block) {
+            int64_t width = std::min(block, inner - j0);
+            for (int64_t i = 0; i < t.in_length; ++i)
+                for (int64_t j = 0; j < width; ++j)
+                    in_rows[j * t.in_length + i] = in_matrix[i * inner + j0 + j];
+            transform_rows(t, width, reinterpret_cast<std::byte*>(in_rows), reinterpret_cast<std::byte*>(out_rows));
+            for (int64_t i = 0; i < t.out_length; ++i)
+                for (int64_t j = 0; j < width; ++j)
+                    out_matrix[i * inner + j0 + j] = out_rows[j * t.out_length + i];
+        }
     }
-    const fftw_iodim64& loop = loops[level];
-    for (ptrdiff_t i = 0; i < loop.n; ++i)
-        for_each_row(loops, output, f, level + 1, offset + static_cast<int64_t>(i) * (output ? loop.os : loop.is));
+    fftw_free(in_rows);
+    fftw_free(out_rows);
+}
+
+void transform_columns(const Transform& t, int64_t outer, int64_t inner, const NDArray& in, const NDArray& out)
+{
+    if (t.kind == FftKind::Complex)
+        transform_columns_of(t, outer, inner, reinterpret_cast<const Complex*>(in.data()), reinterpret_cast<Complex*>(out.data()));
+    else if (t.kind == FftKind::RealForward)
+        transform_columns_of(t, outer, inner, reinterpret_cast<const double*>(in.data()), reinterpret_cast<Complex*>(out.data()));
+    else
+        transform_columns_of(t, outer, inner, reinterpret_cast<const Complex*>(in.data()), reinterpret_cast<double*>(out.data()));
 }
 
 // `a` cropped or zero-padded to `length` along `axis`, C-contiguous in `dtype`. `writable`: a copy
@@ -158,49 +210,17 @@ NDArray fft_along_axis(const NDArray& a, int64_t n, int64_t axis, FftKind kind, 
     NDArray out = NDArray::empty(out_dtype, out_shape);
     if (out.size() == 0)
         return out;
-    Loops loops = loops_of(in.shape, out.shape, axis, n);
-    int rank = static_cast<int>(loops.loops.size());
-    const fftw_iodim64* loop_dims = loops.loops.data();
-    int64_t in_step = loops.dim.is, out_step = loops.dim.os;
-    PlanKey key;
-    key.kind = static_cast<int>(kind) * 2 + (forward ? 0 : 1);
-    key.geometry = { loops.dim.n, loops.dim.is, loops.dim.os };
-    for (const auto& loop : loops.loops)
-        key.geometry.insert(key.geometry.end(), { loop.n, loop.is, loop.os });
-    key.in_alignment = fftw_alignment_of(reinterpret_cast<double*>(in.data()));
-    key.out_alignment = fftw_alignment_of(reinterpret_cast<double*>(out.data()));
-    if (kind == FftKind::Complex) {
-        auto* source = reinterpret_cast<fftw_complex*>(in.data());
-        auto* target = reinterpret_cast<fftw_complex*>(out.data());
-        int sign = forward ? FFTW_FORWARD : FFTW_BACKWARD;
-        run_plan(key, [&] { return fftw_plan_guru64_dft(1, &loops.dim, rank, loop_dims, source, target, sign, FFTW_ESTIMATE); },
-            [&](fftw_plan plan) { fftw_execute_dft(plan, source, target); });
-    } else if (kind == FftKind::RealForward) {
-        auto* source = reinterpret_cast<double*>(in.data());
-        auto* target = reinterpret_cast<fftw_complex*>(out.data());
-        run_plan(key, [&] { return fftw_plan_guru64_dft_r2c(1, &loops.dim, rank, loop_dims, source, target, FFTW_ESTIMATE); },
-            [&](fftw_plan plan) { fftw_execute_dft_r2c(plan, source, target); });
-        // numpy (pocketfft) sets the imaginary parts of the zero frequency and, for even n, of
-        // the last one to +0.0; FFTW may leave -0.0 there.
-        auto* values = reinterpret_cast<Complex*>(out.data());
-        for_each_row(loops.loops, true, [&](int64_t offset) {
-            values[offset] = values[offset].real();
-            if (n % 2 == 0)
-                values[offset + (half - 1) * out_step] = values[offset + (half - 1) * out_step].real();
-        });
+    Transform t { kind, forward, n, in_length, out_length };
+    int64_t outer = 1, inner = 1;
+    for (int64_t i = 0; i < axis; ++i)
+        outer *= in.shape[static_cast<size_t>(i)];
+    for (int64_t i = axis + 1; i < in.ndim(); ++i)
+        inner *= in.shape[static_cast<size_t>(i)];
+    if (inner == 1) {
+        // c2r overwrites its input; `in` is then our own copy (fitted_input's `writable`).
+        transform_rows(t, outer, in.data(), out.data());
     } else {
-        // numpy (pocketfft's real backward transform) ignores the imaginary parts of the zero
-        // frequency and, for even n, of the last one.
-        auto* values = reinterpret_cast<Complex*>(in.data());
-        for_each_row(loops.loops, false, [&](int64_t offset) {
-            values[offset] = values[offset].real();
-            if (n % 2 == 0)
-                values[offset + (half - 1) * in_step] = values[offset + (half - 1) * in_step].real();
-        });
-        auto* source = reinterpret_cast<fftw_complex*>(in.data());
-        auto* target = reinterpret_cast<double*>(out.data());
-        run_plan(key, [&] { return fftw_plan_guru64_dft_c2r(1, &loops.dim, rank, loop_dims, source, target, FFTW_ESTIMATE); },
-            [&](fftw_plan plan) { fftw_execute_dft_c2r(plan, source, target); });
+        transform_columns(t, outer, inner, in, out);
     }
     if (scale != 1.0) {
         auto* values = reinterpret_cast<double*>(out.data());

@@ -71,7 +71,8 @@ std::string features_report(interp::Interpreter& interpreter)
     for (const auto& name : modules) {
         bool numpy = name == "numpy" || name.rfind("numpy.", 0) == 0;
         bool alias = name == "ramba" || name.rfind("ramba.", 0) == 0;
-        if (!numpy && !alias && name[0] != '_')
+        bool internal = name[0] == '_' || name.find("._") != std::string::npos; // _ramba_canvas, matplotlib._data
+        if (!numpy && !alias && !internal)
             order.push_back(name);
     }
     for (const auto& name : order) {

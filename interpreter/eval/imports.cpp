@@ -164,8 +164,15 @@ Ref<ModuleObject> Interpreter::find_module(const std::string& dotted)
     if (auto it = m_source_modules.find(dotted); it != m_source_modules.end())
         return it->second->object;
     if (auto it = embedded_modules().find(dotted); it != embedded_modules().end()) {
+        // An embedded submodule (matplotlib.pyplot) becomes an attribute of its package, as a file's does.
+        Ref<ModuleObject> package;
+        if (size_t dot = dotted.rfind('.'); dot != std::string::npos && !(package = find_module(dotted.substr(0, dot))))
+            return nullptr;
         auto source = std::make_shared<const std::string>(it->second.source);
-        return load_source_module(dotted, "<ramba:" + dotted + ">", std::move(source), "", it->second.library);
+        auto module = load_source_module(dotted, "<ramba:" + dotted + ">", std::move(source), "", it->second.library);
+        if (package)
+            package->set(dotted.substr(dotted.rfind('.') + 1), make_module(module));
+        return module;
     }
     std::vector<std::string> dirs;
     Ref<ModuleObject> parent;

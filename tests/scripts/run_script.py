@@ -14,11 +14,16 @@ import fnmatch
 import os
 import re
 import shlex
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import script_case  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plots"))
+import compare as picture  # noqa: E402  (tests/plots/compare.py)
 
 SKIP_STATUS = 77
 PENDING_FILE = script_case.SCRIPTS_ROOT / "PENDING"
@@ -101,6 +106,56 @@ def compare(case, expectation, result) -> list[str]:
     return problems
 
 
+def svg_size(path):
+    head = path.read_text(errors="replace")[:2000]
+    width = re.search(r'<svg[^>]*\swidth="([0-9.]+)(pt)?"', head)
+    height = re.search(r'<svg[^>]*\sheight="([0-9.]+)(pt)?"', head)
+    return (float(width.group(1)), float(height.group(1))) if width and height else None
+
+
+def pdf_size(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
+    match = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+) pts", info.stdout)
+    return (float(match.group(1)), float(match.group(2))) if match else None
+
+
+def compare_plots(case, ours: Path, theirs: Path) -> list[str]:
+    """The files of `# plot:` against the oracle's (issue 18)."""
+    problems = []
+    for name in case.plots:
+        mine, reference = ours / name, theirs / name
+        if not reference.is_file():
+            problems.append(f"the oracle did not save {name}")
+            continue
+        if not mine.is_file():
+            problems.append(f"ramba did not save {name}")
+            continue
+        kind = name.rsplit(".", 1)[-1].lower()
+        if kind == "png":
+            value, a, b = picture.score(str(mine), str(reference))
+            if value is None:
+                problems.append(f"{name}: {a.size[0]}x{a.size[1]} pixels, matplotlib's is {b.size[0]}x{b.size[1]}")
+            elif not picture.acceptable(value, case.plot_tolerance):
+                keep = Path(tempfile.gettempdir()) / f"ramba-plot-{case.name}-{name}"
+                picture.main([str(mine), str(reference), str(keep)])
+                problems.append(f"{name}: differs from matplotlib's: mean {value[0]:.2f} (limit {picture.MEAN_LIMIT}), "
+                                f"largest {value[1]:.0f} (limit {case.plot_tolerance or picture.MAX_LIMIT:.0f}); side by side: {keep}")
+        elif kind == "svg":
+            parsed = subprocess.run(["xmllint", "--noout", str(mine)], capture_output=True, text=True)
+            if parsed.returncode != 0:
+                problems.append(f"{name}: not well-formed SVG: {parsed.stderr.strip()[:200]}")
+            size, expected = svg_size(mine), svg_size(reference)
+            if size is None or expected is None or abs(size[0] - expected[0]) > 0.5 or abs(size[1] - expected[1]) > 0.5:
+                problems.append(f"{name}: size {size}, matplotlib's {expected}")
+        elif kind == "pdf":
+            size, expected = pdf_size(mine), pdf_size(reference)
+            if size is None:
+                problems.append(f"{name}: pdfinfo cannot read it")
+            elif expected is None or abs(size[0] - expected[0]) > 0.5 or abs(size[1] - expected[1]) > 0.5:
+                problems.append(f"{name}: page size {size}, matplotlib's {expected}")
+    return problems
+
+
 def format_expected_error(expectation) -> str:
     position = f"{expectation.error_line}" + (f":{expectation.error_column}" if expectation.error_column else "")
     message = f": {expectation.error_message}" if expectation.error_message is not None else ""
@@ -126,9 +181,19 @@ def main() -> int:
         print(f"skipped: {case.relative} runs only in the variants {' '.join(case.variants)} (its header)")
         return SKIP_STATUS
     env = dict(item.split("=", 1) for item in options.env)
-    result = script_case.run_case(case, options.ramba, is_python=False, extra_args=options.ramba_arg,
-                                  env_overrides=env)
-    problems = compare(case, expectation, result)
+    with tempfile.TemporaryDirectory(prefix="ramba-plots-") as folder:
+        ours, theirs = Path(folder) / "ramba", Path(folder) / "python"
+        ours.mkdir()
+        theirs.mkdir()
+        result = script_case.run_case(case, options.ramba, is_python=False, extra_args=options.ramba_arg,
+                                      env_overrides=env, keep_into=ours)
+        problems = compare(case, expectation, result)
+        if case.plots and not problems:
+            oracle = script_case.run_case(case, script_case.PYTHON, is_python=True, keep_into=theirs)
+            if oracle.returncode != 0:
+                problems.append(f"the oracle failed: {oracle.stderr.strip()[-300:]}")
+            else:
+                problems += compare_plots(case, ours, theirs)
     reason = pending_reason(case.relative, options.variant)
 
     print("$ " + " ".join(shlex.quote(part) for part in result.command)

@@ -30,6 +30,12 @@ that is not a comment; a shebang line is allowed first):
   # after: NAME.check.py       then run `/usr/bin/python3 NAME.check.py` in the same folder; its stdout
                                 is appended to the script's (to check files ramba wrote with numpy)
   # timeout: SECONDS           per-script limit (default 30, times RAMBA_TEST_TIMEOUT_SCALE)
+  # plot: a.png b.svg c.pdf    files the script saves (matplotlib.pyplot): each is compared with the one
+                                /usr/bin/python3 + matplotlib save for the same script (PNG: same size,
+                                close after blurring, tests/plots/compare.py; SVG: parses, same size;
+                                PDF: parses, same page size)
+  # plot-tolerance: N          the largest local difference allowed for this script's PNGs instead of
+                                tests/plots/compare.py's MAX_LIMIT (say why in the script)
   # variants: local            run only in these script variants (tests/CMakeLists.txt), skipped in
                                 others: for output that depends on the engine by design (np.explain)
 
@@ -54,7 +60,7 @@ DEFAULT_TIMEOUT = 30.0
 
 HEADER_RE = re.compile(r"^#\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*$")
 KNOWN_KEYS = {"ramba-only", "mode", "args", "ramba-args", "stdout-matches", "stderr-matches", "data", "after",
-              "timeout", "env", "variants"}
+              "timeout", "env", "variants", "plot", "plot-tolerance"}
 
 # Expected-error line of a .err file, and the error line ramba prints on stderr.
 EXPECTED_ERROR_RE = re.compile(r"^(\d+)(?::(\d+))?: ([A-Za-z_][A-Za-z0-9_]*)(?:: (.*))?$")
@@ -93,6 +99,8 @@ class ScriptCase:
     timeout: float = DEFAULT_TIMEOUT
     env: dict[str, str] = field(default_factory=dict)
     variants: list[str] | None = None
+    plots: list[str] = field(default_factory=list)
+    plot_tolerance: float | None = None
 
     @property
     def name(self) -> str:
@@ -146,6 +154,10 @@ def load_case(path) -> ScriptCase:
             case.data = value.split()
         elif key == "after":
             case.after = value
+        elif key == "plot":
+            case.plots = value.split()
+        elif key == "plot-tolerance":
+            case.plot_tolerance = float(value)
         elif key == "timeout":
             case.timeout = float(value)
         elif key == "variants":
@@ -260,7 +272,7 @@ def build_command(case: ScriptCase, interpreter: str, is_python: bool, extra_arg
     raise CaseError(f"{case.path}: unknown mode {case.mode}")
 
 
-def run_case(case: ScriptCase, interpreter: str, is_python: bool, extra_args=(), env_overrides=None) -> RunResult:
+def run_case(case: ScriptCase, interpreter: str, is_python: bool, extra_args=(), env_overrides=None, keep_into=None) -> RunResult:
     interpreter = str(Path(interpreter).resolve()) if not is_python else interpreter
     scale = float(os.environ.get("RAMBA_TEST_TIMEOUT_SCALE", "1"))
     with tempfile.TemporaryDirectory(prefix="ramba-script-") as scratch_name:
@@ -269,8 +281,9 @@ def run_case(case: ScriptCase, interpreter: str, is_python: bool, extra_args=(),
         env = base_environment()
         env["PATH"] = f"{bin_dir}:{env.get('PATH', '/usr/bin:/bin')}"
         if is_python:
-            # The oracle's sums and BLAS results must not depend on the machine's thread count.
-            env.update({"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+            # The oracle's sums and BLAS results must not depend on the machine's thread count;
+            # its matplotlib draws files, never windows.
+            env.update({"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MPLBACKEND": "Agg"})
         env.update(case.env)
         env.update(env_overrides or {})
         command, stdin_bytes = build_command(case, interpreter, is_python, extra_args)
@@ -282,6 +295,11 @@ def run_case(case: ScriptCase, interpreter: str, is_python: bool, extra_args=(),
             if check.returncode != 0:
                 result.returncode = check.returncode
                 result.stderr += f"\n[{case.after} failed with status {check.returncode}]\n"
+        if keep_into is not None:
+            # the files the script saved (# plot:), copied out before the scratch folder goes
+            for name in case.plots:
+                if (scratch / name).is_file():
+                    shutil.copyfile(scratch / name, Path(keep_into) / name)
         return result
 
 

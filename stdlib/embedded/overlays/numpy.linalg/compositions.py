@@ -60,7 +60,10 @@ def cond(x, p=None):
         with np.errstate(all="ignore"):
             invx = _inverse_or_nan(x)
             r = np.linalg.norm(x, p, axis=(-2, -1)) * np.linalg.norm(invx, p, axis=(-2, -1))
-        if x.dtype == np.float32:
+        # numpy casts to the linalg result type: complex128 for complex input, float32 for float32.
+        if np.iscomplexobj(x):
+            r = r.astype(np.complex128)
+        elif x.dtype == np.float32:
             r = r.astype(np.float32)
     # NaN becomes inf unless the matrix itself held a NaN.
     r = np.asarray(r)

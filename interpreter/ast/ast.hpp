@@ -267,6 +267,13 @@ struct FunctionInfo {
     // frame's cells that the closure captures when the function object is made.
     std::vector<uint32_t> free_variable_sources;
     bool is_generator { false }; // the body yields: a call makes a generator (set by the resolver)
+    // Its parameters and locals by name, in order of appearance (locals(), NameError's suggestions).
+    struct Variable {
+        std::string name;
+        uint32_t slot;
+        bool in_cell; // slot is a cell index, else a local index
+    };
+    std::vector<Variable> variables;
 };
 
 // ---------------------------------------------------------------------------------------------

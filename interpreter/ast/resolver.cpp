@@ -575,6 +575,10 @@ private:
             return;
         }
         FunctionInfo& function = *frame.function;
+        function.variables.clear();
+        for (Variable* variable : frame.variables)
+            if (!variable->as_global)
+                function.variables.push_back({ variable->name, variable->slot, variable->is_cell });
         function.num_locals = locals;
         function.num_own_cells = cells;
         function.num_cells = cells + static_cast<uint32_t>(frame.free_variables.size());

@@ -124,6 +124,8 @@ Invocation parse_command_line(int argc, char** argv)
         if (value_of(arg, "--threads", value)) {
             if (!parse_count(value, opts.threads))
                 usage_error("--threads needs a number, not '" + value + "'");
+            if (opts.threads == 0)
+                usage_error("--threads needs at least 1 thread");
             continue;
         }
         if (value_of(arg, "--workers", value)) {
@@ -188,12 +190,13 @@ Invocation parse_command_line(int argc, char** argv)
     return invocation;
 }
 
-int report(const RambaError& error, const std::string& filename, const std::string* source)
+int report(const RambaError& error, const std::string& filename, const std::string* source, const interp::Interpreter* interpreter = nullptr)
 {
     std::fflush(stdout);
     if (interp::terminate_requested())
         return 128 + SIGTERM; // SIGTERM unwound the program: nothing to report (main re-raises it)
-    std::string text = format_error_report(error, filename, source, interp::exception_type_name(error));
+    std::string text = format_error_report(error, filename, source, interp::exception_type_name(error),
+        interpreter ? interpreter->suggestion_for(error) : std::string());
     std::fputs(text.c_str(), stderr);
     return error.kind() == ErrorKind::KeyboardInterrupt ? 130 : 1;
 }
@@ -224,7 +227,7 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         if (error.kind() == ErrorKind::SystemExit)
             return repl::system_exit(interpreter, error);
         const auto& origin = interpreter.error_origin();
-        return report(error, origin.filename, origin.source.get());
+        return report(error, origin.filename, origin.source.get(), &interpreter);
     } catch (const std::bad_alloc&) {
         return report(RambaError(ErrorKind::MemoryError, ""), filename, nullptr);
     } catch (const std::length_error&) { // a container asked for more than it can ever hold

@@ -38,6 +38,11 @@ inline std::string plural(size_t n, std::string_view singular, std::string_view 
 
 // Names
 inline std::string name_not_defined(std::string_view name) { return "name " + quoted(name) + " is not defined"; }
+// A name numpy 1.24 has and ramba does not: said so, not left to read like a typo.
+inline std::string numpy_unsupported(std::string_view module, std::string_view name)
+{
+    return "module " + quoted(module) + " has no attribute " + quoted(name) + " (numpy 1.24 has " + std::string(module) + "." + std::string(name) + "; ramba does not support it yet)";
+}
 inline std::string unbound_local(std::string_view name)
 {
     return "cannot access local variable " + quoted(name) + " where it is not associated with a value";

@@ -33,7 +33,7 @@ size_t display_width(std::string_view text)
 }
 }
 
-std::string format_error_headline(const RambaError& error, std::string_view filename, std::string_view kind_name)
+std::string format_error_headline(const RambaError& error, std::string_view filename, std::string_view kind_name, std::string_view suggestion)
 {
     std::string out(filename);
     const SourceSpan& span = error.span();
@@ -45,14 +45,16 @@ std::string format_error_headline(const RambaError& error, std::string_view file
         out += ": ";
         out += error.message();
     }
+    if (!suggestion.empty())
+        out += ". Did you mean: '" + std::string(suggestion) + "'?"; // Python 3.11's wording
     return out;
 }
 
-std::string format_error_report(const RambaError& error, std::string_view filename, const std::string* source, std::string_view kind_name)
+std::string format_error_report(const RambaError& error, std::string_view filename, const std::string* source, std::string_view kind_name, std::string_view suggestion)
 {
     if (!error.traceback().empty())
-        return format_traceback(error.traceback()) + format_error_headline(error, filename, kind_name) + "\n";
-    std::string out = format_error_headline(error, filename, kind_name);
+        return format_traceback(error.traceback()) + format_error_headline(error, filename, kind_name, suggestion) + "\n";
+    std::string out = format_error_headline(error, filename, kind_name, suggestion);
     out += '\n';
     const SourceSpan& span = error.span();
     if (!source || !span.is_known())

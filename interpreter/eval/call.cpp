@@ -109,6 +109,11 @@ void install_function_hooks(Interpreter& interpreter)
 {
     s_hook_interpreter = &interpreter;
     set_function_hooks({ function_name, function_signature });
+    set_scope_hook([](CallContext& context, ScopeQuery query) {
+        if (&context != static_cast<CallContext*>(s_hook_interpreter))
+            return make_dict();
+        return s_hook_interpreter->scope_dict(query);
+    });
     set_method_owner_hook(note_method_owner);
 }
 

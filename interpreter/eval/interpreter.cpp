@@ -107,6 +107,7 @@ void Interpreter::run(const ast::Module& module, Echo echo)
     t_running = this;
     engine::set_warning_sink(forward_engine_warning);
     reset_error_origin();
+    m_suggestion = {};
     m_echo = echo;
     for (auto& entry : m_method_cache)
         entry = {};

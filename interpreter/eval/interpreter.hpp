@@ -3,6 +3,7 @@
 // the REPL own one Interpreter each and report the RambaErrors that escape run().
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,6 +55,9 @@ public:
     // source text its span refers to. Globals assigned before the error keep their values.
     void run(const ast::Module&, Echo = Echo::No);
     const ErrorOrigin& error_origin() const { return m_error_origin; }
+    // The name an uncaught NameError or AttributeError may have meant (`Did you mean`), computed
+    // now, when it is reported, as Python does (a caught one never pays for it); empty for none.
+    std::string suggestion_for(const RambaError&) const;
 
     // Tests read what a program prints: with a capture string set, stdout text goes there.
     void capture_stdout(std::string* capture) { m_capture = capture; }
@@ -200,6 +204,19 @@ private:
     }
     Value load_slow(const ast::NameRef&, SourceSpan);
     Value load_global_slow(const ast::NameRef&, SourceSpan);
+    [[noreturn]] void throw_name_error(const ast::NameRef&, SourceSpan);
+public:
+    Value scope_dict(ScopeQuery); // globals(), locals() (names.cpp)
+private:
+    void note_attribute_error(RambaError&, const Value& object, const std::string& name);
+    void remember_suggestion(const RambaError&, std::function<std::string()> compute);
+    struct PendingSuggestion {
+        ErrorKind kind { ErrorKind::Exception };
+        std::string message;
+        SourceSpan span;
+        std::function<std::string()> compute; // the last NameError/AttributeError raised
+    };
+    PendingSuggestion m_suggestion;
     // An operand without a copy when it is a plain variable, else evaluated into `temporary`.
     const Value& operand(const ast::Expr&, Value& temporary);
     // OPTIMIZATION: the int held by a plain operand (an int literal, or a bound variable holding an

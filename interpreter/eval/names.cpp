@@ -4,9 +4,39 @@
 #pragma GCC optimize("O3") // measured: 10^7-iteration loop 1.7x faster than at -O2
 #endif
 #include "interpreter/errors/messages.hpp"
+#include "interpreter/errors/suggestions.hpp"
 #include "interpreter/eval/interpreter.hpp"
 
 namespace ramba::interp {
+
+// Python 3.11: a misspelt name is looked for among the function's variables, then the globals,
+// then the builtins.
+[[noreturn]] void Interpreter::throw_name_error(const ast::NameRef& ref, SourceSpan span)
+{
+    RambaError error(ErrorKind::NameError, messages::name_not_defined(ref.name), span);
+    std::shared_ptr<const ast::FunctionInfo> function = m_frame && m_frame->function ? m_frame->function->info : nullptr;
+    remember_suggestion(error, [name = ref.name, function, scope = m_scope->shared_from_this()] {
+        std::vector<std::string> names;
+        if (function) {
+            for (const auto& variable : function->variables)
+                names.push_back(variable.name);
+            if (std::string found = closest_name(name, names); !found.empty())
+                return found;
+            names.clear();
+        }
+        // The module's global names, bound or not: a script releases a global after its last use,
+        // where Python's still holds it.
+        for (const auto& global : scope->table.names)
+            names.push_back(global);
+        if (std::string found = closest_name(name, names); !found.empty())
+            return found;
+        names.clear();
+        for (const auto& [builtin, value] : builtins_module().entries())
+            names.push_back(builtin);
+        return closest_name(name, names);
+    });
+    throw error;
+}
 
 Value Interpreter::load_slow(const ast::NameRef& ref, SourceSpan span)
 {
@@ -34,7 +64,7 @@ Value Interpreter::load_slow(const ast::NameRef& ref, SourceSpan span)
     case ast::NameScope::Unresolved:
         break;
     }
-    throw RambaError(ErrorKind::NameError, messages::name_not_defined(ref.name), span);
+    throw_name_error(ref, span);
 }
 
 // A global that is not assigned: the builtin of that name, looked up once per slot.
@@ -48,7 +78,7 @@ Value Interpreter::load_global_slow(const ast::NameRef& ref, SourceSpan span)
         m_scope->builtin_cache[ref.index] = *builtin;
         return *builtin;
     }
-    throw RambaError(ErrorKind::NameError, messages::name_not_defined(ref.name), span);
+    throw_name_error(ref, span);
 }
 
 void Interpreter::store(const ast::NameRef& ref, Value value)
@@ -212,8 +242,74 @@ Value Interpreter::get_attribute_of(const Value& object, const std::string& name
         return get_attribute(*this, object, name);
     } catch (RambaError& error) {
         error.set_span_if_unknown(span);
+        if (object.is(Type::Module) && error.kind() == ErrorKind::AttributeError
+            && numpy_has(object.as<ModuleObject>().name, name))
+            throw RambaError(ErrorKind::AttributeError, messages::numpy_unsupported(object.as<ModuleObject>().name, name), error.span());
+        note_attribute_error(error, object, name);
         throw;
     }
+}
+
+void Interpreter::remember_suggestion(const RambaError& error, std::function<std::string()> compute)
+{
+    m_suggestion = { error.kind(), error.message(), error.span(), std::move(compute) };
+}
+
+std::string Interpreter::suggestion_for(const RambaError& error) const
+{
+    const SourceSpan& a = error.span();
+    const SourceSpan& b = m_suggestion.span;
+    if (!m_suggestion.compute || error.kind() != m_suggestion.kind || error.message() != m_suggestion.message
+        || a.line != b.line || a.column != b.column)
+        return {};
+    return m_suggestion.compute();
+}
+
+Value Interpreter::scope_dict(ScopeQuery query)
+{
+    Value dict = make_dict();
+    auto add = [&](const std::string& name, const Value& value) { dict_set(*this, dict.as<DictObject>(), make_str(name), value); };
+    if (query == ScopeQuery::Locals && m_frame && m_frame->function) {
+        for (const auto& variable : m_frame->function->info->variables) {
+            if (variable.in_cell) {
+                if (!m_frame->cells.empty() && m_frame->cells[variable.slot] && m_frame->cells[variable.slot]->bound)
+                    add(variable.name, m_frame->cells[variable.slot]->value);
+            } else if (!is_unbound(m_frame->locals[variable.slot])) {
+                add(variable.name, m_frame->locals[variable.slot]);
+            }
+        }
+        return dict;
+    }
+    for (const auto& [name, value] : m_scope->entries()) // module level: locals() is globals()
+        add(name, value);
+    return dict;
+}
+
+// Python 3.11: a missing attribute is looked for among dir(object) when the error is reported.
+void Interpreter::note_attribute_error(RambaError& error, const Value& object, const std::string& name)
+{
+    const std::string& message = error.message();
+    std::string tail = "has no attribute '" + name + "'";
+    if (error.kind() != ErrorKind::AttributeError || message.size() < tail.size()
+        || message.compare(message.size() - tail.size(), tail.size(), tail) != 0)
+        return;
+    remember_suggestion(error, [this, object, name]() -> std::string {
+        try {
+            const Value* dir = builtins_module().find("dir");
+            if (!dir)
+                return {};
+            Value arguments[1] = { object };
+            Value listed = call(*dir, arguments);
+            std::vector<std::string> names;
+            for (const Value& item : listed.as<ListObject>().items) {
+                if (item.is(Type::Str))
+                    names.push_back(item.as<StrObject>().value);
+            }
+            return closest_name(name, names);
+        } catch (const RambaError&) {
+            return {};
+        }
+    });
 }
 
 void Interpreter::set_attribute_of(const Value& object, const std::string& name, const Value& value, SourceSpan span)

@@ -147,7 +147,7 @@ int execute(interp::Interpreter& interpreter, const std::string& text)
             shown = interpreter.error_origin().source.get();
             filename = interpreter.error_origin().filename;
         }
-        std::fputs(format_error_report(error, filename, shown, interp::exception_type_name(error)).c_str(), stderr);
+        std::fputs(format_error_report(error, filename, shown, interp::exception_type_name(error), interpreter.suggestion_for(error)).c_str(), stderr);
     } catch (const std::bad_alloc&) {
         std::fflush(stdout);
         std::fputs("<stdin>: MemoryError\n", stderr);

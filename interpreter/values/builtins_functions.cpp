@@ -510,12 +510,20 @@ Value builtin_input(CallContext& ctx, std::span<Value> a)
 
 Value builtin_exit(CallContext& ctx, std::span<Value> a) { raise_system_exit(ctx, a[0]); }
 
+Value builtin_globals(CallContext& ctx, std::span<Value>) { return scope_names(ctx, ScopeQuery::Globals); }
+Value builtin_locals(CallContext& ctx, std::span<Value>) { return scope_names(ctx, ScopeQuery::Locals); }
+
 Value builtin_dir(CallContext& ctx, std::span<Value> a)
 {
     Values names;
     const Value& v = a[0];
-    if (is_missing_argument(v))
-        return make_list({});
+    if (is_missing_argument(v)) { // Python: the names of the current scope, sorted
+        Value scope = scope_names(ctx, ScopeQuery::Locals);
+        for (const auto& entry : scope.as<DictObject>().entries)
+            names.push_back(entry.first);
+        sort_values(ctx, names, Value(), false);
+        return make_list(std::move(names));
+    }
     if (v.is(Type::Module)) {
         for (auto& [name, value] : v.as<ModuleObject>().entries())
             names.push_back(make_str(name));
@@ -571,6 +579,8 @@ constexpr BuiltinSpec rows[] = {
     { "input", "(prompt=<missing>, /)", builtin_input, "Read a string from standard input.  The trailing newline is stripped." },
     { "exit", "(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)." },
     { "quit", "(code=None)", builtin_exit, "Exit the interpreter by raising SystemExit(code)." },
+    { "globals", "()", builtin_globals, "Return the dictionary containing the current scope's global variables.\n\nNOTE: Updates to this dictionary *will not* affect name lookups in the current\nglobal scope and vice-versa." },
+    { "locals", "()", builtin_locals, "Return a dictionary containing the current scope's local variables.\n\nNOTE: Whether or not updates to this dictionary will affect name lookups in\nthe local scope and vice-versa is *implementation dependent* and not\ncovered by any backwards compatibility guarantees." },
     { "dir", "(object=<missing>, /)", builtin_dir, "Return an alphabetized list of names of the object's attributes." },
 };
 

@@ -183,9 +183,12 @@ const BuiltinSpec* find_spec(std::span<const BuiltinSpec> specs, std::string_vie
 
 namespace {
 FunctionHooks g_function_hooks;
+ScopeHook g_scope_hook = nullptr;
 }
 
 void set_function_hooks(FunctionHooks hooks) { g_function_hooks = hooks; }
+void set_scope_hook(ScopeHook hook) { g_scope_hook = hook; }
+Value scope_names(CallContext& context, ScopeQuery query) { return g_scope_hook ? g_scope_hook(context, query) : make_dict(); }
 
 std::string_view function_name(const Value& function)
 {

@@ -644,6 +644,8 @@ struct NotImplementedObject final : OpaqueObject {
 
 Value builtin_vars(CallContext& ctx, std::span<Value> a)
 {
+    if (is_missing_argument(a[0]))
+        return scope_names(ctx, ScopeQuery::Locals); // Python: vars() is locals()
     Value out;
     if (!is_missing_argument(a[0]) && user_get_attribute(ctx, a[0], "__dict__", out))
         return out;

@@ -672,6 +672,14 @@ struct FunctionHooks {
 };
 void set_function_hooks(FunctionHooks);
 
+// The running code's names, for globals(), locals(), and dir() and vars() without an argument:
+// eval/ installs the hook (values/ cannot see frames). It returns a new dict of the bound names;
+// unset, an empty one.
+enum class ScopeQuery : uint8_t { Globals, Locals };
+using ScopeHook = Value (*)(CallContext&, ScopeQuery);
+void set_scope_hook(ScopeHook);
+Value scope_names(CallContext&, ScopeQuery);
+
 // sys.getrecursionlimit()/setrecursionlimit(): the evaluator reads the limit when it pushes a frame.
 // Inline: the evaluator reads it on every call.
 inline int64_t g_recursion_limit = 1000; // CPython's default

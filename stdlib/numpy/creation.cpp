@@ -320,10 +320,11 @@ const interp::TypeInfo& GridObject::type_info() const
 const interp::BuiltinSpec rows[] = {
     { "array", "(object, dtype=None, copy=True, ndmin=0)", np_array, "Create an array." },
     { "asarray", "(a, dtype=None)", np_asarray, "Convert the input to an array." },
-    { "zeros", "(shape, dtype=None)", np_zeros, "Return a new array of given shape and type, filled with zeros." },
-    { "ones", "(shape, dtype=None)", np_ones, "Return a new array of given shape and type, filled with ones." },
-    { "empty", "(shape, dtype=None)", np_empty, "Return a new array of given shape and type (ramba fills it with zeros)." },
-    { "full", "(shape, fill_value, dtype=None)", np_full, "Return a new array of given shape and type, filled with `fill_value`." },
+    // local_border= (Ramba: the halo each worker keeps for stencils) is accepted; it changes no value.
+    { "zeros", "(shape, dtype=None, *, local_border=0)", np_zeros, "Return a new array of given shape and type, filled with zeros." },
+    { "ones", "(shape, dtype=None, *, local_border=0)", np_ones, "Return a new array of given shape and type, filled with ones." },
+    { "empty", "(shape, dtype=None, *, local_border=0)", np_empty, "Return a new array of given shape and type (ramba fills it with zeros)." },
+    { "full", "(shape, fill_value, dtype=None, *, local_border=0)", np_full, "Return a new array of given shape and type, filled with `fill_value`." },
     { "zeros_like", "(a, dtype=None, shape=None)", np_zeros_like, "Return an array of zeros with the same shape and type as a given array." },
     { "ones_like", "(a, dtype=None, shape=None)", np_ones_like, "Return an array of ones with the same shape and type as a given array." },
     { "empty_like", "(a, dtype=None, shape=None)", np_empty_like, "Return a new array with the same shape and type as a given array." },

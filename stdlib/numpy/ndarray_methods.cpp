@@ -275,6 +275,8 @@ const interp::BuiltinSpec methods[] = {
     { "transpose", "(self, *axes)", method_transpose, "Returns a view of the array with axes transposed." },
     { "swapaxes", "(self, axis1, axis2)", method_swapaxes, "Return a view of the array with axis1 and axis2 interchanged." },
     { "copy", "(self)", method_copy, "Return a copy of the array." },
+    // ramba: a distributed array's values gathered as a numpy array; here every array is local, so a copy.
+    { "asarray", "(self)", method_copy, "ramba: the array's values as a local numpy array (a copy)." },
     { "astype", "(self, dtype)", method_astype, "Copy of the array, cast to a specified type." },
     { "fill", "(self, value)", method_fill, "Fill the array with a scalar value." },
     { "tolist", "(self)", method_tolist, "Return the array as a nested list of Python scalars." },

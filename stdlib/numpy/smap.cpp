@@ -3,6 +3,7 @@
 // called per element, with a one-line notice under --explain.
 #include "stdlib/numpy/smap.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -78,12 +79,13 @@ Value index_value(const Shape& shape, int64_t flat)
 
 // The fallback: one interpreter call per element, results gathered as numpy's vectorize does
 // (the output dtype is the type of the first result unless otypes says otherwise).
-Value call_per_element(CallContext& context, Flavour flavour, const Value& function, std::span<const NDArray> inputs,
-    const Shape& shape, std::optional<DType> otype)
+// `whole[k]`: values[k] is passed unchanged to every call instead of elementwise.
+Value call_per_element(CallContext& context, Flavour flavour, const Value& function, std::span<const Value> values,
+    const std::vector<bool>& whole, const Shape& shape, std::optional<DType> otype)
 {
     std::vector<NDArray> broadcast;
-    for (auto& input : inputs)
-        broadcast.push_back(engine::broadcast_to(input, shape));
+    for (size_t k = 0; k < values.size(); ++k)
+        broadcast.push_back(whole[k] ? NDArray {} : engine::broadcast_to(to_array(context, values[k]), shape));
     int64_t count = 1;
     for (auto extent : shape)
         count *= extent;
@@ -92,13 +94,17 @@ Value call_per_element(CallContext& context, Flavour flavour, const Value& funct
     std::vector<int64_t> index(shape.size(), 0);
     interp::Values results;
     results.reserve(count);
-    interp::Values arguments(inputs.size() + (flavour == Flavour::SmapIndex ? 1 : 0));
+    interp::Values arguments(values.size() + (flavour == Flavour::SmapIndex ? 1 : 0));
     auto arguments_at = [&](int64_t flat) {
         size_t k = 0;
         if (flavour == Flavour::SmapIndex)
             arguments[k++] = index_value(shape, flat);
-        for (auto& array : broadcast)
-            arguments[k++] = element_to_value(array.dtype, engine::element_pointer(array, index.data()));
+        for (size_t n = 0; n < values.size(); ++n) {
+            if (whole[n])
+                arguments[k++] = values[n];
+            else
+                arguments[k++] = element_to_value(broadcast[n].dtype, engine::element_pointer(broadcast[n], index.data()));
+        }
     };
     for (int64_t flat = 0; flat < count; ++flat) {
         arguments_at(flat);
@@ -123,6 +129,17 @@ Value call_per_element(CallContext& context, Flavour flavour, const Value& funct
     flat.shape = shape;
     flat.strides = engine::c_strides(shape, flat.itemsize());
     return wrap_array(std::move(flat));
+}
+
+// Whether `a` broadcasts against `b` (numpy's rule: trailing extents equal or 1).
+bool broadcastable(const Shape& a, const Shape& b)
+{
+    for (size_t i = 1; i <= std::min(a.size(), b.size()); ++i) {
+        int64_t x = a[a.size() - i], y = b[b.size() - i];
+        if (x != y && x != 1 && y != 1)
+            return false;
+    }
+    return true;
 }
 
 // The index arguments of smap_index as nodes: an arange for 1-d, one broadcast arange per axis else.
@@ -157,10 +174,19 @@ Value map_elements(CallContext& context, Flavour flavour, const Value& function,
     std::vector<planner::NodePtr> nodes;
     std::vector<Shape> shapes;
     bool pending = false;
-    for (auto& value : values) {
-        nodes.push_back(operand_node(context, value));
-        shapes.push_back(nodes.back()->shape);
-        pending = pending || (is_array(value) && value.as<ArrayObject>().pending());
+    // Ramba's smap passes its distributed arrays elementwise and numpy arrays whole; here every
+    // array is one kind, so an array argument that cannot broadcast against the first is passed whole.
+    std::vector<bool> whole(values.size(), false);
+    bool any_whole = false;
+    for (size_t k = 0; k < values.size(); ++k) {
+        auto node = operand_node(context, values[k]);
+        if (flavour != Flavour::Vectorize && k > 0 && !broadcastable(node->shape, shapes.front())) {
+            whole[k] = any_whole = true;
+            continue;
+        }
+        nodes.push_back(node);
+        shapes.push_back(node->shape);
+        pending = pending || (is_array(values[k]) && values[k].as<ArrayObject>().pending());
     }
     Shape shape = engine::broadcast_shapes(std::span<const Shape>(shapes));
 
@@ -176,6 +202,8 @@ Value map_elements(CallContext& context, Flavour flavour, const Value& function,
         }
         arguments.push_back({ planner::cast_node(node, *dtype, node->shape), {} });
     }
+    if (any_whole)
+        compiled.failure = "an array argument passed whole";
     if (compiled.failure.empty())
         compiled = compile_scalar_function(context, function, arguments);
 
@@ -203,10 +231,7 @@ Value map_elements(CallContext& context, Flavour flavour, const Value& function,
                 flavour == Flavour::Vectorize ? "vectorize" : flavour == Flavour::Smap ? "smap" : "smap_index",
                 function_name(function).c_str(), compiled.failure.c_str());
         }
-        std::vector<NDArray> inputs;
-        for (auto& value : values)
-            inputs.push_back(to_array(context, value));
-        return call_per_element(context, flavour, function, inputs, shape, otype);
+        return call_per_element(context, flavour, function, values, whole, shape, otype);
     }
     planner::NodePtr result = planner::cast_node(compiled.result, otype.value_or(compiled.result->dtype), shape);
     if (planner::fusion_enabled() && (pending || count >= lazy_min_elements) && !shape.empty())
@@ -232,10 +257,19 @@ std::optional<DType> otypes_dtype(CallContext& context, const Value& otypes)
     return to_dtype(context, items[0]);
 }
 
+// Ramba's dtype=: the result's dtype (the results are cast to it); None: the first result's type.
+// parallel= (Ramba's choice of a parallel loop on each worker) is accepted and changes nothing here.
+std::optional<DType> smap_dtype(CallContext& context, const Value& dtype)
+{
+    if (dtype.is_none())
+        return std::nullopt;
+    return to_dtype(context, dtype);
+}
+
 Value np_smap(CallContext& context, std::span<Value> args)
 {
     auto& rest = args[1].as<interp::TupleObject>().items;
-    return map_elements(context, Flavour::Smap, args[0], rest, std::nullopt);
+    return map_elements(context, Flavour::Smap, args[0], rest, smap_dtype(context, args[2]));
 }
 
 Value np_smap_index(CallContext& context, std::span<Value> args)
@@ -243,7 +277,7 @@ Value np_smap_index(CallContext& context, std::span<Value> args)
     auto& rest = args[1].as<interp::TupleObject>().items;
     if (rest.empty())
         raise(ErrorKind::TypeError, "smap_index() needs at least one array");
-    return map_elements(context, Flavour::SmapIndex, args[0], rest, std::nullopt);
+    return map_elements(context, Flavour::SmapIndex, args[0], rest, smap_dtype(context, args[2]));
 }
 
 // The callable np.vectorize returns: a bound method whose self is (pyfunc, otypes).
@@ -270,9 +304,9 @@ Value np_vectorize(CallContext& context, std::span<Value> args)
 }
 
 const interp::BuiltinSpec smap_rows[] = {
-    { "smap", "(func, *args)", np_smap,
+    { "smap", "(func, *args, dtype=None, parallel=True)", np_smap,
         "Apply a scalar function elementwise; its body is compiled into the fused kernel (ramba)." },
-    { "smap_index", "(func, *args)", np_smap_index,
+    { "smap_index", "(func, *args, dtype=None, parallel=True)", np_smap_index,
         "Like smap, with the element's index (an int, or a tuple for N-d) as the first argument (ramba)." },
     { "vectorize", "(pyfunc, otypes=None, doc=None, excluded=None, cache=False, signature=None)", np_vectorize,
         "Generalized function class: a vectorized function that broadcasts its arguments." },

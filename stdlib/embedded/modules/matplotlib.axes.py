@@ -1365,6 +1365,11 @@ class Axes:
     def get_aspect(self):
         return self._aspect
 
+    def set_anchor(self, anchor, share=False):
+        points = {'C': (0.5, 0.5), 'SW': (0, 0), 'S': (0.5, 0), 'SE': (1, 0), 'E': (1, 0.5), 'NE': (1, 1), 'N': (0.5, 1),
+                  'NW': (0, 1), 'W': (0, 0.5)}
+        self._anchor_point = points[anchor] if isinstance(anchor, str) else tuple(anchor)
+
     def set_box_aspect(self, aspect=None):
         self._box_aspect = aspect
 
@@ -1788,13 +1793,15 @@ class Axes:
         kwargs = _unalias(kwargs)
         if bins is None:
             bins = matplotlib.rcParams['hist.bins']
-        data = np.asarray(x)
-        datasets = [data.astype(np.float64)] if data.ndim == 1 or (data.ndim == 0) else None
-        if datasets is None:
+        # as matplotlib: a list of sequences is one dataset each, a 2-d array one per column
+        if isinstance(x, (list, tuple)) and len(x) > 0 and np.ndim(x[0]) >= 1:
+            datasets = [np.asarray(d, dtype=np.float64).ravel() for d in x]
+        else:
+            data = np.asarray(x)
             if data.ndim == 2:
                 datasets = [data[:, k].astype(np.float64) for k in builtins_range(data.shape[1])]
             else:
-                datasets = [np.asarray(d, dtype=np.float64) for d in x]
+                datasets = [data.astype(np.float64).ravel()]
         all_data = np.concatenate([d[np.isfinite(d)] for d in datasets]) if datasets else np.array([])
         if range is None and not isinstance(bins, (list, tuple, np.ndarray)) and all_data.size:
             range = (float(all_data.min()), float(all_data.max()))
@@ -1904,9 +1911,13 @@ class Axes:
         x = _values(x).ravel()
         y1 = np.broadcast_to(_values(y1), x.shape).astype(np.float64) if np.ndim(y1) else np.full(x.shape, float(y1))
         y2 = np.broadcast_to(_values(y2), x.shape).astype(np.float64) if np.ndim(y2) else np.full(x.shape, float(y2))
+        # matplotlib: color= paints the face and the edge (1 point wide); a face colour alone has no edge
+        edged = color is not None
         color = color if color is not None else kwargs.pop('facecolor', None)
         if color is None:
             color = _next_patch_color(self)
+        if edged and 'edgecolor' not in kwargs:
+            kwargs['edgecolor'] = color
         mask = np.ones(x.shape, dtype=bool) if where is None else np.asarray(where, dtype=bool)
         polys = []
         start = None
@@ -2155,7 +2166,13 @@ class Axes:
         return image
 
     def matshow(self, Z, **kwargs):
-        image = self.imshow(Z, **kwargs)
+        """imshow with nearest pixels, integer ticks, and the x axis on top (matplotlib's matshow)."""
+        options = {'origin': 'upper', 'interpolation': 'nearest', 'aspect': 'equal'}
+        options.update(kwargs)
+        image = self.imshow(Z, **options)
+        self.xaxis._position = 'top'
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_major_locator(ticker.MaxNLocator(nbins=9, steps=[1, 2, 5, 10], integer=True))
         return image
 
     def pcolormesh(self, *args, cmap=None, norm=None, vmin=None, vmax=None, shading=None, alpha=None, **kwargs):
@@ -2415,12 +2432,14 @@ class Axes:
             if self.yaxis._scale == 'log':
                 y0, y1 = math.log10(y0), math.log10(y1)
             ratio = abs(y1 - y0) / abs(x1 - x0) * aspect
+        # the smaller box is placed by the anchor: (0.5, 0.5) centred; a colorbar's parent leans on it
+        ax_, ay_ = getattr(self, '_anchor_point', (0.5, 0.5))
         if bh / bw > ratio:
             new_h = bw * ratio
-            self._box = (bx, by + (bh - new_h) / 2, bw, new_h)
+            self._box = (bx, by + (bh - new_h) * (1 - ay_), bw, new_h)
         else:
             new_w = bh / ratio
-            self._box = (bx + (bw - new_w) / 2, by, new_w, bh)
+            self._box = (bx + (bw - new_w) * ax_, by, new_w, bh)
 
     def _legend_obstacles(self):
         xs, ys, segments = [], [], []
@@ -2686,7 +2705,7 @@ class SpanPatch(Patch):
 
 
 class ErrorBars(Artist):
-    zorder = 2
+    zorder = 1.99  # under the data line and its markers (barsabove=False)
 
     def __init__(self, ax, color, width, capsize, capthick):
         Artist.__init__(self)
@@ -2749,29 +2768,37 @@ class Quiver(Artist):
         return float(self._x.min()), float(self._x.max()), float(self._y.min()), float(self._y.max())
 
     def _draw(self, renderer, ax):
+        # matplotlib's defaults: arrows of the mean length are span / (1.8 sn) long, shafts
+        # 0.06 span / sn wide (sn = max(10, sqrt(N)), span = the axes' width), heads 3 shafts wide
+        # and 5 long (4.5 along the axis); a short arrow shrinks as a whole.
         px, py = ax._to_pixels(self._x, self._y)
         speed = np.hypot(self._u, self._v)
         n = max(1, self._x.size)
+        span = ax._box[2]
+        sn = max(10.0, math.sqrt(n))
         scale = self._scale
         if scale is None:
             mean = float(speed.mean()) if speed.size else 1.0
-            scale = max(1e-12, mean) * max(10.0, math.sqrt(n)) * 1.8 / 1.0
-        bw = ax._box[2]
-        factor = bw / scale
+            scale = 1.8 * max(mean, 1e-12) * sn / span
+        shaft = 0.06 * span / sn
         for i in range(n):
-            dx = self._u[i] * factor
-            dy = -self._v[i] * factor
+            dx = self._u[i] / scale
+            dy = -self._v[i] / scale
             length = math.hypot(dx, dy)
             if length == 0:
                 continue
             ux, uy = dx / length, dy / length
-            shaft = renderer.points(0.005 * bw * 72 / renderer.dpi)
-            head = min(length, shaft * 4.5)
-            x1, y1 = px[i] + dx, py[i] + dy
-            bx_, by_ = x1 - ux * head, y1 - uy * head
-            half = shaft * 1.5
-            xs = np.array([px[i] - uy * shaft / 2, bx_ - uy * shaft / 2, bx_ - uy * half * 1.5, x1, bx_ + uy * half * 1.5, bx_ + uy * shaft / 2, px[i] + uy * shaft / 2])
-            ys = np.array([py[i] + ux * shaft / 2, by_ + ux * shaft / 2, by_ + ux * half * 1.5, y1, by_ - ux * half * 1.5, by_ - ux * shaft / 2, py[i] - ux * shaft / 2])
+            k = min(1.0, length / (4.5 * shaft))
+            half = shaft * k / 2
+            head_w = 1.5 * shaft * k
+            head_l = 5.0 * shaft * k
+            axis_l = 4.5 * shaft * k
+            x0, y0 = px[i], py[i]
+            x1, y1 = x0 + dx, y0 + dy
+            bx_, by_ = x1 - ux * axis_l, y1 - uy * axis_l
+            hx, hy = x1 - ux * head_l, y1 - uy * head_l
+            xs = np.array([x0 - uy * half, bx_ - uy * half, hx - uy * head_w, x1, hx + uy * head_w, bx_ + uy * half, x0 + uy * half])
+            ys = np.array([y0 + ux * half, by_ + ux * half, hy + ux * head_w, y1, hy - ux * head_w, by_ - ux * half, y0 - ux * half])
             renderer.polygon(xs, ys, self._color)
 
 

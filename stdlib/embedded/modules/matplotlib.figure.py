@@ -427,10 +427,14 @@ class Figure:
             self.subplotpars = SubplotParams(left, bottom, right, top, wspace, hspace)
 
     # --- colorbar ------------------------------------------------------------------------------
-    def colorbar(self, mappable=None, cax=None, ax=None, fraction=0.15, pad=0.05, shrink=1.0, aspect=20, orientation='vertical',
-                 label='', ticks=None, **kwargs):
+    def colorbar(self, mappable=None, cax=None, ax=None, fraction=0.15, pad=None, shrink=1.0, aspect=20, orientation='vertical',
+                 label='', ticks=None, location=None, **kwargs):
         if mappable is None:
             raise RuntimeError("No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).")
+        if location in ('top', 'bottom'):
+            orientation = 'horizontal'
+        if pad is None:
+            pad = 0.05 if orientation == 'vertical' else 0.15
         parent = ax if ax is not None else (mappable.axes if getattr(mappable, 'axes', None) is not None else self.gca())
         if isinstance(parent, (list, tuple)) or hasattr(parent, 'flat'):
             parent = list(parent.flat if hasattr(parent, 'flat') else parent)[-1]
@@ -439,13 +443,16 @@ class Figure:
             cax._is_colorbar = True
             cax._colorbar_parent = parent
             cax._colorbar_geometry = (fraction, pad, shrink, aspect, orientation)
+            # as matplotlib's make_axes: the parent leans against its colorbar when its aspect shrinks it
+            parent._anchor_point = (1.0, 0.5) if orientation == 'vertical' else (0.5, 0.0)
             self.axes.append(cax)
         colorbar = Colorbar(cax, mappable, orientation=orientation, label=label, ticks=ticks)
         self._colorbars.append(colorbar)
         return colorbar
 
     def _place_colorbars(self):
-        W, H = self._render_width, self._render_height
+        """Each colorbar takes `fraction` of its parent's box (after a gap of `pad`), at the right or
+        the bottom; the bar is `aspect` times longer than wide, at the slot's left or top."""
         for cax in self.axes:
             if not getattr(cax, '_is_colorbar', False) or not hasattr(cax, '_colorbar_parent'):
                 continue
@@ -453,22 +460,17 @@ class Figure:
             parent = cax._colorbar_parent
             px, py, pw, ph = parent._box
             if orientation == 'vertical':
-                parent_w = pw * (1 - fraction - pad)
-                cw = pw * fraction
-                ch = ph * shrink
-                bar_w = min(cw, ch / aspect)
-                parent._box = (px, py, parent_w, ph)
-                parent._colorbar_shrunk = True
-                x = px + pw * (1 - fraction)
-                cax._box = (x, py + (ph - ch) / 2, bar_w, ch)
+                parent._box = (px, py, pw * (1 - fraction - pad), ph)
+                slot_x, slot_w = px + pw * (1 - fraction), pw * fraction
+                bar_h = ph * shrink
+                bar_w = min(slot_w, bar_h / aspect)
+                cax._box = (slot_x, py + (ph - bar_h) / 2, bar_w, bar_h)
             else:
-                parent_h = ph * (1 - fraction - pad)
-                ch = ph * fraction
-                cw = pw * shrink
-                bar_h = min(ch, cw / aspect)
-                parent._box = (px, py, pw, parent_h)
-                y = py + ph * (1 - fraction) + 0
-                cax._box = (px + (pw - cw) / 2, py + ph - ch + (ch - bar_h) * 0, cw, bar_h)
+                parent._box = (px, py, pw, ph * (1 - fraction - pad))
+                slot_y, slot_h = py + ph * (1 - fraction), ph * fraction
+                bar_w = pw * shrink
+                bar_h = min(slot_h, bar_w / aspect)
+                cax._box = (px + (pw - bar_w) / 2, slot_y, bar_w, bar_h)
             cax._box_ready = True
 
     # --- drawing and saving --------------------------------------------------------------------

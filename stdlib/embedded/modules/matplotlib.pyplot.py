@@ -319,8 +319,29 @@ def imshow(*args, **kwargs):
     return _track(gca().imshow(*args, **kwargs))
 
 
+def figaspect(arg):
+    """A figure size (inches) with the aspect of an array, as matplotlib's figaspect."""
+    if np.ndim(arg) >= 2:
+        rows, columns = np.shape(arg)[:2]
+        ratio = rows / columns
+    else:
+        ratio = float(arg)
+    height = rcParams['figure.figsize'][1]
+    size = np.array([height / ratio, height])
+    low, high = np.array([4.0, 2.0]), np.array([16.0, 16.0])
+    size = size / min(1.0, *(size / low))
+    size = size / max(1.0, *(size / high))
+    return np.clip(size, low, high)
+
+
 def matshow(A, fignum=None, **kwargs):
-    return _track(gca().matshow(A, **kwargs))
+    """A new figure shaped like A (unless fignum is 0: the current axes), its axes at matplotlib's place."""
+    if fignum == 0:
+        ax = gca()
+    else:
+        fig = figure(fignum, figsize=figaspect(A))
+        ax = fig.add_axes([0.15, 0.09, 0.775, 0.775])
+    return _track(ax.matshow(A, **kwargs))
 
 
 def pcolormesh(*args, **kwargs):

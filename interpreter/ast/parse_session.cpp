@@ -154,9 +154,11 @@ public:
         // error sits on the bracket's own line; other tokenizer errors later in the input win too.
         try {
             tokens->fill();
-        } catch (IncompleteInput&) {
+        } catch (IncompleteInput& unclosed) {
+            // The error is before the end, so no further line can fix the input: a plain syntax
+            // error (the REPL reports it instead of asking for more lines).
             if (open && (forgot_comma || offending->getLine() > open->getLine()))
-                throw;
+                throw_syntax_error(unclosed.message(), unclosed.span());
         }
         if (forgot_comma)
             throw_syntax_error("invalid syntax. Perhaps you forgot a comma?", m_offset.point(previous->getLine(), previous->getCharPositionInLine()));

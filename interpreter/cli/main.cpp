@@ -50,6 +50,7 @@ constexpr const char* help_text =
     "options:\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          print the version and exit\n"
+    "  -i                     after the program, the REPL with its variables (as python -i)\n"
     "  --features             list the modules and names ramba provides (Markdown) and exit\n"
     "  --threads N            threads of the local engine (default: RAMBA_NUM_THREADS or all cores)\n"
     "  --workers N            run arrays on N local worker processes (RAMBA_WORKERS)\n"
@@ -69,6 +70,7 @@ struct Invocation {
     std::string file;
     std::string code;
     std::vector<std::string> argv; // sys.argv
+    bool interactive { false };    // -i: the REPL after the program, with its variables
 };
 
 [[noreturn]] void usage_error(const std::string& why)
@@ -116,6 +118,10 @@ Invocation parse_command_line(int argc, char** argv)
         if (arg == "-V" || arg == "--version") {
             std::printf("ramba %s (commit %s)\n", version_number, version_commit);
             std::exit(0);
+        }
+        if (arg == "-i") {
+            invocation.interactive = true;
+            continue;
         }
         if (arg == "--features") {
             invocation.mode = Mode::Features;
@@ -201,7 +207,7 @@ int report(const RambaError& error, const std::string& filename, const std::stri
     return error.kind() == ErrorKind::KeyboardInterrupt ? 130 : 1;
 }
 
-int run_source(interp::Interpreter& interpreter, const std::string& filename, std::string text)
+int run_source(interp::Interpreter& interpreter, const std::string& filename, std::string text, bool keep_globals)
 {
     auto source = std::make_shared<const std::string>(std::move(text));
     std::unique_ptr<ast::Module> module;
@@ -214,7 +220,8 @@ int run_source(interp::Interpreter& interpreter, const std::string& filename, st
         std::fputs(ast::dump(*module).c_str(), stdout);
         return 0;
     }
-    ast::mark_releases(*module); // batch mode: dead globals are released after their last use
+    if (!keep_globals)
+        ast::mark_releases(*module); // batch mode: dead globals are released after their last use
     ramba::vm::profile::set_enabled(options().profile);
     ramba::engine::explain::set_enabled(options().explain);
     struct ProfileReport {
@@ -291,15 +298,15 @@ int run(int argc, char** argv)
     switch (invocation.mode) {
     case Mode::Features: // handled above
     case Mode::Repl:
-        status = repl::run_repl(interpreter);
+        status = repl::run_repl(interpreter, repl::Banner::Yes);
         break;
     case Mode::Command:
-        status = run_source(interpreter, "<string>", invocation.code);
+        status = run_source(interpreter, "<string>", invocation.code, invocation.interactive);
         break;
     case Mode::Stdin: {
         std::ostringstream text;
         text << std::cin.rdbuf();
-        status = run_source(interpreter, "<stdin>", text.str());
+        status = run_source(interpreter, "<stdin>", text.str(), invocation.interactive);
         break;
     }
     case Mode::File: {
@@ -311,10 +318,13 @@ int run(int argc, char** argv)
         }
         std::ostringstream text;
         text << file.rdbuf();
-        status = run_source(interpreter, invocation.file, text.str());
+        status = run_source(interpreter, invocation.file, text.str(), invocation.interactive);
         break;
     }
     }
+    // Python's -i: the REPL follows, with the program's variables, whether it ended well or not.
+    if (invocation.interactive && invocation.mode != Mode::Repl && !interp::terminate_requested())
+        status = repl::run_repl(interpreter, repl::Banner::No);
     // Workers stop before the interpreter's arrays are destroyed (their tiles go with them).
     cluster::Cluster::stop();
     if (std::fflush(stdout) != 0)

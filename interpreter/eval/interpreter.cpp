@@ -731,6 +731,7 @@ Completion Interpreter::exec_try_body(const ast::TryStmt& statement)
     // The handler runs outside the C++ catch block, so that what it raises unwinds normally; bare
     // `raise` finds the exception on m_handling.
     reset_error_origin();
+    m_suggestion = {}; // a caught error is never reported: let go of what its suggestion holds
     if (matched->name)
         store(*matched->name, std::move(caught_value));
     m_handling.push_back(caught);

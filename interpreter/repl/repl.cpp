@@ -1,6 +1,7 @@
 // The REPL loop on GNU readline's callback interface: select() waits on the terminal and on the
 // SIGINT self-pipe, so Ctrl-C at the prompt abandons the line cleanly (as Python's REPL does).
 #include "interpreter/repl/repl.hpp"
+#include "base/version.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -169,8 +170,11 @@ int system_exit(interp::Interpreter& interpreter, const RambaError& error)
     return status & 0xff;
 }
 
-int run_repl(interp::Interpreter& interpreter)
+int run_repl(interp::Interpreter& interpreter, Banner banner)
 {
+    // Python prints its banner on stderr, so that a session's stdout holds only the program's output.
+    if (banner == Banner::Yes)
+        std::fprintf(stderr, "ramba %s (Python 3.11 language, numpy 1.24 arrays)\nType \"help\" for more information.\n", version_number);
     s_interpreter = &interpreter;
     rl_catch_signals = 0; // our SIGINT handler only sets a flag; the loop above cleans up
     rl_readline_name = "ramba";

@@ -6,8 +6,11 @@
 
 namespace ramba::repl {
 
+// Whether the session opens with a line naming ramba's version (as Python's does; not after `-i`).
+enum class Banner { No, Yes };
+
 // Runs until end of input (Ctrl-D) or SystemExit; returns the process exit status.
-int run_repl(interp::Interpreter&);
+int run_repl(interp::Interpreter&, Banner);
 
 // What an uncaught SystemExit does at the top level, for a script and the REPL alike (Python's
 // rules): flushes stdout, prints a code that is not an int or None to stderr, and returns the exit

@@ -236,7 +236,19 @@ std::string repr_value(CallContext& ctx, const Value& v)
     case Type::Ellipsis: return "Ellipsis";
     case Type::Function:
         return "<function " + std::string(function_name(v)) + " at " + address_string(v.object().get()) + ">";
-    case Type::Builtin: return "<built-in function " + std::string(v.as<BuiltinObject>().spec->name) + ">";
+    case Type::Builtin: {
+        std::string_view name = v.as<BuiltinObject>().spec->name;
+        // Python's exit and quit (not sys.exit) are objects whose repr tells a REPL user how to leave.
+        if (name == "help" && builtins_module().find("help") && builtins_module().find("help")->is(Type::Builtin)
+            && builtins_module().find("help")->as<BuiltinObject>().spec == v.as<BuiltinObject>().spec)
+            return "Type help() for interactive help, or help(object) for help about object.";
+        if (name == "exit" || name == "quit") {
+            const Value* builtin = builtins_module().find(std::string(name));
+            if (builtin && builtin->is(Type::Builtin) && builtin->as<BuiltinObject>().spec == v.as<BuiltinObject>().spec)
+                return "Use " + std::string(name) + "() or Ctrl-D (i.e. EOF) to exit";
+        }
+        return "<built-in function " + std::string(name) + ">";
+    }
     case Type::BoundMethod: {
         auto& m = v.as<BoundMethodObject>();
         if (m.function.is(Type::Builtin))

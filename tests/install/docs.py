@@ -40,10 +40,13 @@ def help_options(text):
 
 
 def source_variables(root):
+    """RAMBA_* names the C++ sources read, and those the embedded modules (ramba's own Python) read."""
     found = set()
     for folder in ("base", "engine", "interpreter", "stdlib", "worker"):
         for path in (root / folder).rglob("*.[ch]pp"):
             found.update(re.findall(r'"(RAMBA_[A-Z_]+)"', path.read_text(errors="replace")))
+    for path in (root / "stdlib" / "embedded").rglob("*.py"):
+        found.update(re.findall(r"['\"](RAMBA_[A-Z_]+)['\"]", path.read_text(errors="replace")))
     return found
 
 

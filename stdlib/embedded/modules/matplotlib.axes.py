@@ -869,7 +869,10 @@ class Axis:
         self.major_locator.set_axis(self)
         self.major_formatter.set_axis(self)
         self._fixed_labels = None
-        self._minor = False
+        self._minor_locator = None   # minor ticks: LogLocator(subs 2..9) on log axes, AutoMinor after minorticks_on
+        self._grid_which = 'major'
+        self._minor_size = matplotlib.rcParams[name + 'tick.minor.size']
+        self._minor_width = matplotlib.rcParams[name + 'tick.minor.width']
 
     def get_view_interval(self):
         return self._view
@@ -899,7 +902,20 @@ class Axis:
         return self.major_formatter
 
     def set_minor_locator(self, locator):
-        pass
+        if isinstance(locator, ticker.NullLocator):
+            self._minor_locator = None
+            return
+        locator.set_axis(self)
+        self._minor_locator = locator
+
+    def _minor_ticks(self, majors):
+        """Minor tick values in view, majors left out."""
+        if self._minor_locator is None:
+            return []
+        low, high = min(self._view), max(self._view)
+        values = [float(v) for v in self._minor_locator()]
+        major = set(round(v, 12) for v in majors)
+        return [v for v in values if low <= v <= high and round(v, 12) not in major]
 
     def set_minor_formatter(self, formatter):
         pass
@@ -931,6 +947,7 @@ class Axis:
             self._grid = not self._grid
         else:
             self._grid = True if visible is None else bool(visible)
+        self._grid_which = which
         self._grid_kwargs.update(_unalias(kwargs))
 
     def set_label_text(self, label, fontdict=None, **kwargs):
@@ -1196,6 +1213,14 @@ class Axes:
 
     clear = cla
 
+    @property
+    def transAxes(self):
+        return _Transform('axes')
+
+    @property
+    def transData(self):
+        return _Transform('data')
+
     def _add(self, artist, group):
         artist.axes = self
         self.artists.append(artist)
@@ -1299,9 +1324,11 @@ class Axes:
         if axis._scale == 'log':
             axis.set_major_locator(ticker.LogLocator())
             axis.set_major_formatter(ticker.LogFormatterSciNotation())
+            axis.set_minor_locator(ticker.LogLocator(subs=[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]))
         else:
             axis.set_major_locator(ticker.AutoLocator())
             axis.set_major_formatter(ticker.ScalarFormatter())
+            axis._minor_locator = None
 
     def get_xscale(self):
         return self.xaxis._scale
@@ -1558,10 +1585,13 @@ class Axes:
             ax.grid(visible, which, **kwargs)
 
     def minorticks_on(self):
-        pass
+        for axis in (self.xaxis, self.yaxis):
+            if axis._scale != 'log':
+                axis.set_minor_locator(ticker.AutoMinorLocator())
 
     def minorticks_off(self):
-        pass
+        for axis in (self.xaxis, self.yaxis):
+            axis._minor_locator = None
 
     def locator_params(self, axis='both', tight=None, **kwargs):
         for ax in ([self.xaxis, self.yaxis] if axis == 'both' else [self.xaxis if axis == 'x' else self.yaxis]):
@@ -2515,7 +2545,9 @@ class Axes:
             alpha = options.get('alpha', rc['grid.alpha'])
             dashes = _dashes(style, width)
             locs, labels, offset = axis._ticks()
-            for v in locs:
+            which = axis._grid_which
+            values = (locs if which in ('major', 'both') else []) + (axis._minor_ticks(locs) if which in ('minor', 'both') else [])
+            for v in values:
                 if axis.axis_name == 'x':
                     px, py = self._to_pixels(np.array([v]), np.array([self.yaxis._view[0]]))
                     renderer.polyline(np.array([px[0], px[0]]), np.array([by, by + bh]), to_rgba(color, alpha), width,
@@ -2575,6 +2607,21 @@ class Axes:
                                         'left' if other else 'right', 'center_baseline', rotation)
                 if box is not None:
                     extent.append(box)
+        minor_size = renderer.points(axis._minor_size)
+        minor_out = minor_size if direction in ('out', 'inout') else 0.0
+        minor_in = minor_size if direction in ('in', 'inout') else 0.0
+        if axis._ticks_visible:
+            minors = axis._minor_ticks(locs)
+            if is_x:
+                mx, my = self._to_pixels(np.array(minors, dtype=float), np.full(len(minors), self.yaxis._view[0]))
+                for k in range(len(minors)):
+                    renderer.polyline(np.array([mx[k], mx[k]]), np.array([base - sign * minor_in, base + sign * minor_out]),
+                                      axis._tick_color, axis._minor_width, None)
+            else:
+                mx, my = self._to_pixels(np.full(len(minors), self.xaxis._view[0]), np.array(minors, dtype=float))
+                for k in range(len(minors)):
+                    renderer.polyline(np.array([base - sign * minor_in, base + sign * minor_out]), np.array([my[k], my[k]]),
+                                      axis._tick_color, axis._minor_width, None)
         # the offset text (1e6, +1e3): at the end of the axis
         offset_pad = renderer.points(3.0)
         if offset and axis._labels_visible:
@@ -2616,6 +2663,13 @@ class Axes:
         for loc, x, ha in (('left', bx, 'left'), ('center', bx + bw / 2, 'center'), ('right', bx + bw, 'right')):
             if self._titles[loc]:
                 renderer.text(x, top - pad, self._titles[loc], self._title_size, self._title_color, ha, 'baseline', 0.0, self._title_weight)
+
+
+class _Transform:
+    """ax.transAxes, ax.transData, fig.transFigure: a text's coordinate system by name."""
+
+    def __init__(self, name):
+        self._name = name
 
 
 def builtins_range(*args):

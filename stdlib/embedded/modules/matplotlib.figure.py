@@ -539,7 +539,8 @@ class Figure:
             pad_px = pad * dpi
             x0, y0, x1, y1 = x0 - pad_px, y0 - pad_px, x1 + pad_px, y1 + pad_px
             out_w, out_h = x1 - x0, y1 - y0
-            offset_x, offset_y = -x0, -y0
+            # whole pixels, so that snapped lines stay on pixel centres
+            offset_x, offset_y = -math.floor(x0), -math.floor(y0)
         if kind == 'png':
             # as matplotlib's Agg canvas: the size in pixels, truncated
             out_w_px, out_h_px = int(out_w + 1e-6), int(out_h + 1e-6)

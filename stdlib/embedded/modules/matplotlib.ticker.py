@@ -250,6 +250,28 @@ class LogLocator(Locator):
         return ticks
 
 
+class AutoMinorLocator(Locator):
+    """Minor ticks between the majors: 5 intervals when the major step is 1 or 5 times a power of 10, else 4."""
+
+    def __init__(self, n=None):
+        self.ndivs = n
+
+    def __call__(self):
+        majors = [float(v) for v in self.axis.major_locator()]
+        if len(majors) < 2:
+            return []
+        step = majors[1] - majors[0]
+        ndivs = self.ndivs
+        if ndivs is None:
+            mantissa = 10 ** (math.log10(abs(step)) % 1)
+            ndivs = 5 if any(abs(mantissa - m) < 1e-6 for m in (1.0, 5.0, 10.0)) else 4
+        minor_step = step / ndivs
+        low, high = sorted(self.axis.get_view_interval())
+        start = math.floor((low - majors[0]) / minor_step)
+        stop = math.ceil((high - majors[0]) / minor_step)
+        return [majors[0] + k * minor_step for k in range(start, stop + 1)]
+
+
 class Formatter:
     axis = None
     locs = []

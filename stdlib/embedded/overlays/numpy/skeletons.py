@@ -61,7 +61,8 @@ def _sreduce(with_index, func, reducer, identity, arr, args):
     # works on arrays elementwise (s + t, np.maximum), in a few array operations instead of a call
     # per element; otherwise (a condition on its arguments, max) in index order.
     if numbers and results.shape[0] >= _PAIRWISE_MIN:
-        folded = _pairwise(reducer, results)
+        # In the type the fold from identity has (0 + True counts; bool arrays would only or).
+        folded = _pairwise(reducer, results.astype(np.result_type(identity, results.dtype)))
         if folded is not None:
             return reducer(identity, folded)
     result = identity
@@ -132,8 +133,12 @@ def init_array(shape, filler, local_border=0, dtype=None, distribution=None):
         return np.empty(shape, dtype=dtype)
     if not callable(filler):
         return np.full(shape, filler, dtype=dtype)
-    values = [filler(index) for index in np.ndindex(shape)]
-    return np.array(values, dtype=dtype).reshape(shape)
+    if len(shape) == 0:
+        return np.array(filler(()), dtype=dtype)
+    # Through np.smap_index, so filler compiles to a kernel where its body allows.
+    if len(shape) == 1:
+        return np.smap_index(lambda i, unused: filler((i,)), np.zeros(shape, dtype=np.int8), dtype=dtype)
+    return np.smap_index(lambda index, unused: filler(index), np.zeros(shape, dtype=np.int8), dtype=dtype)
 
 
 def fromarray(x, local_border=0, dtype=None):

@@ -3,6 +3,7 @@
 // values/ binary_op, which raises Python's errors. Used by eval/expressions.cpp and interpreter.cpp.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 
 #include "interpreter/ast/ast.hpp"
@@ -83,8 +84,6 @@ struct IntArith {
 [[gnu::always_inline]] inline bool number_arith(ast::BinOpKind op, const Value& left, const Value& right, Value& out)
 {
     using ast::BinOpKind;
-    if (Value::any_library_float(left, right)) // numpy's float64: its library's arithmetic
-        return false;
     if (left.is(Type::Int) && right.is(Type::Int)) {
         IntArith result = int_arith(op, left.as_int(), right.as_int());
         if (result.kind == IntArith::Int) {
@@ -105,24 +104,29 @@ struct IntArith {
             && (right.is(Type::Float) || (right.as_int() < exact_double_limit && right.as_int() > -exact_double_limit));
         if (!exact)
             return false;
+        double r;
         switch (op) {
-        case BinOpKind::Add:
-            out = Value::floating(a + b);
-            return true;
-        case BinOpKind::Sub:
-            out = Value::floating(a - b);
-            return true;
-        case BinOpKind::Mul:
-            out = Value::floating(a * b);
-            return true;
+        case BinOpKind::Add: r = a + b; break;
+        case BinOpKind::Sub: r = a - b; break;
+        case BinOpKind::Mul: r = a * b; break;
         case BinOpKind::Div:
             if (b == 0.0)
                 return false;
-            out = Value::floating(a / b);
-            return true;
+            r = a / b;
+            break;
         default:
             return false;
         }
+        // A library float (numpy's float64) with a finite result is this same IEEE operation and
+        // stays a library float; an infinity or NaN goes to its library, which warns as numpy does.
+        if (Value::any_library_float(left, right)) {
+            if (!std::isfinite(r))
+                return false;
+            out = Value::library_float(r);
+            return true;
+        }
+        out = Value::floating(r);
+        return true;
     }
     return false;
 }

@@ -222,8 +222,8 @@ Value Interpreter::binary_slow(ast::BinOpKind op, const Value& left, const Value
     case ast::UnaryOpKind::Neg:
         if (operand.is(Type::Int) && operand.as_int() != INT64_MIN)
             return Value::integer(-operand.as_int());
-        if (operand.is(Type::Float) && !operand.is_library_float())
-            return Value::floating(-operand.as_float());
+        if (operand.is(Type::Float)) // numpy's float64 (a library float) negates without warnings too
+            return operand.is_library_float() ? Value::library_float(-operand.as_float()) : Value::floating(-operand.as_float());
         break;
     case ast::UnaryOpKind::Pos:
         if (operand.is(Type::Int) || (operand.is(Type::Float) && !operand.is_library_float()))
@@ -390,7 +390,9 @@ bool Interpreter::condition(const ast::Expr& expression)
             const Value& right = operand(*compare.comparators[0], right_temporary);
             if (left.is(Type::Int) && right.is(Type::Int))
                 return compare_numbers(compare.ops[0], left.as_int(), right.as_int());
-            if (left.is(Type::Float) && right.is(Type::Float) && !Value::any_library_float(left, right))
+            // A library float too (numpy's float64): only the truth of its comparison is used here,
+            // and that is the IEEE comparison (numpy's bool_ object would say the same).
+            if (left.is(Type::Float) && right.is(Type::Float))
                 return compare_numbers(compare.ops[0], left.as_float(), right.as_float());
             Value result = compare_slow(compare.ops[0], left, right, compare.span);
             m_current_span = compare.span;

@@ -198,8 +198,9 @@ public:
     static Value floating(double d) { Value v; v.m_type = Type::Float; v.m_float = d; return v; }
     // A library's float (numpy's float64, which subclasses Python's float): a Float to all code that
     // reads floats, answering to library_float_info() for its type, attributes and operators. The
-    // evaluator's inline float arithmetic leaves it alone, so the library's semantics hold (numpy's
-    // warnings where Python raises, float64 results). It prints as a Python float does.
+    // evaluator's inline + - * / keep it a library float where the result is finite (the same IEEE
+    // operation) and leave the rest to its library (numpy's warnings where Python raises). It prints
+    // as a Python float does.
     static Value library_float(double d) { Value v = floating(d); v.m_library_float = true; return v; }
     static Value complex(std::complex<double> c);
     static Value ellipsis() { Value v; v.m_type = Type::Ellipsis; return v; }

@@ -345,11 +345,32 @@ bool scalar_fits_kernel(const Value& value, engine::DType target)
 
 } // namespace
 
+// numpy stores a Python float or complex into an integer or real array through int()/float(), so
+// NaN, infinity and complex values raise Python's errors (for any index, not only one element).
+void check_python_scalar_store(const Value& value, engine::DType dtype)
+{
+    char to = dtype_kind(dtype);
+    if (value.is(Type::Complex) && to != 'c' && to != 'b')
+        raise(ErrorKind::TypeError, to == 'f' ? "float() argument must be a string or a real number, not 'complex'"
+                                              : "int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+    if (value.is(Type::Float) && !value.is_library_float() && (to == 'i' || to == 'u')) {
+        double d = value.as_float();
+        if (std::isnan(d))
+            raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
+    }
+}
+
 // The element a[i] = value stores without numpy's warnings or errors: a number that converts to the
 // array's dtype as numpy's assignment does (bool and integers to anything, Python ints in range for
 // integer arrays, reals to float and complex, complex to complex). False: the general path.
 bool element_value(const Value& value, engine::DType dtype, engine::Scalar& out)
 {
+    if (value.is(Type::Float) && dtype == engine::DType::Float64) { // the element loops' store
+        out = engine::Scalar::make(dtype, value.as_float());
+        return true;
+    }
     engine::Scalar source;
     if (!scalar_of(value, source))
         return false;
@@ -358,17 +379,9 @@ bool element_value(const Value& value, engine::DType dtype, engine::Scalar& out)
         out = cast_scalar(source, dtype);
         return true;
     }
-    // numpy stores a Python float or complex into an integer or real array through int()/float().
-    if (value.is(Type::Complex) && to != 'c')
-        raise(ErrorKind::TypeError, to == 'f' ? "float() argument must be a string or a real number, not 'complex'"
-                                              : "int() argument must be a string, a bytes-like object or a real number, not 'complex'");
     if (value.is(Type::Float) && (to == 'i' || to == 'u')) {
-        double d = value.as_float();
-        if (std::isnan(d))
-            raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
-        if (std::isinf(d))
-            raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
-        d = std::trunc(d);
+        double d = std::trunc(value.as_float()); // finite: check_python_scalar_store ran
+
         if (!(d >= -9.2e18 && d <= 9.2e18))
             return false;
         return element_value(Value::integer(static_cast<int64_t>(d)), dtype, out);
@@ -392,11 +405,17 @@ bool element_value(const Value& value, engine::DType dtype, engine::Scalar& out)
 void array_set_item(CallContext& context, const Value& self, const Value& index, const Value& value)
 {
     auto& object = self.as<ArrayObject>();
+    if (value.is(Type::Complex) || (value.is(Type::Float) && !value.is_library_float()))
+        check_python_scalar_store(value, object.dtype());
     // OPTIMIZATION: a[i] = x, a[i, j] = x of one element of driver data, stored in place (element_address).
-    if (engine::Scalar element; element_value(value, object.dtype(), element)) {
-        if (std::byte* address = element_address(object, index)) {
+    if (std::byte* address = element_address(object, index)) {
+        engine::DType dtype = object.driver_data()->dtype;
+        if (engine::Scalar element; element_value(value, dtype, element)) {
             flush_pending(); // pending nodes may read this buffer
-            std::memcpy(address, element.bytes, dtype_itemsize(element.dtype));
+            if (dtype == engine::DType::Float64)
+                std::memcpy(address, element.bytes, sizeof(double));
+            else
+                std::memcpy(address, element.bytes, dtype_itemsize(dtype));
             return;
         }
     }

@@ -12,7 +12,7 @@ import sys
 # Runtime packages the binaries need (dpkg-shlibdeps finds the linked ones; BLAS/LAPACKE are dlopen'd
 # and named in dist/CMakeLists.txt).
 REQUIRED_DEPENDS = ["libzmq5", "libreadline8", "libgomp1", "libgmp10", "libpcre2-8-0", "zlib1g", "libstdc++6",
-                    "libopenblas0", "liblapacke", "libfftw3-double3"]
+                    "libopenblas0", "liblapacke", "fonts-dejavu-core", "libfftw3-double3", "libcairo2"]
 REQUIRED_FILES = ["./usr/bin/ramba", "./usr/bin/ramba-worker", "./usr/share/man/man1/ramba.1.gz",
                   "./usr/share/man/man1/ramba-worker.1.gz", "./usr/share/bash-completion/completions/ramba",
                   "./usr/share/doc/ramba/guide.md", "./usr/share/doc/ramba/features.md",

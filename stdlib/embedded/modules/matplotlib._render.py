@@ -169,7 +169,7 @@ class Renderer:
     def _color(self, color, alpha=None):
         rgba = to_rgba(color) if not (isinstance(color, tuple) and len(color) == 4 and alpha is None) else color
         if alpha is not None:
-            rgba = (rgba[0], rgba[1], rgba[2], rgba[3] * alpha if False else alpha)
+            rgba = (rgba[0], rgba[1], rgba[2], alpha)
         if self.canvas is not None:
             self.canvas.color(rgba[0], rgba[1], rgba[2], rgba[3])
         return rgba
@@ -276,26 +276,19 @@ class Renderer:
             descent = max(descent, d + dy)
         return pieces, x, ascent, descent
 
+    def _layout(self, text, size_pt, weight):
+        """Lines laid out one under the other: (layouts, width, height), the height from the first
+        line's ascent to the last line's descent, lines 1.2 font sizes apart."""
+        size_px = self.points(size_pt)
+        layouts = [self._layout_line(line, size_px, weight) for line in str(text).split('\n')]
+        width = max(layout[1] for layout in layouts)
+        height = layouts[0][2] + size_px * 1.2 * (len(layouts) - 1) + layouts[-1][3]
+        return layouts, width, height
+
     def text_size(self, text, size_pt, weight='normal'):
         """(width, height, descent) in pixels of a (possibly multi-line) text at rotation 0."""
-        lines = str(text).split('\n')
-        size_px = self.points(size_pt)
-        width = 0.0
-        height = 0.0
-        descent = 0.0
-        line_gap = size_px * 1.2
-        for k, line in enumerate(lines):
-            pieces, w, a, d = self._layout_line(line, size_px, weight)
-            width = max(width, w)
-            if k == 0:
-                height = a + d
-            else:
-                height += line_gap if k < len(lines) else 0
-            descent = d
-        if len(lines) > 1:
-            first = self._layout_line(lines[0], size_px, weight)
-            height = first[2] + line_gap * (len(lines) - 1) + descent
-        return width, height, descent
+        layouts, width, height = self._layout(text, size_pt, weight)
+        return width, height, layouts[-1][3]
 
     def text(self, x, y, text, size_pt, color='black', ha='left', va='baseline', rotation=0.0, weight='normal', alpha=None,
              multialignment=None):
@@ -303,14 +296,9 @@ class Renderer:
         text = str(text)
         if text == '':
             return None
-        size_px = self.points(size_pt)
-        lines = text.split('\n')
-        layouts = [self._layout_line(line, size_px, weight) for line in lines]
-        line_gap = size_px * 1.2
-        width = max(layout[1] for layout in layouts)
+        layouts, width, height = self._layout(text, size_pt, weight)
+        line_gap = self.points(size_pt) * 1.2
         first_ascent = layouts[0][2]
-        last_descent = layouts[-1][3]
-        height = first_ascent + line_gap * (len(lines) - 1) + last_descent
         # The box in text coordinates: x right, y down, baseline of the first line at 0.
         top = -first_ascent
         bottom = top + height

@@ -1984,13 +1984,6 @@ class Axes:
                        label=kwargs.pop('label', '_nolegend_'), alpha=kwargs.pop('alpha', None))
         return [self._add(poly, self.patches)]
 
-    def _span_line(self, axis, value, start, stop, kwargs):
-        kwargs = _unalias(kwargs)
-        color = kwargs.pop('color', _next_color(self) if False else 'C0')
-        line = Line2D([0, 1], [0, 1], color=color, **kwargs)
-        line._span = (axis, float(value), float(start), float(stop))
-        return self._add(line, self.lines)
-
     def axhline(self, y=0, xmin=0, xmax=1, **kwargs):
         kwargs = _unalias(kwargs)
         color = kwargs.pop('color', 'C0')

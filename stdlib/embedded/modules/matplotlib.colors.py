@@ -308,7 +308,7 @@ class ColormapRegistry:
 
     def __getitem__(self, name):
         if name in self._made:
-            return self._made[name].copy() if False else self._made[name]
+            return self._made[name]
         base = name[:-2] if name.endswith('_r') else name
         if base not in COLORMAPS:
             raise KeyError(f"{name!r} is not a known colormap name")

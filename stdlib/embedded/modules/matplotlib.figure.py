@@ -126,13 +126,7 @@ class Figure:
         self.dpi = float(dpi if dpi is not None else rc['figure.dpi'])
         self._facecolor = facecolor if facecolor is not None else rc['figure.facecolor']
         self.subplotpars = subplotpars if subplotpars is not None else SubplotParams()
-        self.axes = []
-        self._suptitle = None
-        self._supxlabel = None
-        self._supylabel = None
-        self._texts = []
-        self._colorbars = []
-        self._current_axes = None
+        self.clf()
         self._tight = bool(tight_layout) or layout in ('tight',) or rc['figure.autolayout']
         self._constrained = bool(constrained_layout) or layout == 'constrained'
         self.number = num
@@ -255,7 +249,6 @@ class Figure:
         self._current_axes = axes[0][0]
         if squeeze and nrows == 1 and ncols == 1:
             return axes[0][0]
-        array = np.empty((nrows, ncols), dtype=object) if False else None
         if squeeze and (nrows == 1 or ncols == 1):
             return _AxesArray([axes[r][c] for r in range(nrows) for c in range(ncols)], (max(nrows, ncols),))
         return _AxesArray([axes[r][c] for r in range(nrows) for c in range(ncols)], (nrows, ncols))

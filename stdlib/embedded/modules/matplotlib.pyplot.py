@@ -507,6 +507,3 @@ def setp(obj, *args, **kwargs):
 def getp(obj, name):
     return getattr(obj, 'get_' + name)()
 
-
-def rcdefaults_():
-    rcdefaults()

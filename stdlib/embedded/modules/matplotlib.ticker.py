@@ -340,7 +340,7 @@ class PercentFormatter(Formatter):
     def __call__(self, x, pos=None):
         value = 100.0 * x / self.xmax
         decimals = 0 if self.decimals is None else self.decimals
-        return _fix_minus('%.*f' % (decimals, value) if False else ('{:.' + str(decimals) + 'f}').format(value)) + self.symbol
+        return _fix_minus(('{:.' + str(decimals) + 'f}').format(value)) + self.symbol
 
 
 class ScalarFormatter(Formatter):
